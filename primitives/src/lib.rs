@@ -11,7 +11,16 @@
 #![cfg_attr(not(feature = "std"), no_std)]
 #![deny(missing_docs)]
 
+extern crate alloc;
+
+pub mod oracle;
+
 pub use frame_support::traits::tokens::fungible::NativeOrWithId;
+pub use oracle::{
+	CollateralError, CollateralPrice, CollateralRegistry, FeedInfo, OracleAssetConfig, PriceError,
+	PriceInfo, PricePoint, PriceProvider, PriceRange, PriceSource, ProvideCollateralPrice,
+	TwapError, TwapProvider,
+};
 pub use sp_runtime::FixedU128;
 
 /// A balance of any Mirror token (MIR, UST, mAssets, LP tokens), in base units.

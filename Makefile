@@ -1,0 +1,60 @@
+# Mirror on Substrate. `make run` starts a dev chain; `make test` runs every test.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+
+CARGO_TARGET_DIR ?= $(CURDIR)/target
+export CARGO_TARGET_DIR
+NODE_BIN := $(CARGO_TARGET_DIR)/release/mirror-node
+CARGO := source scripts/env.sh && cargo
+CARGO_FLAGS := --release --locked
+# One feature set for the node and every test, so the dependency tree compiles once. The dev node
+# can therefore run `benchmark pallet`; `make production` builds a node without benchmarks.
+FEATURES := --features runtime-benchmarks
+
+.PHONY: help setup build run test test-rust test-e2e bench production fmt clippy clean
+
+help:
+	@echo "make run    - set up the toolchain if needed, build, start a dev chain on ws://127.0.0.1:9944"
+	@echo "make test   - set up, build and run every test (Rust unit, runtime and end-to-end)"
+	@echo "make build  - build mirror-node (release)"
+	@echo "make bench  - run every pallet benchmark and regenerate the weights.rs files"
+	@echo "make production - an optimised node without benchmarking code"
+	@echo "make fmt | clippy | clean"
+
+## setup: the toolchain (wasm target or Debian's wasm-capable Rust), protoc, clang; e2e packages.
+setup:
+	@bash scripts/setup-toolchain.sh
+	@command -v node >/dev/null && command -v npm >/dev/null || \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm)
+	@for d in e2e scripts/dev-feeder; do \
+		if [ ! -d $$d/node_modules ] || [ $$d/package-lock.json -nt $$d/node_modules/.package-lock.json ]; then \
+			(cd $$d && npm ci --no-audit --no-fund --loglevel=error); fi; done
+
+build: setup
+	$(CARGO) build $(CARGO_FLAGS) --workspace $(FEATURES)
+
+run: build
+	@bash scripts/run-dev.sh "$(NODE_BIN)"
+
+test: build test-rust test-e2e
+
+test-rust:
+	$(CARGO) test $(CARGO_FLAGS) --workspace $(FEATURES)
+
+test-e2e:
+	cd e2e && MIRROR_NODE="$(NODE_BIN)" npm test
+
+bench: build
+	bash scripts/benchmark.sh "$(NODE_BIN)"
+
+production: setup
+	$(CARGO) build --profile production --locked -p mirror-node
+
+fmt:
+	cargo fmt --all
+
+clippy:
+	$(CARGO) clippy $(CARGO_FLAGS) --workspace --all-targets $(FEATURES)
+
+clean:
+	cargo clean

@@ -1,0 +1,159 @@
+// Starts a real `mirror-node --dev --tmp` on free loopback ports and connects @polkadot/api to it.
+// Every test file starts its own node and stops it in `after`; nothing is left running.
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ApiPromise, WsProvider, Keyring } from '@polkadot/api';
+import { cryptoWaitReady } from '@polkadot/util-crypto';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/** The node binary: $MIRROR_NODE, or the workspace's release build. */
+export function nodeBinary() {
+  const candidates = [
+    process.env.MIRROR_NODE,
+    process.env.CARGO_TARGET_DIR && path.join(process.env.CARGO_TARGET_DIR, 'release', 'mirror-node'),
+    path.join(here, '..', '..', 'target', 'release', 'mirror-node'),
+  ].filter(Boolean);
+  const found = candidates.find((p) => existsSync(p));
+  if (!found) throw new Error(`mirror-node not found (tried ${candidates.join(', ')}): run make build`);
+  return found;
+}
+
+/** A free TCP port on 127.0.0.1. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+const running = new Set();
+function killAll() {
+  for (const child of running) {
+    try { child.kill('SIGKILL'); } catch { /* already gone */ }
+  }
+}
+process.on('exit', killAll);
+for (const sig of ['SIGINT', 'SIGTERM']) {
+  process.on(sig, () => { killAll(); process.exit(130); });
+}
+
+/**
+ * Starts a dev node and returns { api, keyring, alice, bob, ..., stop }.
+ * The node's log is kept in memory (bounded) and printed if start-up fails.
+ */
+export async function startDevNode({ timeoutMs = 120_000 } = {}) {
+  await cryptoWaitReady();
+  const rpcPort = await freePort();
+  const p2pPort = await freePort();
+  const args = [
+    '--dev', '--tmp',
+    '--rpc-port', String(rpcPort),
+    '--listen-addr', `/ip4/127.0.0.1/tcp/${p2pPort}`,
+    '--no-prometheus', '--no-telemetry', '--no-mdns',
+  ];
+  const child = spawn(nodeBinary(), args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  running.add(child);
+  let log = '';
+  const keep = (chunk) => { log = (log + chunk.toString()).slice(-20_000); };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  let exited = null;
+  child.on('exit', (code, signal) => { exited = { code, signal }; running.delete(child); });
+
+  const url = `ws://127.0.0.1:${rpcPort}`;
+  const deadline = Date.now() + timeoutMs;
+  let api;
+  while (!api) {
+    if (exited) throw new Error(`mirror-node exited early (${JSON.stringify(exited)}):\n${log}`);
+    if (Date.now() > deadline) { child.kill('SIGKILL'); throw new Error(`mirror-node did not answer on ${url}:\n${log}`); }
+    try {
+      const provider = new WsProvider(url, false);
+      await provider.connect();
+      await new Promise((resolve, reject) => {
+        const t = setTimeout(() => reject(new Error('connect timeout')), 2000);
+        provider.on('connected', () => { clearTimeout(t); resolve(); });
+        provider.on('error', () => { clearTimeout(t); reject(new Error('ws error')); });
+      });
+      api = await ApiPromise.create({ provider, throwOnConnect: true, noInitWarn: true });
+    } catch {
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+
+  const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+  const accounts = Object.fromEntries(
+    ['Alice', 'Bob', 'Charlie', 'Dave', 'Eve', 'Ferdie'].map((n) => [n.toLowerCase(), keyring.addFromUri(`//${n}`)]),
+  );
+
+  async function stop() {
+    try { await api.disconnect(); } catch { /* ignore */ }
+    if (!exited) {
+      const gone = new Promise((r) => child.once('exit', r));
+      child.kill('SIGINT');
+      const t = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await gone;
+      clearTimeout(t);
+    }
+  }
+
+  return { api, keyring, url, stop, log: () => log, ...accounts };
+}
+
+/**
+ * Signs and sends `tx`, resolves when it is in a block with { blockHash, events, dispatchError }.
+ * A dispatch error is returned decoded (`section.name`), not thrown, so tests can assert on it.
+ */
+export function sendAndWait(api, tx, signer, { timeoutMs = 60_000 } = {}) {
+  return new Promise((resolve, reject) => {
+    let unsub = () => {};
+    const timer = setTimeout(() => { unsub(); reject(new Error('transaction not included in time')); }, timeoutMs);
+    tx.signAndSend(signer, ({ status, events, dispatchError }) => {
+      if (status.isInBlock || status.isFinalized) {
+        clearTimeout(timer);
+        unsub();
+        let error = null;
+        if (dispatchError) {
+          if (dispatchError.isModule) {
+            const meta = api.registry.findMetaError(dispatchError.asModule);
+            error = `${meta.section}.${meta.name}`;
+          } else {
+            error = dispatchError.toString();
+          }
+        }
+        resolve({ blockHash: status.isInBlock ? status.asInBlock : status.asFinalized, events, error });
+      } else if (status.isInvalid || status.isDropped || status.isUsurped) {
+        clearTimeout(timer);
+        unsub();
+        reject(new Error(`transaction ${status.type}`));
+      }
+    }).then((u) => { unsub = u; }).catch((e) => { clearTimeout(timer); reject(e); });
+  });
+}
+
+/** The events of `records` whose section and method match, e.g. findEvents(r, 'balances', 'Transfer'). */
+export function findEvents(records, section, method) {
+  return records.filter(({ event }) => event.section === section && event.method === method).map(({ event }) => event);
+}
+
+/** Waits until `predicate()` resolves truthy, polling every `everyMs`. */
+export async function waitFor(predicate, { timeoutMs = 60_000, everyMs = 1000, what = 'condition' } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await predicate();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}
+
+/** One whole token (MIR, UST, ...) in base units: 6 decimals. */
+export const UNIT = 1_000_000n;

@@ -1,0 +1,82 @@
+//! Benchmarks of the CollateralOracle pallet. Every call touches one registry entry, so each case
+//! is its worst case.
+
+use super::*;
+use frame_benchmarking::v2::*;
+use mirror_primitives::NativeOrWithId;
+
+fn asset() -> AssetId {
+	NativeOrWithId::WithId(1_000)
+}
+
+fn register<T: Config>() {
+	CollateralAssets::<T>::insert(
+		asset(),
+		CollateralInfo {
+			price_source: PriceSource::Oracle,
+			multiplier: FixedU128::one(),
+			is_revoked: false,
+		},
+	);
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	#[benchmark]
+	fn register_collateral_asset() -> Result<(), BenchmarkError> {
+		let origin =
+			T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let source = PriceSource::AmmTwap { quote: NativeOrWithId::Native, window: 600 };
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, asset(), source, FixedU128::from_rational(4, 3));
+
+		assert!(CollateralAssets::<T>::contains_key(asset()));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn update_collateral_price_source() -> Result<(), BenchmarkError> {
+		let origin =
+			T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		register::<T>();
+		let source = PriceSource::Fixed(FixedU128::one());
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, asset(), source.clone());
+
+		assert_eq!(CollateralAssets::<T>::get(asset()).map(|c| c.price_source), Some(source));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn update_collateral_multiplier() -> Result<(), BenchmarkError> {
+		let origin =
+			T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		register::<T>();
+		let multiplier = FixedU128::from_rational(3, 2);
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, asset(), multiplier);
+
+		assert_eq!(CollateralAssets::<T>::get(asset()).map(|c| c.multiplier), Some(multiplier));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn revoke_collateral_asset() -> Result<(), BenchmarkError> {
+		let origin =
+			T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		register::<T>();
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, asset());
+
+		assert_eq!(CollateralAssets::<T>::get(asset()).map(|c| c.is_revoked), Some(true));
+		Ok(())
+	}
+
+	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
+}

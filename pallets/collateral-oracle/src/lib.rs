@@ -1,0 +1,355 @@
+//! # CollateralOracle pallet
+//!
+//! The registry of assets Mint accepts as collateral, each with a **price source**, a
+//! **multiplier** and a **revoked** flag (spec §2.4).
+//!
+//! ## Price sources
+//! - [`PriceSource::Oracle`]: the Oracle pallet's median of fresh feeds, subject to the caller's
+//!   maximum age.
+//! - [`PriceSource::Fixed`]: a fixed price, never stale (UST is registered as `Fixed(1)`).
+//! - [`PriceSource::AmmTwap`]: the AMM's **time-weighted** price against a quote asset over a
+//!   window, times the oracle price of the quote asset. Never spot reserves, which one batched
+//!   transaction can move (the original's `AmmPair` source read spot reserves).
+//!
+//! ## Multiplier
+//! A position's required collateral ratio is the mAsset's minimum ratio times its collateral's
+//! multiplier: 150 % × 1.3333334 ≈ 200 % for MIR collateral.
+//!
+//! ## Revocation
+//! A revoked collateral stays registered and priced (positions holding it must still be valued and
+//! liquidated), but Mint accepts it for no new position or deposit.
+//!
+//! ## Calls
+//! All admin: [`Pallet::register_collateral_asset`], [`Pallet::update_collateral_price_source`],
+//! [`Pallet::update_collateral_multiplier`], [`Pallet::revoke_collateral_asset`]. Mint registers
+//! and revokes through [`mirror_primitives::CollateralRegistry`] and reads prices through
+//! [`mirror_primitives::ProvideCollateralPrice`].
+#![cfg_attr(not(feature = "std"), no_std)]
+#![deny(missing_docs)]
+
+extern crate alloc;
+
+pub use pallet::*;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+pub mod types;
+pub mod weights;
+
+pub use types::*;
+pub use weights::WeightInfo;
+
+use frame_support::{pallet_prelude::*, traits::UnixTime};
+use frame_system::pallet_prelude::*;
+use mirror_primitives::{
+	AssetId, CollateralError, CollateralPrice, CollateralRegistry, Moment, PriceProvider,
+	PriceSource, ProvideCollateralPrice, TwapProvider,
+};
+use sp_runtime::{FixedPointNumber, FixedU128};
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+
+	/// The in-code storage version.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+
+	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
+	pub struct Pallet<T>(_);
+
+	/// The pallet's configuration.
+	#[pallet::config]
+	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
+		/// Registers, updates and revokes collateral assets.
+		type AdminOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// Prices for [`PriceSource::Oracle`] and for the quote asset of
+		/// [`PriceSource::AmmTwap`].
+		type Oracle: PriceProvider;
+
+		/// Time-weighted AMM prices for [`PriceSource::AmmTwap`].
+		type Twap: TwapProvider;
+
+		/// The chain's clock, for the time of fixed prices.
+		type UnixTime: UnixTime;
+
+		/// Weights of this pallet's calls.
+		type WeightInfo: WeightInfo;
+	}
+
+	/// Every registered collateral asset.
+	#[pallet::storage]
+	pub type CollateralAssets<T: Config> = StorageMap<_, Blake2_128Concat, AssetId, CollateralInfo>;
+
+	/// The pallet's events.
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// A collateral asset was registered.
+		CollateralRegistered {
+			/// The asset.
+			asset: AssetId,
+			/// Its price source.
+			price_source: PriceSource,
+			/// Its multiplier.
+			multiplier: FixedU128,
+		},
+		/// A collateral's price source changed.
+		PriceSourceUpdated {
+			/// The asset.
+			asset: AssetId,
+			/// The source before.
+			old: PriceSource,
+			/// The source now.
+			new: PriceSource,
+		},
+		/// A collateral's multiplier changed.
+		MultiplierUpdated {
+			/// The asset.
+			asset: AssetId,
+			/// The multiplier before.
+			old: FixedU128,
+			/// The multiplier now.
+			new: FixedU128,
+		},
+		/// A collateral was revoked.
+		CollateralRevoked {
+			/// The asset.
+			asset: AssetId,
+		},
+	}
+
+	/// The pallet's errors.
+	#[pallet::error]
+	pub enum Error<T> {
+		/// The asset is not a registered collateral.
+		UnknownCollateral,
+		/// The asset is already a registered collateral.
+		AlreadyRegistered,
+		/// A multiplier of zero.
+		ZeroMultiplier,
+		/// A fixed price of zero, or a time-weighted source with a zero window or quoted in the
+		/// asset itself.
+		InvalidPriceSource,
+		/// The collateral is already revoked.
+		AlreadyRevoked,
+	}
+
+	/// Collateral assets at genesis.
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// `(asset, price source, multiplier)` to register.
+		pub collaterals: alloc::vec::Vec<(AssetId, PriceSource, FixedU128)>,
+		#[serde(skip)]
+		#[allow(missing_docs)]
+		pub _config: core::marker::PhantomData<T>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			for (asset, source, multiplier) in &self.collaterals {
+				let result = Pallet::<T>::do_register(asset.clone(), source.clone(), *multiplier);
+				assert!(result.is_ok(), "genesis collateral {asset:?} invalid: {result:?}");
+			}
+		}
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Registers `asset` as collateral with a price source and a multiplier.
+		///
+		/// ## Dispatch Origin
+		/// The admin origin.
+		///
+		/// ## Errors
+		/// [`Error::AlreadyRegistered`], [`Error::ZeroMultiplier`], [`Error::InvalidPriceSource`].
+		///
+		/// Emits [`Event::CollateralRegistered`].
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::register_collateral_asset())]
+		pub fn register_collateral_asset(
+			origin: OriginFor<T>,
+			asset: AssetId,
+			price_source: PriceSource,
+			multiplier: FixedU128,
+		) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin)?;
+			Self::do_register(asset, price_source, multiplier)
+		}
+
+		/// Changes where `asset`'s price comes from.
+		///
+		/// ## Dispatch Origin
+		/// The admin origin.
+		///
+		/// ## Errors
+		/// [`Error::UnknownCollateral`], [`Error::InvalidPriceSource`].
+		///
+		/// Emits [`Event::PriceSourceUpdated`] with the old and new source.
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::update_collateral_price_source())]
+		pub fn update_collateral_price_source(
+			origin: OriginFor<T>,
+			asset: AssetId,
+			price_source: PriceSource,
+		) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin)?;
+			ensure!(Self::source_is_valid(&asset, &price_source), Error::<T>::InvalidPriceSource);
+			let old = CollateralAssets::<T>::try_mutate(&asset, |info| {
+				let info = info.as_mut().ok_or(Error::<T>::UnknownCollateral)?;
+				Ok::<_, Error<T>>(core::mem::replace(&mut info.price_source, price_source.clone()))
+			})?;
+			Self::deposit_event(Event::PriceSourceUpdated { asset, old, new: price_source });
+			Ok(())
+		}
+
+		/// Changes `asset`'s multiplier. Existing positions are valued with the new one at once.
+		///
+		/// ## Dispatch Origin
+		/// The admin origin.
+		///
+		/// ## Errors
+		/// [`Error::UnknownCollateral`], [`Error::ZeroMultiplier`].
+		///
+		/// Emits [`Event::MultiplierUpdated`] with the old and new multiplier.
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::update_collateral_multiplier())]
+		pub fn update_collateral_multiplier(
+			origin: OriginFor<T>,
+			asset: AssetId,
+			multiplier: FixedU128,
+		) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin)?;
+			ensure!(!multiplier.is_zero(), Error::<T>::ZeroMultiplier);
+			let old = CollateralAssets::<T>::try_mutate(&asset, |info| {
+				let info = info.as_mut().ok_or(Error::<T>::UnknownCollateral)?;
+				Ok::<_, Error<T>>(core::mem::replace(&mut info.multiplier, multiplier))
+			})?;
+			Self::deposit_event(Event::MultiplierUpdated { asset, old, new: multiplier });
+			Ok(())
+		}
+
+		/// Revokes `asset`: it stays priced, but Mint accepts it for no new position or deposit.
+		///
+		/// ## Dispatch Origin
+		/// The admin origin.
+		///
+		/// ## Errors
+		/// [`Error::UnknownCollateral`], [`Error::AlreadyRevoked`].
+		///
+		/// Emits [`Event::CollateralRevoked`].
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::revoke_collateral_asset())]
+		pub fn revoke_collateral_asset(origin: OriginFor<T>, asset: AssetId) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin)?;
+			Self::do_revoke(asset)
+		}
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	fn source_is_valid(asset: &AssetId, source: &PriceSource) -> bool {
+		match source {
+			PriceSource::Oracle => true,
+			PriceSource::Fixed(price) => !price.is_zero(),
+			PriceSource::AmmTwap { quote, window } => *window > 0 && quote != asset,
+		}
+	}
+
+	fn do_register(asset: AssetId, price_source: PriceSource, multiplier: FixedU128) -> DispatchResult {
+		ensure!(!multiplier.is_zero(), Error::<T>::ZeroMultiplier);
+		ensure!(Self::source_is_valid(&asset, &price_source), Error::<T>::InvalidPriceSource);
+		ensure!(!CollateralAssets::<T>::contains_key(&asset), Error::<T>::AlreadyRegistered);
+		CollateralAssets::<T>::insert(
+			&asset,
+			CollateralInfo { price_source: price_source.clone(), multiplier, is_revoked: false },
+		);
+		Self::deposit_event(Event::CollateralRegistered { asset, price_source, multiplier });
+		Ok(())
+	}
+
+	fn do_revoke(asset: AssetId) -> DispatchResult {
+		CollateralAssets::<T>::try_mutate(&asset, |info| {
+			let info = info.as_mut().ok_or(Error::<T>::UnknownCollateral)?;
+			ensure!(!info.is_revoked, Error::<T>::AlreadyRevoked);
+			info.is_revoked = true;
+			Ok::<_, Error<T>>(())
+		})?;
+		Self::deposit_event(Event::CollateralRevoked { asset });
+		Ok(())
+	}
+
+	/// The price of `asset` from `source`, with feeds at most `max_age` old.
+	fn source_price(
+		asset: &AssetId,
+		source: &PriceSource,
+		max_age: Moment,
+	) -> Result<(FixedU128, Moment), CollateralError> {
+		match source {
+			PriceSource::Oracle => T::Oracle::price(asset, max_age).map_err(CollateralError::Price),
+			PriceSource::Fixed(price) => Ok((*price, T::UnixTime::now().as_secs())),
+			PriceSource::AmmTwap { quote, window } => {
+				let twap = T::Twap::twap(asset, quote, *window).map_err(CollateralError::Twap)?;
+				let (quote_price, updated_at) =
+					T::Oracle::price(quote, max_age).map_err(CollateralError::Price)?;
+				// Rounded down: collateral is never valued above its price.
+				Ok((twap.saturating_mul(quote_price), updated_at))
+			},
+		}
+	}
+
+	/// The invariants of the registry:
+	/// - every multiplier is positive;
+	/// - every price source is valid (a positive fixed price; a positive window and a quote asset
+	///   other than the collateral itself).
+	#[cfg(any(feature = "try-runtime", test))]
+	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		for (asset, info) in CollateralAssets::<T>::iter() {
+			ensure!(!info.multiplier.is_zero(), "a collateral multiplier is zero");
+			ensure!(Self::source_is_valid(&asset, &info.price_source), "a price source is invalid");
+		}
+		Ok(())
+	}
+}
+
+impl<T: Config> ProvideCollateralPrice for Pallet<T> {
+	fn collateral_price(asset: &AssetId, max_age: Moment) -> Result<CollateralPrice, CollateralError> {
+		let info = CollateralAssets::<T>::get(asset).ok_or(CollateralError::UnknownCollateral)?;
+		let (price, updated_at) = Self::source_price(asset, &info.price_source, max_age)?;
+		Ok(CollateralPrice {
+			price,
+			updated_at,
+			multiplier: info.multiplier,
+			is_revoked: info.is_revoked,
+		})
+	}
+}
+
+impl<T: Config> CollateralRegistry for Pallet<T> {
+	fn register_collateral(
+		asset: AssetId,
+		source: PriceSource,
+		multiplier: FixedU128,
+	) -> Result<(), DispatchError> {
+		Self::do_register(asset, source, multiplier)
+	}
+
+	fn revoke_collateral(asset: AssetId) -> Result<(), DispatchError> {
+		Self::do_revoke(asset)
+	}
+}

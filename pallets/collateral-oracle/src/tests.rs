@@ -1,0 +1,234 @@
+//! Unit tests of the CollateralOracle pallet: every call and error, every price source.
+
+use crate::{mock::*, CollateralAssets, CollateralInfo, Error, Event};
+use frame_support::{assert_noop, assert_ok};
+use mirror_primitives::{
+	CollateralError, CollateralPrice, CollateralRegistry, PriceError, PriceSource,
+	ProvideCollateralPrice, TwapError, UST,
+};
+use sp_runtime::{DispatchError, FixedPointNumber, FixedU128};
+
+fn fx(n: u128) -> FixedU128 {
+	FixedU128::saturating_from_integer(n)
+}
+
+fn collateral(asset: mirror_primitives::AssetId) -> Result<CollateralPrice, CollateralError> {
+	<CollateralOracle as ProvideCollateralPrice>::collateral_price(&asset, 60)
+}
+
+#[test]
+fn genesis_registers_ust_and_mir() {
+	run_test(|| {
+		assert_eq!(
+			collateral(UST),
+			Ok(CollateralPrice { price: fx(1), updated_at: NOW, multiplier: fx(1), is_revoked: false })
+		);
+		set_price(MIR, Ok((FixedU128::from_rational(3, 2), NOW - 10)));
+		assert_eq!(
+			collateral(MIR),
+			Ok(CollateralPrice {
+				price: FixedU128::from_rational(3, 2),
+				updated_at: NOW - 10,
+				multiplier: volatile(),
+				is_revoked: false
+			})
+		);
+	});
+}
+
+#[test]
+fn register_a_collateral() {
+	run_test(|| {
+		assert_ok!(CollateralOracle::register_collateral_asset(
+			RuntimeOrigin::root(),
+			AAPL,
+			PriceSource::Oracle,
+			fx(1)
+		));
+		System::assert_last_event(
+			Event::CollateralRegistered { asset: AAPL, price_source: PriceSource::Oracle, multiplier: fx(1) }
+				.into(),
+		);
+		assert_eq!(
+			CollateralAssets::<Test>::get(AAPL),
+			Some(CollateralInfo { price_source: PriceSource::Oracle, multiplier: fx(1), is_revoked: false })
+		);
+	});
+}
+
+#[test]
+fn register_rejects_bad_input() {
+	run_test(|| {
+		let root = RuntimeOrigin::root;
+		assert_noop!(
+			CollateralOracle::register_collateral_asset(root(), MIR, PriceSource::Oracle, fx(1)),
+			Error::<Test>::AlreadyRegistered
+		);
+		assert_noop!(
+			CollateralOracle::register_collateral_asset(root(), AAPL, PriceSource::Oracle, fx(0)),
+			Error::<Test>::ZeroMultiplier
+		);
+		assert_noop!(
+			CollateralOracle::register_collateral_asset(root(), AAPL, PriceSource::Fixed(fx(0)), fx(1)),
+			Error::<Test>::InvalidPriceSource
+		);
+		assert_noop!(
+			CollateralOracle::register_collateral_asset(
+				root(),
+				AAPL,
+				PriceSource::AmmTwap { quote: UST, window: 0 },
+				fx(1)
+			),
+			Error::<Test>::InvalidPriceSource
+		);
+		assert_noop!(
+			CollateralOracle::register_collateral_asset(
+				root(),
+				AAPL,
+				PriceSource::AmmTwap { quote: AAPL, window: 600 },
+				fx(1)
+			),
+			Error::<Test>::InvalidPriceSource
+		);
+		assert_noop!(
+			CollateralOracle::register_collateral_asset(
+				RuntimeOrigin::signed(1),
+				AAPL,
+				PriceSource::Oracle,
+				fx(1)
+			),
+			DispatchError::BadOrigin
+		);
+	});
+}
+
+#[test]
+fn update_the_price_source() {
+	run_test(|| {
+		let new = PriceSource::Fixed(fx(2));
+		assert_ok!(CollateralOracle::update_collateral_price_source(RuntimeOrigin::root(), MIR, new.clone()));
+		System::assert_last_event(
+			Event::PriceSourceUpdated { asset: MIR, old: PriceSource::Oracle, new }.into(),
+		);
+		assert_eq!(collateral(MIR).map(|c| c.price), Ok(fx(2)));
+		assert_noop!(
+			CollateralOracle::update_collateral_price_source(RuntimeOrigin::root(), AAPL, PriceSource::Oracle),
+			Error::<Test>::UnknownCollateral
+		);
+		assert_noop!(
+			CollateralOracle::update_collateral_price_source(RuntimeOrigin::root(), MIR, PriceSource::Fixed(fx(0))),
+			Error::<Test>::InvalidPriceSource
+		);
+		assert_noop!(
+			CollateralOracle::update_collateral_price_source(RuntimeOrigin::signed(1), MIR, PriceSource::Oracle),
+			DispatchError::BadOrigin
+		);
+	});
+}
+
+#[test]
+fn update_the_multiplier() {
+	run_test(|| {
+		assert_ok!(CollateralOracle::update_collateral_multiplier(RuntimeOrigin::root(), MIR, fx(2)));
+		System::assert_last_event(Event::MultiplierUpdated { asset: MIR, old: volatile(), new: fx(2) }.into());
+		assert_eq!(CollateralAssets::<Test>::get(MIR).unwrap().multiplier, fx(2));
+		assert_noop!(
+			CollateralOracle::update_collateral_multiplier(RuntimeOrigin::root(), MIR, fx(0)),
+			Error::<Test>::ZeroMultiplier
+		);
+		assert_noop!(
+			CollateralOracle::update_collateral_multiplier(RuntimeOrigin::root(), AAPL, fx(1)),
+			Error::<Test>::UnknownCollateral
+		);
+		assert_noop!(
+			CollateralOracle::update_collateral_multiplier(RuntimeOrigin::signed(1), MIR, fx(1)),
+			DispatchError::BadOrigin
+		);
+	});
+}
+
+#[test]
+fn revoke_keeps_the_price_and_flags_it() {
+	run_test(|| {
+		set_price(MIR, Ok((fx(3), NOW)));
+		assert_ok!(CollateralOracle::revoke_collateral_asset(RuntimeOrigin::root(), MIR));
+		System::assert_last_event(Event::CollateralRevoked { asset: MIR }.into());
+		let c = collateral(MIR).unwrap();
+		assert!(c.is_revoked);
+		assert_eq!(c.price, fx(3));
+		assert_noop!(
+			CollateralOracle::revoke_collateral_asset(RuntimeOrigin::root(), MIR),
+			Error::<Test>::AlreadyRevoked
+		);
+		assert_noop!(
+			CollateralOracle::revoke_collateral_asset(RuntimeOrigin::root(), AAPL),
+			Error::<Test>::UnknownCollateral
+		);
+		assert_noop!(
+			CollateralOracle::revoke_collateral_asset(RuntimeOrigin::signed(1), UST),
+			DispatchError::BadOrigin
+		);
+	});
+}
+
+#[test]
+fn oracle_errors_pass_through() {
+	run_test(|| {
+		set_price(MIR, Err(PriceError::Stale));
+		assert_eq!(collateral(MIR), Err(CollateralError::Price(PriceError::Stale)));
+		set_price(MIR, Err(PriceError::Frozen));
+		assert_eq!(collateral(MIR), Err(CollateralError::Price(PriceError::Frozen)));
+		assert_eq!(collateral(AAPL), Err(CollateralError::UnknownCollateral));
+	});
+}
+
+#[test]
+fn amm_twap_prices_through_the_quote_asset() {
+	run_test(|| {
+		assert_ok!(CollateralOracle::register_collateral_asset(
+			RuntimeOrigin::root(),
+			LUNA,
+			PriceSource::AmmTwap { quote: MIR, window: 600 },
+			volatile()
+		));
+		// No pool yet.
+		assert_eq!(collateral(LUNA), Err(CollateralError::Twap(TwapError::NoPool)));
+		// 1 LUNA = 4 MIR on average; MIR = 1.5 UST: LUNA = 6 UST, timed by the MIR feed.
+		set_twap(LUNA, MIR, fx(4));
+		assert_eq!(collateral(LUNA), Err(CollateralError::Price(PriceError::UnknownAsset)));
+		set_price(MIR, Ok((FixedU128::from_rational(3, 2), NOW - 5)));
+		let c = collateral(LUNA).unwrap();
+		assert_eq!((c.price, c.updated_at, c.multiplier), (fx(6), NOW - 5, volatile()));
+
+		// Quoted in UST: the oracle's 1.
+		assert_ok!(CollateralOracle::update_collateral_price_source(
+			RuntimeOrigin::root(),
+			LUNA,
+			PriceSource::AmmTwap { quote: UST, window: 600 }
+		));
+		set_twap(LUNA, UST, FixedU128::from_rational(7, 2));
+		assert_eq!(collateral(LUNA).map(|c| c.price), Ok(FixedU128::from_rational(7, 2)));
+	});
+}
+
+#[test]
+fn mint_registers_and_revokes_through_the_trait() {
+	run_test(|| {
+		assert_ok!(<CollateralOracle as CollateralRegistry>::register_collateral(
+			AAPL,
+			PriceSource::Oracle,
+			fx(1)
+		));
+		assert!(CollateralAssets::<Test>::contains_key(AAPL));
+		assert_noop!(
+			<CollateralOracle as CollateralRegistry>::register_collateral(AAPL, PriceSource::Oracle, fx(1)),
+			Error::<Test>::AlreadyRegistered
+		);
+		assert_ok!(<CollateralOracle as CollateralRegistry>::revoke_collateral(AAPL));
+		assert!(CollateralAssets::<Test>::get(AAPL).unwrap().is_revoked);
+		assert_noop!(
+			<CollateralOracle as CollateralRegistry>::revoke_collateral(LUNA),
+			Error::<Test>::UnknownCollateral
+		);
+	});
+}

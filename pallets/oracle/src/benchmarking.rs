@@ -1,0 +1,159 @@
+//! Benchmarks of the Oracle pallet, each in its worst case: assets with the most feeders, every
+//! feeder with a fresh price, the circuit breaker on (so every feed computes a median), and the
+//! caller last in the feeder list.
+
+use super::*;
+use frame_benchmarking::v2::*;
+use frame_support::traits::EnsureOrigin;
+use frame_system::RawOrigin;
+use mirror_primitives::{NativeOrWithId, PriceRange};
+
+fn asset(i: u32) -> AssetId {
+	// Ids above the quote asset's, so none is the quote asset.
+	NativeOrWithId::WithId(1_000 + i)
+}
+
+fn price(n: u128) -> FixedU128 {
+	FixedU128::saturating_from_integer(n)
+}
+
+/// Fills `asset` with `MaxFeeders` feeders (the last one `last`), each with a fresh price near 100,
+/// and turns the circuit breaker on.
+fn full_asset<T: Config>(asset: &AssetId, last: &T::AccountId) {
+	let max = T::MaxFeeders::get();
+	let now = Pallet::<T>::now();
+	let mut entry = AssetFeedsOf::<T>::default();
+	for i in 0..max {
+		let feeder = if i + 1 == max { last.clone() } else { account("feeder", i, 0) };
+		let p = PricePoint { price: price(100 + (i % 3) as u128), updated_at: now };
+		let pushed = entry.feeds.try_push(Feed {
+			feeder,
+			latest: Some(p),
+			fed_in_block: Zero::zero(),
+		});
+		assert!(pushed.is_ok());
+	}
+	entry.config = OracleAssetConfig {
+		min_fresh_feeds: max,
+		max_deviation: Some(FixedU128::from_rational(1, 2)),
+		sanity_range: Some(PriceRange { min: price(1), max: price(1_000_000) }),
+	};
+	Feeds::<T>::insert(asset, entry);
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	#[benchmark]
+	fn register_feeder() -> Result<(), BenchmarkError> {
+		let origin =
+			T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let a = asset(0);
+		full_asset::<T>(&a, &account("last", 0, 0));
+		// Room for exactly one more feeder.
+		Feeds::<T>::mutate(&a, |e| {
+			if let Some(e) = e {
+				e.feeds.pop();
+			}
+		});
+		let feeder: T::AccountId = account("new", 0, 0);
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, a.clone(), feeder.clone());
+
+		assert!(Feeds::<T>::get(&a).is_some_and(|e| e.feeds.iter().any(|f| f.feeder == feeder)));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn remove_feeder() -> Result<(), BenchmarkError> {
+		let origin =
+			T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let a = asset(0);
+		let last: T::AccountId = account("last", 0, 0);
+		full_asset::<T>(&a, &last);
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, a.clone(), last.clone());
+
+		assert!(Feeds::<T>::get(&a).is_some_and(|e| !e.feeds.iter().any(|f| f.feeder == last)));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn feed_prices(n: Linear<1, { T::MaxPricesPerFeed::get() }>) -> Result<(), BenchmarkError> {
+		let feeder: T::AccountId = whitelisted_caller();
+		let mut prices = Vec::new();
+		for i in 0..n {
+			full_asset::<T>(&asset(i), &feeder);
+			prices.push((asset(i), price(101)));
+		}
+		// The feeder has not fed in this block yet.
+		frame_system::Pallet::<T>::set_block_number(10u32.into());
+		let prices: BoundedVec<_, T::MaxPricesPerFeed> =
+			prices.try_into().map_err(|_| BenchmarkError::Weightless)?;
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(feeder.clone()), prices);
+
+		let fed = Feeds::<T>::get(asset(n - 1))
+			.and_then(|e| e.feeds.iter().find(|f| f.feeder == feeder).and_then(|f| f.latest));
+		assert_eq!(fed.map(|p| p.price), Some(price(101)));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn set_asset_config() -> Result<(), BenchmarkError> {
+		let origin =
+			T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let a = asset(0);
+		full_asset::<T>(&a, &account("last", 0, 0));
+		let config = OracleAssetConfig {
+			min_fresh_feeds: 1,
+			max_deviation: Some(FixedU128::from_rational(1, 5)),
+			sanity_range: None,
+		};
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, a.clone(), config);
+
+		assert_eq!(Feeds::<T>::get(&a).map(|e| e.config), Some(config));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn freeze() -> Result<(), BenchmarkError> {
+		let origin =
+			T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let a = asset(0);
+		full_asset::<T>(&a, &account("last", 0, 0));
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, a.clone());
+
+		assert_eq!(Feeds::<T>::get(&a).map(|e| e.frozen), Some(true));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn unfreeze() -> Result<(), BenchmarkError> {
+		let origin =
+			T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let a = asset(0);
+		full_asset::<T>(&a, &account("last", 0, 0));
+		Feeds::<T>::mutate(&a, |e| {
+			if let Some(e) = e {
+				e.frozen = true;
+			}
+		});
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, a.clone());
+
+		assert_eq!(Feeds::<T>::get(&a).map(|e| e.frozen), Some(false));
+		Ok(())
+	}
+
+	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
+}

@@ -1,0 +1,70 @@
+//! The Oracle pallet's storage types.
+
+use codec::{Decode, Encode, MaxEncodedLen};
+use frame_support::{BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound};
+use mirror_primitives::{OracleAssetConfig, PricePoint};
+use scale_info::TypeInfo;
+use sp_runtime::traits::Get;
+
+/// A registered feeder of an asset and its latest feed.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
+pub struct Feed<AccountId, BlockNumber> {
+	/// The feeder.
+	pub feeder: AccountId,
+	/// Its latest price, `None` until it feeds one.
+	pub latest: Option<PricePoint>,
+	/// The block of its latest feed: a feeder feeds an asset at most once per block, since a
+	/// successful feed is free.
+	pub fed_in_block: BlockNumber,
+}
+
+/// Everything the oracle keeps about one asset, in one storage item so that a price costs one
+/// read and a feed one read and one write.
+#[derive(
+	CloneNoBound, PartialEqNoBound, EqNoBound, Encode, Decode, MaxEncodedLen, TypeInfo, DebugNoBound,
+)]
+#[scale_info(skip_type_params(MaxFeeders))]
+#[codec(mel_bound(AccountId: MaxEncodedLen, BlockNumber: MaxEncodedLen))]
+pub struct AssetFeeds<AccountId, BlockNumber, MaxFeeders: Get<u32>>
+where
+	AccountId: Clone + PartialEq + Eq + core::fmt::Debug,
+	BlockNumber: Clone + PartialEq + Eq + core::fmt::Debug,
+{
+	/// The registered feeders with their latest feeds, in registration order.
+	pub feeds: BoundedVec<Feed<AccountId, BlockNumber>, MaxFeeders>,
+	/// Minimum fresh feeds and the circuit breaker.
+	pub config: OracleAssetConfig,
+	/// A frozen asset has no price.
+	pub frozen: bool,
+}
+
+impl<AccountId, BlockNumber, MaxFeeders> Default for AssetFeeds<AccountId, BlockNumber, MaxFeeders>
+where
+	AccountId: Clone + PartialEq + Eq + core::fmt::Debug,
+	BlockNumber: Clone + PartialEq + Eq + core::fmt::Debug,
+	MaxFeeders: Get<u32>,
+{
+	fn default() -> Self {
+		Self { feeds: BoundedVec::new(), config: OracleAssetConfig::default(), frozen: false }
+	}
+}
+
+/// Why the circuit breaker skipped a feed.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	codec::DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub enum RejectReason {
+	/// The price is outside the asset's sanity range.
+	OutOfRange,
+	/// The price deviates from the current fresh median by more than the asset's maximum.
+	TooFarFromMedian,
+}

@@ -1,0 +1,172 @@
+//! Runtime tests of the foundation: the genesis presets build, and MIR and UST move between
+//! accounts with a fee of about 0.01 MIR.
+
+use frame_support::{
+	assert_noop, assert_ok,
+	dispatch::GetDispatchInfo,
+	traits::{fungible::Inspect as _, fungibles::Inspect as _},
+};
+use mirror_runtime::{
+	genesis_config_presets::{self, ENDOWMENT_MIR, ENDOWMENT_UST},
+	AccountId, Assets, AssetsCall, Balances, BalancesCall, BuildStorage, Runtime, RuntimeCall,
+	RuntimeGenesisConfig, RuntimeOrigin, System, TransactionPayment, MILLI_MIR, MIR, UNIT,
+	UST_ASSET_ID,
+};
+use sp_keyring::Sr25519Keyring;
+use sp_runtime::traits::Dispatchable;
+
+/// Merges a genesis patch into a full genesis JSON, as the node does with a preset.
+fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
+	match (base, patch) {
+		(serde_json::Value::Object(base), serde_json::Value::Object(patch)) =>
+			for (k, v) in patch {
+				merge(base.entry(k).or_insert(serde_json::Value::Null), v);
+			},
+		(base, patch) => *base = patch,
+	}
+}
+
+/// The storage of the named genesis preset.
+fn preset_storage(name: &str) -> sp_runtime::Storage {
+	let patch = genesis_config_presets::get_preset(&name.into())
+		.unwrap_or_else(|| panic!("preset {name} exists"));
+	let patch: serde_json::Value = serde_json::from_slice(&patch).expect("preset is JSON");
+	let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).expect("serialises");
+	merge(&mut config, patch);
+	let config: RuntimeGenesisConfig =
+		serde_json::from_value(config).expect("the preset is a valid genesis config");
+	config.build_storage().expect("the preset builds")
+}
+
+fn dev_ext() -> sp_io::TestExternalities {
+	let mut ext = sp_io::TestExternalities::new(preset_storage("development"));
+	ext.execute_with(|| System::set_block_number(1));
+	ext
+}
+
+fn account(k: Sr25519Keyring) -> AccountId {
+	k.to_account_id()
+}
+
+#[test]
+fn both_presets_are_listed_and_unknown_ones_are_not() {
+	let names: Vec<String> = genesis_config_presets::preset_names()
+		.into_iter()
+		.map(|p| String::from_utf8(p.as_ref().to_vec()).unwrap())
+		.collect();
+	assert_eq!(names, vec!["development".to_string(), "local_testnet".to_string()]);
+	assert!(genesis_config_presets::get_preset(&"mainnet".into()).is_none());
+}
+
+#[test]
+fn development_preset_funds_dev_accounts_with_mir_and_ust() {
+	dev_ext().execute_with(|| {
+		for who in genesis_config_presets::dev_accounts() {
+			assert_eq!(Balances::free_balance(&who), ENDOWMENT_MIR);
+			assert_eq!(Assets::balance(UST_ASSET_ID, &who), ENDOWMENT_UST);
+		}
+		assert_eq!(pallet_sudo::Key::<Runtime>::get(), Some(account(Sr25519Keyring::Alice)));
+		assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 1);
+		assert_eq!(pallet_grandpa::Pallet::<Runtime>::grandpa_authorities().len(), 1);
+		// UST metadata: 6 decimals.
+		assert_eq!(
+			<Assets as frame_support::traits::fungibles::metadata::Inspect<AccountId>>::decimals(
+				UST_ASSET_ID
+			),
+			6
+		);
+		assert_eq!(
+			<Assets as frame_support::traits::fungibles::metadata::Inspect<AccountId>>::symbol(
+				UST_ASSET_ID
+			),
+			b"UST".to_vec()
+		);
+		assert_eq!(Assets::total_issuance(UST_ASSET_ID), 6 * ENDOWMENT_UST);
+	});
+}
+
+#[test]
+fn local_testnet_preset_has_four_validators() {
+	sp_io::TestExternalities::new(preset_storage("local_testnet")).execute_with(|| {
+		assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 4);
+		assert_eq!(pallet_grandpa::Pallet::<Runtime>::grandpa_authorities().len(), 4);
+		assert_eq!(Balances::free_balance(account(Sr25519Keyring::Ferdie)), ENDOWMENT_MIR);
+	});
+}
+
+#[test]
+fn a_mir_transfer_moves_balances() {
+	dev_ext().execute_with(|| {
+		let (alice, dest) = (account(Sr25519Keyring::Alice), AccountId::new([7u8; 32]));
+		let call = RuntimeCall::Balances(BalancesCall::transfer_allow_death {
+			dest: dest.clone().into(),
+			value: 3 * MIR,
+		});
+		assert_ok!(call.dispatch(RuntimeOrigin::signed(alice.clone())));
+		assert_eq!(Balances::free_balance(&dest), 3 * MIR);
+		assert_eq!(Balances::free_balance(&alice), ENDOWMENT_MIR - 3 * MIR);
+	});
+}
+
+#[test]
+fn a_ust_transfer_moves_asset_balances_and_overdrafts_fail() {
+	dev_ext().execute_with(|| {
+		let (alice, bob) = (account(Sr25519Keyring::Alice), account(Sr25519Keyring::Bob));
+		let call = RuntimeCall::Assets(AssetsCall::transfer {
+			id: UST_ASSET_ID.into(),
+			target: bob.clone().into(),
+			amount: 250 * UNIT,
+		});
+		assert_ok!(call.dispatch(RuntimeOrigin::signed(alice.clone())));
+		assert_eq!(Assets::balance(UST_ASSET_ID, &bob), ENDOWMENT_UST + 250 * UNIT);
+		assert_eq!(Assets::balance(UST_ASSET_ID, &alice), ENDOWMENT_UST - 250 * UNIT);
+
+		// More than Alice holds: an error, and nothing changes.
+		assert_noop!(
+			pallet_assets::Pallet::<Runtime>::transfer(
+				RuntimeOrigin::signed(alice.clone()),
+				UST_ASSET_ID.into(),
+				bob.clone().into(),
+				ENDOWMENT_UST,
+			),
+			pallet_assets::Error::<Runtime>::BalanceLow
+		);
+	});
+}
+
+#[test]
+fn signed_accounts_cannot_create_assets() {
+	dev_ext().execute_with(|| {
+		let alice = account(Sr25519Keyring::Alice);
+		assert!(pallet_assets::Pallet::<Runtime>::create(
+			RuntimeOrigin::signed(alice.clone()),
+			99.into(),
+			alice.into(),
+			1,
+		)
+		.is_err());
+		assert!(!pallet_assets::Asset::<Runtime>::contains_key(99));
+	});
+}
+
+#[test]
+fn a_transfer_costs_about_a_hundredth_of_a_mir() {
+	dev_ext().execute_with(|| {
+		let call = RuntimeCall::Balances(BalancesCall::transfer_keep_alive {
+			dest: AccountId::new([9u8; 32]).into(),
+			value: MIR,
+		});
+		let info = call.get_dispatch_info();
+		// A signed transfer from polkadot.js is about 150 bytes.
+		let fee = TransactionPayment::compute_fee(150, &info, 0);
+		assert!((5 * MILLI_MIR..=20 * MILLI_MIR).contains(&fee), "a transfer costs {fee}");
+	});
+}
+
+#[test]
+fn the_wasm_runtime_is_built() {
+	// `make test` builds the wasm; a `SKIP_WASM_BUILD` build has none.
+	if std::env::var_os("SKIP_WASM_BUILD").is_none() {
+		assert!(mirror_runtime::WASM_BINARY.map_or(false, |w| w.len() > 100_000));
+	}
+}

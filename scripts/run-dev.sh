@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Starts a Mirror development chain and its dev price feeder: one validator (Alice), blocks every
+# 3 s, GRANDPA finality, dev accounts Alice..Ferdie funded with MIR and UST, state in a temporary
+# directory. Ctrl-C stops both.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+NODE_BIN="${1:-${CARGO_TARGET_DIR:-target}/release/mirror-node}"
+RPC_PORT="${RPC_PORT:-9944}"
+shift || true
+
+"$NODE_BIN" --dev --rpc-port "$RPC_PORT" "$@" &
+node_pid=$!
+feeder_pid=""
+cleanup() {
+	[ -n "$feeder_pid" ] && kill "$feeder_pid" 2>/dev/null || true
+	kill "$node_pid" 2>/dev/null || true
+	wait 2>/dev/null || true
+}
+trap cleanup EXIT INT TERM
+
+# Wait for the RPC port, then start the feeder.
+for _ in $(seq 1 120); do
+	if (exec 3<>"/dev/tcp/127.0.0.1/$RPC_PORT") 2>/dev/null; then break; fi
+	kill -0 "$node_pid" 2>/dev/null || { echo "mirror-node exited"; exit 1; }
+	sleep 0.5
+done
+node scripts/dev-feeder/index.mjs --url "ws://127.0.0.1:$RPC_PORT" &
+feeder_pid=$!
+
+cat <<MSG
+
+  Mirror dev chain running. RPC: ws://127.0.0.1:${RPC_PORT}
+  polkadot.js Apps: https://polkadot.js.org/apps/?rpc=ws%3A%2F%2F127.0.0.1%3A${RPC_PORT}#/explorer
+  (or run Apps locally and choose "Development > Local node").
+  The dev feeder (//Alice) feeds mAsset and MIR prices every 2 blocks. Stop with Ctrl-C.
+
+MSG
+wait "$node_pid"
