@@ -11,4 +11,9 @@ if ! rustup target list --installed 2>/dev/null | grep -qx wasm32v1-none; then
 	fi
 fi
 export SKIP_FRAME_STORAGE_ACCESS_TEST_RUNTIME_WASM_BUILD=1
+# The runtime's wasm build looks for the workspace's Cargo.lock from the target directory; with a
+# target directory outside the clone (CI's warm cache) it must be told where the workspace is, or it
+# resolves fresh (untested) dependency versions.
+WASM_BUILD_WORKSPACE_HINT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export WASM_BUILD_WORKSPACE_HINT
 export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"

@@ -3,12 +3,13 @@
 use crate::{AssetId, Moment};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
-use sp_runtime::{DispatchError, FixedU128, RuntimeDebug};
+use serde::{Deserialize, Serialize};
+use sp_runtime::{DispatchError, FixedU128};
 
 /// Why no price is available for an asset.
 #[derive(
 	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
-	RuntimeDebug,
+	Debug,
 )]
 pub enum PriceError {
 	/// The oracle does not know the asset: no feeder was ever registered for it.
@@ -45,7 +46,7 @@ impl From<PriceError> for DispatchError {
 /// Why an AMM cannot give a time-weighted price.
 #[derive(
 	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
-	RuntimeDebug,
+	Debug,
 )]
 pub enum TwapError {
 	/// There is no pool for the pair.
@@ -71,8 +72,9 @@ impl TwapProvider for () {
 /// Where the CollateralOracle takes a collateral asset's price from.
 #[derive(
 	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
-	RuntimeDebug,
-)]
+	Debug,
+	Serialize,
+	Deserialize)]
 pub enum PriceSource {
 	/// The Oracle pallet's median of fresh feeds (subject to the caller's maximum age).
 	Oracle,
@@ -89,7 +91,7 @@ pub enum PriceSource {
 }
 
 /// A collateral asset's price with what Mint needs to value it.
-#[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, RuntimeDebug)]
+#[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
 pub struct CollateralPrice {
 	/// The price of one unit in UST.
 	pub price: FixedU128,
@@ -105,7 +107,7 @@ pub struct CollateralPrice {
 /// Why a collateral price is not available.
 #[derive(
 	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
-	RuntimeDebug,
+	Debug,
 )]
 pub enum CollateralError {
 	/// The asset is not a registered collateral.
@@ -139,7 +141,7 @@ pub trait CollateralRegistry {
 /// A price and when it was fed (seconds).
 #[derive(
 	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
-	RuntimeDebug,
+	Debug,
 )]
 pub struct PricePoint {
 	/// The price of one unit in UST.
@@ -151,8 +153,9 @@ pub struct PricePoint {
 /// An inclusive range of acceptable prices.
 #[derive(
 	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
-	RuntimeDebug,
-)]
+	Debug,
+	Serialize,
+	Deserialize)]
 pub struct PriceRange {
 	/// The least acceptable price.
 	pub min: FixedU128,
@@ -163,8 +166,9 @@ pub struct PriceRange {
 /// An asset's oracle settings: how many fresh feeds make a price, and the circuit breaker.
 #[derive(
 	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
-	RuntimeDebug,
-)]
+	Debug,
+	Serialize,
+	Deserialize)]
 pub struct OracleAssetConfig {
 	/// The least number of fresh feeds whose median is the asset's price (at least 1).
 	pub min_fresh_feeds: u32,
@@ -183,7 +187,7 @@ impl Default for OracleAssetConfig {
 }
 
 /// One feeder's latest feed, as the runtime API shows it.
-#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, RuntimeDebug)]
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
 pub struct FeedInfo<AccountId> {
 	/// The feeder.
 	pub feeder: AccountId,
@@ -194,7 +198,7 @@ pub struct FeedInfo<AccountId> {
 }
 
 /// An asset's price and everything behind it, as the runtime API shows it.
-#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, RuntimeDebug)]
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
 pub struct PriceInfo<AccountId> {
 	/// The asset.
 	pub asset: AssetId,

@@ -17,7 +17,7 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use super::{
-	AccountId, Aura, Balance, Block, Executive, Grandpa, InherentDataExt, Nonce, Runtime,
+	AccountId, Aura, Balance, Block, Executive, Grandpa, InherentDataExt, Nonce, Oracle, Runtime,
 	RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
 };
 
@@ -240,6 +240,19 @@ impl_runtime_apis! {
 			add_benchmarks!(params, batches);
 
 			Ok(batches)
+		}
+	}
+
+	impl mirror_oracle_runtime_api::OracleApi<Block, AccountId> for Runtime {
+		fn price(
+			asset: mirror_primitives::AssetId,
+			max_age: mirror_primitives::Moment,
+		) -> Option<mirror_primitives::PriceInfo<AccountId>> {
+			Oracle::price_info(asset, max_age)
+		}
+
+		fn all_prices(max_age: mirror_primitives::Moment) -> Vec<mirror_primitives::PriceInfo<AccountId>> {
+			Oracle::all_price_infos(max_age)
 		}
 	}
 

@@ -9,4 +9,6 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_sudo, Sudo]
 	[pallet_utility, Utility]
 	[pallet_assets, Assets]
+	[pallet_mirror_oracle, Oracle]
+	[pallet_mirror_collateral_oracle, CollateralOracle]
 );

@@ -228,4 +228,12 @@ mod runtime {
 	/// UST, mAssets and LP tokens.
 	#[runtime::pallet_index(8)]
 	pub type Assets = pallet_assets;
+
+	/// Price feeds: feeders, median of fresh feeds, circuit breaker.
+	#[runtime::pallet_index(20)]
+	pub type Oracle = pallet_mirror_oracle;
+
+	/// Collateral registry: price source, multiplier, revocation.
+	#[runtime::pallet_index(21)]
+	pub type CollateralOracle = pallet_mirror_collateral_oracle;
 }

@@ -6,47 +6,16 @@ use frame_support::{
 	dispatch::GetDispatchInfo,
 	traits::{fungible::Inspect as _, fungibles::Inspect as _},
 };
+mod common;
+
+use common::{account, dev_ext, preset_storage};
 use mirror_runtime::{
 	genesis_config_presets::{self, ENDOWMENT_MIR, ENDOWMENT_UST},
-	AccountId, Assets, AssetsCall, Balances, BalancesCall, BuildStorage, Runtime, RuntimeCall,
-	RuntimeGenesisConfig, RuntimeOrigin, System, TransactionPayment, MILLI_MIR, MIR, UNIT,
-	UST_ASSET_ID,
+	AccountId, Assets, AssetsCall, Balances, BalancesCall, Runtime, RuntimeCall, RuntimeOrigin,
+	TransactionPayment, MILLI_MIR, MIR, UNIT, UST_ASSET_ID,
 };
 use sp_keyring::Sr25519Keyring;
 use sp_runtime::traits::Dispatchable;
-
-/// Merges a genesis patch into a full genesis JSON, as the node does with a preset.
-fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
-	match (base, patch) {
-		(serde_json::Value::Object(base), serde_json::Value::Object(patch)) =>
-			for (k, v) in patch {
-				merge(base.entry(k).or_insert(serde_json::Value::Null), v);
-			},
-		(base, patch) => *base = patch,
-	}
-}
-
-/// The storage of the named genesis preset.
-fn preset_storage(name: &str) -> sp_runtime::Storage {
-	let patch = genesis_config_presets::get_preset(&name.into())
-		.unwrap_or_else(|| panic!("preset {name} exists"));
-	let patch: serde_json::Value = serde_json::from_slice(&patch).expect("preset is JSON");
-	let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).expect("serialises");
-	merge(&mut config, patch);
-	let config: RuntimeGenesisConfig =
-		serde_json::from_value(config).expect("the preset is a valid genesis config");
-	config.build_storage().expect("the preset builds")
-}
-
-fn dev_ext() -> sp_io::TestExternalities {
-	let mut ext = sp_io::TestExternalities::new(preset_storage("development"));
-	ext.execute_with(|| System::set_block_number(1));
-	ext
-}
-
-fn account(k: Sr25519Keyring) -> AccountId {
-	k.to_account_id()
-}
 
 #[test]
 fn both_presets_are_listed_and_unknown_ones_are_not() {

@@ -49,7 +49,7 @@ use mirror_primitives::{
 	AssetId, CollateralError, CollateralPrice, CollateralRegistry, Moment, PriceProvider,
 	PriceSource, ProvideCollateralPrice, TwapProvider,
 };
-use sp_runtime::{FixedPointNumber, FixedU128};
+use sp_runtime::{traits::Saturating, FixedU128};
 
 #[frame_support::pallet]
 pub mod pallet {

@@ -1,7 +1,7 @@
 //! Pure price arithmetic: the median of feeds, freshness and deviation.
 
 use mirror_primitives::{Moment, PricePoint};
-use sp_runtime::{FixedPointNumber, FixedU128};
+use sp_runtime::{traits::Zero, FixedPointNumber, FixedU128, Rounding};
 
 /// Whether a feed made at `updated_at` is at most `max_age` seconds old at `now`.
 pub fn is_fresh(updated_at: Moment, now: Moment, max_age: Moment) -> bool {
@@ -50,7 +50,13 @@ pub fn deviation(price: FixedU128, reference: FixedU128) -> Option<FixedU128> {
 	}
 	let (p, r) = (price.into_inner(), reference.into_inner());
 	let diff = p.max(r) - p.min(r);
-	FixedU128::checked_rounding_from_rational(diff, r, sp_runtime::Rounding::Up)
+	sp_runtime::helpers_128bit::multiply_by_rational_with_rounding(
+		FixedU128::accuracy(),
+		diff,
+		r,
+		Rounding::Up,
+	)
+	.map(FixedU128::from_inner)
 }
 
 #[cfg(test)]

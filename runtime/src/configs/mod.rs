@@ -20,10 +20,12 @@ use sp_runtime::{traits::One, Perbill};
 use sp_version::RuntimeVersion;
 
 use super::{
-	AccountId, Aura, Balance, Balances, Block, BlockNumber, Hash, Nonce, OriginCaller, PalletInfo,
-	Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, RuntimeOrigin,
-	RuntimeTask, System, EXISTENTIAL_DEPOSIT, MILLI_MIR, MIR, SLOT_DURATION, VERSION,
+	AccountId, Aura, Balance, Balances, Block, BlockNumber, Hash, Nonce, Oracle, OriginCaller,
+	PalletInfo, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason,
+	RuntimeOrigin, RuntimeTask, System, Timestamp, EXISTENTIAL_DEPOSIT, MILLI_MIR, MIR,
+	SLOT_DURATION, VERSION,
 };
+use mirror_primitives::AssetId;
 
 /// The share of a block that normal (non-operational) transactions may fill.
 const NORMAL_DISPATCH_RATIO: Perbill = Perbill::from_percent(75);
@@ -190,4 +192,36 @@ impl pallet_assets::Config for Runtime {
 parameter_types! {
 	/// UST's name and symbol in `pallet-assets` metadata.
 	pub UstMetadata: (&'static [u8], &'static [u8]) = (b"TerraUSD", b"UST");
+}
+
+parameter_types! {
+	/// The asset every Mirror price is quoted in: UST.
+	pub const QuoteAsset: AssetId = mirror_primitives::UST;
+	/// Feeders per asset.
+	pub const OracleMaxFeeders: u32 = 16;
+	/// Prices per `feed_prices` call.
+	pub const OracleMaxPricesPerFeed: u32 = 32;
+	/// How old (s) the feeds may be that the circuit breaker compares a new feed with.
+	pub const OracleFreshnessWindow: u64 = 60;
+}
+
+/// Price feeds. The admin is Root (sudo) until governance lands.
+impl pallet_mirror_oracle::Config for Runtime {
+	type AdminOrigin = EnsureRoot<AccountId>;
+	type UnixTime = Timestamp;
+	type QuoteAsset = QuoteAsset;
+	type MaxFeeders = OracleMaxFeeders;
+	type MaxPricesPerFeed = OracleMaxPricesPerFeed;
+	type FreshnessWindow = OracleFreshnessWindow;
+	type WeightInfo = pallet_mirror_oracle::weights::SubstrateWeight<Runtime>;
+}
+
+/// The collateral registry. Time-weighted AMM prices come with the Amm pallet; until then no pool
+/// is known.
+impl pallet_mirror_collateral_oracle::Config for Runtime {
+	type AdminOrigin = EnsureRoot<AccountId>;
+	type Oracle = Oracle;
+	type Twap = ();
+	type UnixTime = Timestamp;
+	type WeightInfo = pallet_mirror_collateral_oracle::weights::SubstrateWeight<Runtime>;
 }
