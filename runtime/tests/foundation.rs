@@ -4,7 +4,7 @@
 use frame_support::{
 	assert_noop, assert_ok,
 	dispatch::GetDispatchInfo,
-	traits::{fungible::Inspect as _, fungibles::Inspect as _},
+	traits::fungibles::Inspect as _,
 };
 mod common;
 
@@ -19,11 +19,13 @@ use sp_runtime::traits::Dispatchable;
 
 #[test]
 fn both_presets_are_listed_and_unknown_ones_are_not() {
-	let names: Vec<String> = genesis_config_presets::preset_names()
-		.into_iter()
-		.map(|p| String::from_utf8(p.as_ref().to_vec()).unwrap())
-		.collect();
-	assert_eq!(names, vec!["development".to_string(), "local_testnet".to_string()]);
+	assert_eq!(
+		genesis_config_presets::preset_names(),
+		vec![
+			sp_genesis_builder::PresetId::from("development"),
+			sp_genesis_builder::PresetId::from("local_testnet")
+		]
+	);
 	assert!(genesis_config_presets::get_preset(&"mainnet".into()).is_none());
 }
 

@@ -10,7 +10,8 @@ use mirror_primitives::{
 };
 use mirror_runtime::{CollateralOracle, Oracle, Runtime, RuntimeCall, RuntimeOrigin};
 use sp_keyring::Sr25519Keyring;
-use sp_runtime::{traits::Dispatchable, FixedPointNumber, FixedU128};
+use sp_runtime::traits::One as _;
+use sp_runtime::{traits::Dispatchable, FixedU128};
 
 const MAAPL: mirror_primitives::AssetId = NativeOrWithId::WithId(2);
 

@@ -9,6 +9,7 @@ use mirror_primitives::{
 	AssetId, FixedU128, Moment, NativeOrWithId, PriceError, PriceProvider, PriceSource, TwapError,
 	TwapProvider, UST,
 };
+use sp_runtime::traits::One as _;
 use sp_runtime::{BuildStorage, FixedPointNumber};
 use std::collections::BTreeMap;
 

@@ -4,6 +4,7 @@
 use crate::{mock::*, Error, Event, Feeds, RejectReason};
 use frame_support::{assert_noop, assert_ok, dispatch::Pays, BoundedVec};
 use mirror_primitives::{OracleAssetConfig, PriceError, PriceProvider, PriceRange, UST};
+use sp_runtime::traits::{One as _, Zero as _};
 use sp_runtime::{DispatchError, FixedPointNumber, FixedU128};
 
 fn p(n: u128) -> FixedU128 {
@@ -204,9 +205,9 @@ fn price_errors_tell_unknown_no_price_stale_and_frozen_apart() {
 		assert_ok!(Oracle::unfreeze(RuntimeOrigin::root(), AAPL));
 		advance(100);
 		assert_eq!(price(AAPL, 60), Err(PriceError::Stale));
-		assert_eq!(Oracle::price_error(PriceError::Stale), Error::<Test>::PriceStale);
-		assert_eq!(Oracle::price_error(PriceError::Frozen), Error::<Test>::AssetFrozen);
-		assert_eq!(Oracle::price_error(PriceError::UnknownAsset), Error::<Test>::NoPrice);
+		assert_eq!(DispatchError::from(Oracle::price_error(PriceError::Stale)), Error::<Test>::PriceStale.into());
+		assert_eq!(DispatchError::from(Oracle::price_error(PriceError::Frozen)), Error::<Test>::AssetFrozen.into());
+		assert_eq!(DispatchError::from(Oracle::price_error(PriceError::UnknownAsset)), Error::<Test>::NoPrice.into());
 	});
 }
 

@@ -1,9 +1,7 @@
 //! Helpers shared by the runtime's integration tests.
 #![allow(dead_code)]
 
-use mirror_runtime::{
-	genesis_config_presets, AccountId, BuildStorage, RuntimeGenesisConfig, System, Timestamp,
-};
+use mirror_runtime::{genesis_config_presets, AccountId, BuildStorage, RuntimeGenesisConfig, System};
 use sp_keyring::Sr25519Keyring;
 
 /// Merges a genesis patch into a full genesis JSON, as the node does with a preset.
@@ -50,7 +48,7 @@ pub fn set_time(secs: u64) {
 /// The next block, `secs` seconds later.
 pub fn advance(secs: u64) {
 	System::set_block_number(System::block_number() + 1);
-	set_time(Timestamp::now() / 1_000 + secs);
+	set_time(pallet_timestamp::Now::<mirror_runtime::Runtime>::get() / 1_000 + secs);
 }
 
 /// A dev account.
