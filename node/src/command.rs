@@ -41,8 +41,9 @@ impl SubstrateCli for Cli {
 		Ok(match id {
 			"dev" => Box::new(chain_spec::development_chain_spec()?),
 			"" | "local" => Box::new(chain_spec::local_chain_spec()?),
-			path =>
-				Box::new(chain_spec::ChainSpec::from_json_file(std::path::PathBuf::from(path))?),
+			path => {
+				Box::new(chain_spec::ChainSpec::from_json_file(std::path::PathBuf::from(path))?)
+			}
 		})
 	}
 }
@@ -56,11 +57,11 @@ pub fn run() -> sc_cli::Result<()> {
 		Some(Subcommand::ExportChainSpec(cmd)) => {
 			let spec = cli.load_spec(&cmd.chain)?;
 			cmd.run(spec)
-		},
+		}
 		Some(Subcommand::BuildSpec(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
 			runner.sync_run(|config| cmd.run(config.chain_spec, config.network))
-		},
+		}
 		Some(Subcommand::CheckBlock(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
 			runner.async_run(|config| {
@@ -68,21 +69,21 @@ pub fn run() -> sc_cli::Result<()> {
 					service::new_partial(&config)?;
 				Ok((cmd.run(client, import_queue), task_manager))
 			})
-		},
+		}
 		Some(Subcommand::ExportBlocks(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
 			runner.async_run(|config| {
 				let PartialComponents { client, task_manager, .. } = service::new_partial(&config)?;
 				Ok((cmd.run(client, config.database), task_manager))
 			})
-		},
+		}
 		Some(Subcommand::ExportState(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
 			runner.async_run(|config| {
 				let PartialComponents { client, task_manager, .. } = service::new_partial(&config)?;
 				Ok((cmd.run(client, config.chain_spec), task_manager))
 			})
-		},
+		}
 		Some(Subcommand::ImportBlocks(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
 			runner.async_run(|config| {
@@ -90,11 +91,11 @@ pub fn run() -> sc_cli::Result<()> {
 					service::new_partial(&config)?;
 				Ok((cmd.run(client, import_queue), task_manager))
 			})
-		},
+		}
 		Some(Subcommand::PurgeChain(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
 			runner.sync_run(|config| cmd.run(config.database))
-		},
+		}
 		Some(Subcommand::Revert(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
 			runner.async_run(|config| {
@@ -106,29 +107,32 @@ pub fn run() -> sc_cli::Result<()> {
 				});
 				Ok((cmd.run(client, backend, Some(aux_revert)), task_manager))
 			})
-		},
+		}
 		Some(Subcommand::Benchmark(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
 
 			runner.sync_run(|config| match cmd {
 				BenchmarkCmd::Pallet(cmd) => {
 					if !cfg!(feature = "runtime-benchmarks") {
-						return Err("Runtime benchmarking is not compiled in: build the node with \
+						return Err(
+							"Runtime benchmarking is not compiled in: build the node with \
 							`--features runtime-benchmarks` (`make bench` does)."
-							.into());
+								.into(),
+						);
 					}
 					cmd.run_with_spec::<sp_runtime::traits::HashingFor<Block>, ()>(Some(
 						config.chain_spec,
 					))
-				},
+				}
 				BenchmarkCmd::Block(cmd) => {
 					let PartialComponents { client, .. } = service::new_partial(&config)?;
 					cmd.run(client)
-				},
-				BenchmarkCmd::Storage(_) =>
+				}
+				BenchmarkCmd::Storage(_) => {
 					Err("`benchmark storage` is not supported by mirror-node: the runtime uses \
 						the reference RocksDb weights."
-						.into()),
+						.into())
+				}
 				BenchmarkCmd::Overhead(cmd) => {
 					let PartialComponents { client, .. } = service::new_partial(&config)?;
 					let ext_builder = RemarkBuilder::new(client.clone());
@@ -140,7 +144,7 @@ pub fn run() -> sc_cli::Result<()> {
 						&ext_builder,
 						false,
 					)
-				},
+				}
 				BenchmarkCmd::Extrinsic(cmd) => {
 					let PartialComponents { client, .. } = service::new_partial(&config)?;
 					let ext_factory = ExtrinsicFactory(vec![
@@ -152,15 +156,16 @@ pub fn run() -> sc_cli::Result<()> {
 						)),
 					]);
 					cmd.run(client, inherent_benchmark_data()?, Vec::new(), &ext_factory)
-				},
-				BenchmarkCmd::Machine(cmd) =>
-					cmd.run(&config, SUBSTRATE_REFERENCE_HARDWARE.clone()),
+				}
+				BenchmarkCmd::Machine(cmd) => {
+					cmd.run(&config, SUBSTRATE_REFERENCE_HARDWARE.clone())
+				}
 			})
-		},
+		}
 		Some(Subcommand::ChainInfo(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
 			runner.sync_run(|config| cmd.run::<Block>(&config))
-		},
+		}
 		None => {
 			let runner = cli.create_runner(&cli.run)?;
 			runner.run_node_until_exit(|config| async move {
@@ -172,11 +177,12 @@ pub fn run() -> sc_cli::Result<()> {
 						>,
 					>(config)
 					.map_err(sc_cli::Error::Service),
-					sc_network::config::NetworkBackendType::Litep2p =>
+					sc_network::config::NetworkBackendType::Litep2p => {
 						service::new_full::<sc_network::Litep2pNetworkBackend>(config)
-							.map_err(sc_cli::Error::Service),
+							.map_err(sc_cli::Error::Service)
+					}
 				}
 			})
-		},
+		}
 	}
 }

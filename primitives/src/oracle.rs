@@ -8,7 +8,15 @@ use sp_runtime::{DispatchError, FixedU128};
 
 /// Why no price is available for an asset.
 #[derive(
-	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
 	Debug,
 )]
 pub enum PriceError {
@@ -45,7 +53,15 @@ impl From<PriceError> for DispatchError {
 
 /// Why an AMM cannot give a time-weighted price.
 #[derive(
-	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
 	Debug,
 )]
 pub enum TwapError {
@@ -71,10 +87,18 @@ impl TwapProvider for () {
 
 /// Where the CollateralOracle takes a collateral asset's price from.
 #[derive(
-	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+	Clone,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
 	Debug,
 	Serialize,
-	Deserialize)]
+	Deserialize,
+)]
 pub enum PriceSource {
 	/// The Oracle pallet's median of fresh feeds (subject to the caller's maximum age).
 	Oracle,
@@ -106,7 +130,15 @@ pub struct CollateralPrice {
 
 /// Why a collateral price is not available.
 #[derive(
-	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
 	Debug,
 )]
 pub enum CollateralError {
@@ -122,7 +154,10 @@ pub enum CollateralError {
 pub trait ProvideCollateralPrice {
 	/// The price, multiplier and revocation state of collateral `asset`, with feeds at most
 	/// `max_age` seconds old.
-	fn collateral_price(asset: &AssetId, max_age: Moment) -> Result<CollateralPrice, CollateralError>;
+	fn collateral_price(
+		asset: &AssetId,
+		max_age: Moment,
+	) -> Result<CollateralPrice, CollateralError>;
 }
 
 /// Registering and revoking collateral from another pallet (Mint registers every mAsset it lists
@@ -140,7 +175,15 @@ pub trait CollateralRegistry {
 
 /// A price and when it was fed (seconds).
 #[derive(
-	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
 	Debug,
 )]
 pub struct PricePoint {
@@ -152,10 +195,19 @@ pub struct PricePoint {
 
 /// An inclusive range of acceptable prices.
 #[derive(
-	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
 	Debug,
 	Serialize,
-	Deserialize)]
+	Deserialize,
+)]
 pub struct PriceRange {
 	/// The least acceptable price.
 	pub min: FixedU128,
@@ -165,10 +217,19 @@ pub struct PriceRange {
 
 /// An asset's oracle settings: how many fresh feeds make a price, and the circuit breaker.
 #[derive(
-	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
 	Debug,
 	Serialize,
-	Deserialize)]
+	Deserialize,
+)]
 pub struct OracleAssetConfig {
 	/// The least number of fresh feeds whose median is the asset's price (at least 1).
 	pub min_fresh_feeds: u32,

@@ -76,7 +76,11 @@ fn testnet_genesis(
 	}
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig {
-			balances: endowed_accounts.iter().cloned().map(|k| (k, ENDOWMENT_MIR)).collect::<Vec<_>>(),
+			balances: endowed_accounts
+				.iter()
+				.cloned()
+				.map(|k| (k, ENDOWMENT_MIR))
+				.collect::<Vec<_>>(),
 		},
 		aura: pallet_aura::GenesisConfig {
 			authorities: initial_authorities.iter().map(|x| x.0.clone()).collect::<Vec<_>>(),
@@ -97,7 +101,11 @@ fn testnet_genesis(
 		oracle: OracleConfig { feeders: fed },
 		collateral_oracle: CollateralOracleConfig {
 			collaterals: vec![
-				(mirror_primitives::UST, PriceSource::Fixed(FixedU128::from_u32(1)), FixedU128::from_u32(1)),
+				(
+					mirror_primitives::UST,
+					PriceSource::Fixed(FixedU128::from_u32(1)),
+					FixedU128::from_u32(1)
+				),
 				(mirror_primitives::MIR, PriceSource::Oracle, volatile_multiplier()),
 			],
 		},

@@ -2,9 +2,7 @@
 //! accounts with a fee of about 0.01 MIR.
 
 use frame_support::{
-	assert_noop, assert_ok,
-	dispatch::GetDispatchInfo,
-	traits::fungibles::Inspect as _,
+	assert_noop, assert_ok, dispatch::GetDispatchInfo, traits::fungibles::Inspect as _,
 };
 mod common;
 

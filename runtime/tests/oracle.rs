@@ -62,8 +62,12 @@ fn dev_collateral_is_ust_and_mir_priced_through_the_oracle() {
 		);
 		// MIR has no price until Alice feeds it.
 		assert!(<CollateralOracle as ProvideCollateralPrice>::collateral_price(&MIR, 60).is_err());
-		let prices: BoundedVec<_, _> = vec![(MIR, FixedU128::from_rational(3, 2))].try_into().unwrap();
-		assert_ok!(Oracle::feed_prices(RuntimeOrigin::signed(account(Sr25519Keyring::Alice)), prices));
+		let prices: BoundedVec<_, _> =
+			vec![(MIR, FixedU128::from_rational(3, 2))].try_into().unwrap();
+		assert_ok!(Oracle::feed_prices(
+			RuntimeOrigin::signed(account(Sr25519Keyring::Alice)),
+			prices
+		));
 		let mir = <CollateralOracle as ProvideCollateralPrice>::collateral_price(&MIR, 60).unwrap();
 		assert_eq!(mir.price, FixedU128::from_rational(3, 2));
 		assert_eq!(mir.multiplier, FixedU128::from_rational(13_333_334, 10_000_000));
@@ -76,7 +80,8 @@ fn the_runtime_api_view_lists_the_dev_assets() {
 		let all = Oracle::all_price_infos(60);
 		assert_eq!(all.len(), 4, "mAAPL, mTSLA, mGOOGL and MIR");
 		assert!(all.iter().all(|i| i.price == Err(PriceError::NoPrice)));
-		assert!(all.iter().all(|i| i.feeds.len() == 1 &&
-			i.feeds[0].feeder == account(Sr25519Keyring::Alice)));
+		assert!(all
+			.iter()
+			.all(|i| i.feeds.len() == 1 && i.feeds[0].feeder == account(Sr25519Keyring::Alice)));
 	});
 }

@@ -271,7 +271,11 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	fn do_register(asset: AssetId, price_source: PriceSource, multiplier: FixedU128) -> DispatchResult {
+	fn do_register(
+		asset: AssetId,
+		price_source: PriceSource,
+		multiplier: FixedU128,
+	) -> DispatchResult {
 		ensure!(!multiplier.is_zero(), Error::<T>::ZeroMultiplier);
 		ensure!(Self::source_is_valid(&asset, &price_source), Error::<T>::InvalidPriceSource);
 		ensure!(!CollateralAssets::<T>::contains_key(&asset), Error::<T>::AlreadyRegistered);
@@ -309,7 +313,7 @@ impl<T: Config> Pallet<T> {
 					T::Oracle::price(quote, max_age).map_err(CollateralError::Price)?;
 				// Rounded down: collateral is never valued above its price.
 				Ok((twap.saturating_mul(quote_price), updated_at))
-			},
+			}
 		}
 	}
 
@@ -328,7 +332,10 @@ impl<T: Config> Pallet<T> {
 }
 
 impl<T: Config> ProvideCollateralPrice for Pallet<T> {
-	fn collateral_price(asset: &AssetId, max_age: Moment) -> Result<CollateralPrice, CollateralError> {
+	fn collateral_price(
+		asset: &AssetId,
+		max_age: Moment,
+	) -> Result<CollateralPrice, CollateralError> {
 		let info = CollateralAssets::<T>::get(asset).ok_or(CollateralError::UnknownCollateral)?;
 		let (price, updated_at) = Self::source_price(asset, &info.price_source, max_age)?;
 		Ok(CollateralPrice {

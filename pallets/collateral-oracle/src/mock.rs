@@ -55,7 +55,9 @@ impl PriceProvider for MockOracle {
 pub struct MockTwap;
 impl TwapProvider for MockTwap {
 	fn twap(base: &AssetId, quote: &AssetId, _window: Moment) -> Result<FixedU128, TwapError> {
-		TWAPS.with(|t| t.borrow().get(&(base.clone(), quote.clone())).copied().ok_or(TwapError::NoPool))
+		TWAPS.with(|t| {
+			t.borrow().get(&(base.clone(), quote.clone())).copied().ok_or(TwapError::NoPool)
+		})
 	}
 }
 

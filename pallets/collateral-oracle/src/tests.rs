@@ -21,7 +21,12 @@ fn genesis_registers_ust_and_mir() {
 	run_test(|| {
 		assert_eq!(
 			collateral(UST),
-			Ok(CollateralPrice { price: fx(1), updated_at: NOW, multiplier: fx(1), is_revoked: false })
+			Ok(CollateralPrice {
+				price: fx(1),
+				updated_at: NOW,
+				multiplier: fx(1),
+				is_revoked: false
+			})
 		);
 		set_price(MIR, Ok((FixedU128::from_rational(3, 2), NOW - 10)));
 		assert_eq!(
@@ -46,12 +51,20 @@ fn register_a_collateral() {
 			fx(1)
 		));
 		System::assert_last_event(
-			Event::CollateralRegistered { asset: AAPL, price_source: PriceSource::Oracle, multiplier: fx(1) }
-				.into(),
+			Event::CollateralRegistered {
+				asset: AAPL,
+				price_source: PriceSource::Oracle,
+				multiplier: fx(1),
+			}
+			.into(),
 		);
 		assert_eq!(
 			CollateralAssets::<Test>::get(AAPL),
-			Some(CollateralInfo { price_source: PriceSource::Oracle, multiplier: fx(1), is_revoked: false })
+			Some(CollateralInfo {
+				price_source: PriceSource::Oracle,
+				multiplier: fx(1),
+				is_revoked: false
+			})
 		);
 	});
 }
@@ -69,7 +82,12 @@ fn register_rejects_bad_input() {
 			Error::<Test>::ZeroMultiplier
 		);
 		assert_noop!(
-			CollateralOracle::register_collateral_asset(root(), AAPL, PriceSource::Fixed(fx(0)), fx(1)),
+			CollateralOracle::register_collateral_asset(
+				root(),
+				AAPL,
+				PriceSource::Fixed(fx(0)),
+				fx(1)
+			),
 			Error::<Test>::InvalidPriceSource
 		);
 		assert_noop!(
@@ -106,21 +124,37 @@ fn register_rejects_bad_input() {
 fn update_the_price_source() {
 	run_test(|| {
 		let new = PriceSource::Fixed(fx(2));
-		assert_ok!(CollateralOracle::update_collateral_price_source(RuntimeOrigin::root(), MIR, new.clone()));
+		assert_ok!(CollateralOracle::update_collateral_price_source(
+			RuntimeOrigin::root(),
+			MIR,
+			new.clone()
+		));
 		System::assert_last_event(
 			Event::PriceSourceUpdated { asset: MIR, old: PriceSource::Oracle, new }.into(),
 		);
 		assert_eq!(collateral(MIR).map(|c| c.price), Ok(fx(2)));
 		assert_noop!(
-			CollateralOracle::update_collateral_price_source(RuntimeOrigin::root(), AAPL, PriceSource::Oracle),
+			CollateralOracle::update_collateral_price_source(
+				RuntimeOrigin::root(),
+				AAPL,
+				PriceSource::Oracle
+			),
 			Error::<Test>::UnknownCollateral
 		);
 		assert_noop!(
-			CollateralOracle::update_collateral_price_source(RuntimeOrigin::root(), MIR, PriceSource::Fixed(fx(0))),
+			CollateralOracle::update_collateral_price_source(
+				RuntimeOrigin::root(),
+				MIR,
+				PriceSource::Fixed(fx(0))
+			),
 			Error::<Test>::InvalidPriceSource
 		);
 		assert_noop!(
-			CollateralOracle::update_collateral_price_source(RuntimeOrigin::signed(1), MIR, PriceSource::Oracle),
+			CollateralOracle::update_collateral_price_source(
+				RuntimeOrigin::signed(1),
+				MIR,
+				PriceSource::Oracle
+			),
 			DispatchError::BadOrigin
 		);
 	});
@@ -129,8 +163,14 @@ fn update_the_price_source() {
 #[test]
 fn update_the_multiplier() {
 	run_test(|| {
-		assert_ok!(CollateralOracle::update_collateral_multiplier(RuntimeOrigin::root(), MIR, fx(2)));
-		System::assert_last_event(Event::MultiplierUpdated { asset: MIR, old: volatile(), new: fx(2) }.into());
+		assert_ok!(CollateralOracle::update_collateral_multiplier(
+			RuntimeOrigin::root(),
+			MIR,
+			fx(2)
+		));
+		System::assert_last_event(
+			Event::MultiplierUpdated { asset: MIR, old: volatile(), new: fx(2) }.into(),
+		);
 		assert_eq!(CollateralAssets::<Test>::get(MIR).unwrap().multiplier, fx(2));
 		assert_noop!(
 			CollateralOracle::update_collateral_multiplier(RuntimeOrigin::root(), MIR, fx(0)),
@@ -221,7 +261,11 @@ fn mint_registers_and_revokes_through_the_trait() {
 		));
 		assert!(CollateralAssets::<Test>::contains_key(AAPL));
 		assert_noop!(
-			<CollateralOracle as CollateralRegistry>::register_collateral(AAPL, PriceSource::Oracle, fx(1)),
+			<CollateralOracle as CollateralRegistry>::register_collateral(
+				AAPL,
+				PriceSource::Oracle,
+				fx(1)
+			),
 			Error::<Test>::AlreadyRegistered
 		);
 		assert_ok!(<CollateralOracle as CollateralRegistry>::revoke_collateral(AAPL));

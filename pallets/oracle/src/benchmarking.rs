@@ -26,11 +26,8 @@ fn full_asset<T: Config>(asset: &AssetId, last: &T::AccountId) {
 	for i in 0..max {
 		let feeder = if i + 1 == max { last.clone() } else { account("feeder", i, 0) };
 		let p = PricePoint { price: price(100 + (i % 3) as u128), updated_at: now };
-		let pushed = entry.feeds.try_push(Feed {
-			feeder,
-			latest: Some(p),
-			fed_in_block: Zero::zero(),
-		});
+		let pushed =
+			entry.feeds.try_push(Feed { feeder, latest: Some(p), fed_in_block: Zero::zero() });
 		assert!(pushed.is_ok());
 	}
 	entry.config = OracleAssetConfig {

@@ -53,14 +53,16 @@ use alloc::vec::Vec;
 use frame_support::{pallet_prelude::*, traits::UnixTime};
 use frame_system::pallet_prelude::*;
 use mirror_primitives::{
-	AssetId, FeedInfo, Moment, OracleAssetConfig, PriceError, PriceInfo, PricePoint,
-	PriceProvider,
+	AssetId, FeedInfo, Moment, OracleAssetConfig, PriceError, PriceInfo, PricePoint, PriceProvider,
 };
 use sp_runtime::{FixedPointNumber, FixedU128};
 
 /// The feeds of one asset as stored.
-pub type AssetFeedsOf<T> =
-	AssetFeeds<<T as frame_system::Config>::AccountId, BlockNumberFor<T>, <T as Config>::MaxFeeders>;
+pub type AssetFeedsOf<T> = AssetFeeds<
+	<T as frame_system::Config>::AccountId,
+	BlockNumberFor<T>,
+	<T as Config>::MaxFeeders,
+>;
 
 #[frame_support::pallet]
 pub mod pallet {
@@ -454,9 +456,9 @@ impl<T: Config> Pallet<T> {
 	}
 
 	fn config_is_valid(config: &OracleAssetConfig) -> bool {
-		(1..=T::MaxFeeders::get()).contains(&config.min_fresh_feeds) &&
-			config.max_deviation.map_or(true, |d| !d.is_zero()) &&
-			config.sanity_range.map_or(true, |r| !r.min.is_zero() && r.min <= r.max)
+		(1..=T::MaxFeeders::get()).contains(&config.min_fresh_feeds)
+			&& config.max_deviation.map_or(true, |d| !d.is_zero())
+			&& config.sanity_range.map_or(true, |r| !r.min.is_zero() && r.min <= r.max)
 	}
 
 	fn set_frozen(asset: &AssetId, frozen: bool) -> DispatchResult {
@@ -492,8 +494,8 @@ impl<T: Config> Pallet<T> {
 				scratch,
 			);
 			if let Some((reference, _)) = reference {
-				let too_far = median::deviation(price, reference.price)
-					.map_or(true, |d| d > max_deviation);
+				let too_far =
+					median::deviation(price, reference.price).map_or(true, |d| d > max_deviation);
 				if too_far {
 					return Err(RejectReason::TooFarFromMedian);
 				}
@@ -558,9 +560,7 @@ impl<T: Config> Pallet<T> {
 				.map(|f| FeedInfo {
 					feeder: f.feeder.clone(),
 					latest: f.latest,
-					fresh: f
-						.latest
-						.is_some_and(|p| median::is_fresh(p.updated_at, now, max_age)),
+					fresh: f.latest.is_some_and(|p| median::is_fresh(p.updated_at, now, max_age)),
 				})
 				.collect(),
 			config: entry.config,
@@ -571,7 +571,9 @@ impl<T: Config> Pallet<T> {
 	/// Every known asset as the runtime API shows it. Off-chain only: it reads every asset.
 	pub fn all_price_infos(max_age: Moment) -> Vec<PriceInfo<T::AccountId>> {
 		let now = Self::now();
-		Feeds::<T>::iter().map(|(asset, entry)| Self::info_of(asset, &entry, now, max_age)).collect()
+		Feeds::<T>::iter()
+			.map(|(asset, entry)| Self::info_of(asset, &entry, now, max_age))
+			.collect()
 	}
 
 	/// Maps a [`PriceError`] to this pallet's error, for callers that want a dispatch error.
@@ -579,8 +581,9 @@ impl<T: Config> Pallet<T> {
 		match e {
 			PriceError::Stale => Error::<T>::PriceStale,
 			PriceError::Frozen => Error::<T>::AssetFrozen,
-			PriceError::UnknownAsset | PriceError::NoPrice | PriceError::NotEnoughFeeds =>
-				Error::<T>::NoPrice,
+			PriceError::UnknownAsset | PriceError::NoPrice | PriceError::NotEnoughFeeds => {
+				Error::<T>::NoPrice
+			}
 		}
 	}
 

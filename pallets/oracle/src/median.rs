@@ -90,8 +90,14 @@ mod tests {
 	#[test]
 	fn deviation_is_relative_and_rounds_up() {
 		let one = FixedU128::from_u32(1);
-		assert_eq!(deviation(FixedU128::from_u32(12), FixedU128::from_u32(10)), Some(FixedU128::from_rational(1, 5)));
-		assert_eq!(deviation(FixedU128::from_u32(8), FixedU128::from_u32(10)), Some(FixedU128::from_rational(1, 5)));
+		assert_eq!(
+			deviation(FixedU128::from_u32(12), FixedU128::from_u32(10)),
+			Some(FixedU128::from_rational(1, 5))
+		);
+		assert_eq!(
+			deviation(FixedU128::from_u32(8), FixedU128::from_u32(10)),
+			Some(FixedU128::from_rational(1, 5))
+		);
 		assert_eq!(deviation(one, FixedU128::zero()), None);
 		// 1/3 rounds up in the last digit.
 		let d = deviation(FixedU128::from_u32(4), FixedU128::from_u32(3)).unwrap();

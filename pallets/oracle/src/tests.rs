@@ -11,11 +11,16 @@ fn p(n: u128) -> FixedU128 {
 	FixedU128::saturating_from_integer(n)
 }
 
-fn batch(prices: &[(mirror_primitives::AssetId, FixedU128)]) -> BoundedVec<(mirror_primitives::AssetId, FixedU128), MaxPricesPerFeed> {
+fn batch(
+	prices: &[(mirror_primitives::AssetId, FixedU128)],
+) -> BoundedVec<(mirror_primitives::AssetId, FixedU128), MaxPricesPerFeed> {
 	prices.to_vec().try_into().expect("within the bound")
 }
 
-fn feed(who: u64, prices: &[(mirror_primitives::AssetId, FixedU128)]) -> frame_support::dispatch::DispatchResultWithPostInfo {
+fn feed(
+	who: u64,
+	prices: &[(mirror_primitives::AssetId, FixedU128)],
+) -> frame_support::dispatch::DispatchResultWithPostInfo {
 	Oracle::feed_prices(RuntimeOrigin::signed(who), batch(prices))
 }
 
@@ -101,7 +106,8 @@ fn unsigned_feeds_fail() {
 #[test]
 fn a_batch_longer_than_the_bound_cannot_be_built() {
 	run_test(|| {
-		let too_many: Vec<_> = (0..5).map(|i| (mirror_primitives::NativeOrWithId::WithId(10 + i), p(1))).collect();
+		let too_many: Vec<_> =
+			(0..5).map(|i| (mirror_primitives::NativeOrWithId::WithId(10 + i), p(1))).collect();
 		assert!(BoundedVec::<_, MaxPricesPerFeed>::try_from(too_many).is_err());
 	});
 }
@@ -205,9 +211,18 @@ fn price_errors_tell_unknown_no_price_stale_and_frozen_apart() {
 		assert_ok!(Oracle::unfreeze(RuntimeOrigin::root(), AAPL));
 		advance(100);
 		assert_eq!(price(AAPL, 60), Err(PriceError::Stale));
-		assert_eq!(DispatchError::from(Oracle::price_error(PriceError::Stale)), Error::<Test>::PriceStale.into());
-		assert_eq!(DispatchError::from(Oracle::price_error(PriceError::Frozen)), Error::<Test>::AssetFrozen.into());
-		assert_eq!(DispatchError::from(Oracle::price_error(PriceError::UnknownAsset)), Error::<Test>::NoPrice.into());
+		assert_eq!(
+			DispatchError::from(Oracle::price_error(PriceError::Stale)),
+			Error::<Test>::PriceStale.into()
+		);
+		assert_eq!(
+			DispatchError::from(Oracle::price_error(PriceError::Frozen)),
+			Error::<Test>::AssetFrozen.into()
+		);
+		assert_eq!(
+			DispatchError::from(Oracle::price_error(PriceError::UnknownAsset)),
+			Error::<Test>::NoPrice.into()
+		);
 	});
 }
 
@@ -224,11 +239,21 @@ fn breaker(max_deviation: Option<FixedU128>, range: Option<(u128, u128)>) -> Ora
 #[test]
 fn feeds_outside_the_sanity_range_are_skipped_and_the_rest_apply() {
 	run_test(|| {
-		assert_ok!(Oracle::set_asset_config(RuntimeOrigin::root(), AAPL, breaker(None, Some((10, 1_000)))));
+		assert_ok!(Oracle::set_asset_config(
+			RuntimeOrigin::root(),
+			AAPL,
+			breaker(None, Some((10, 1_000)))
+		));
 		let info = feed(ALICE, &[(AAPL, p(5_000)), (MIR, p(2))]).unwrap();
 		assert_eq!(info.pays_fee, Pays::No);
-		assert!(System::events().iter().any(|r| r.event ==
-			Event::FeedRejected { asset: AAPL, feeder: ALICE, price: p(5_000), reason: RejectReason::OutOfRange }.into()));
+		assert!(System::events().iter().any(|r| r.event
+			== Event::FeedRejected {
+				asset: AAPL,
+				feeder: ALICE,
+				price: p(5_000),
+				reason: RejectReason::OutOfRange
+			}
+			.into()));
 		assert_eq!(price(AAPL, 60), Err(PriceError::NoPrice));
 		assert_eq!(price(MIR, 60).map(|x| x.0), Ok(p(2)));
 		// Bounds are inclusive.
@@ -243,14 +268,24 @@ fn feeds_too_far_from_the_fresh_median_are_skipped() {
 	run_test(|| {
 		register(AAPL, BOB);
 		let twenty_percent = FixedU128::from_rational(1, 5);
-		assert_ok!(Oracle::set_asset_config(RuntimeOrigin::root(), AAPL, breaker(Some(twenty_percent), None)));
+		assert_ok!(Oracle::set_asset_config(
+			RuntimeOrigin::root(),
+			AAPL,
+			breaker(Some(twenty_percent), None)
+		));
 		// No fresh median yet: the first feed is accepted whatever it is.
 		assert_ok!(feed(ALICE, &[(AAPL, p(100))]));
 		// 30 % away: rejected.
 		assert_ok!(feed(BOB, &[(AAPL, p(130))]));
 		assert_eq!(
 			last_event(),
-			Event::FeedRejected { asset: AAPL, feeder: BOB, price: p(130), reason: RejectReason::TooFarFromMedian }.into()
+			Event::FeedRejected {
+				asset: AAPL,
+				feeder: BOB,
+				price: p(130),
+				reason: RejectReason::TooFarFromMedian
+			}
+			.into()
 		);
 		// Exactly 20 % away: accepted.
 		assert_ok!(feed(BOB, &[(AAPL, p(120))]));
@@ -296,7 +331,11 @@ fn register_and_remove_feeders() {
 			Error::<Test>::NotFeeder
 		);
 		assert_noop!(
-			Oracle::remove_feeder(RuntimeOrigin::root(), mirror_primitives::NativeOrWithId::WithId(77), BOB),
+			Oracle::remove_feeder(
+				RuntimeOrigin::root(),
+				mirror_primitives::NativeOrWithId::WithId(77),
+				BOB
+			),
 			Error::<Test>::UnknownAsset
 		);
 	});
@@ -336,7 +375,8 @@ fn set_asset_config_validates_and_reports_old_and_new() {
 		let new = breaker(Some(FixedU128::from_rational(1, 4)), Some((1, 10)));
 		assert_ok!(Oracle::set_asset_config(RuntimeOrigin::root(), AAPL, new));
 		System::assert_last_event(
-			Event::AssetConfigUpdated { asset: AAPL, old: OracleAssetConfig::default(), new }.into(),
+			Event::AssetConfigUpdated { asset: AAPL, old: OracleAssetConfig::default(), new }
+				.into(),
 		);
 		assert_eq!(Feeds::<Test>::get(AAPL).unwrap().config, new);
 
@@ -395,7 +435,10 @@ fn price_info_shows_the_feeds_behind_a_price() {
 		assert_eq!((info.feeds[0].feeder, info.feeds[0].fresh), (ALICE, false));
 		assert_eq!((info.feeds[1].feeder, info.feeds[1].fresh), (BOB, true));
 		assert!(Oracle::price_info(TSLA, 60).is_none());
-		assert_eq!(Oracle::price_info(UST, 60).unwrap().price.map(|x| x.price), Ok(FixedU128::one()));
+		assert_eq!(
+			Oracle::price_info(UST, 60).unwrap().price.map(|x| x.price),
+			Ok(FixedU128::one())
+		);
 		let all = Oracle::all_price_infos(60);
 		assert_eq!(all.len(), 2);
 		assert!(all.iter().any(|i| i.asset == MIR && i.price == Err(PriceError::NoPrice)));

@@ -126,8 +126,8 @@ impl frame_support::weights::WeightToFee for WeightToFee {
 	type Balance = Balance;
 
 	fn weight_to_fee(weight: &Weight) -> Balance {
-		Balance::from(weight.ref_time()).saturating_mul(FEE_PER_SECOND_OF_WEIGHT) /
-			Balance::from(WEIGHT_REF_TIME_PER_SECOND)
+		Balance::from(weight.ref_time()).saturating_mul(FEE_PER_SECOND_OF_WEIGHT)
+			/ Balance::from(WEIGHT_REF_TIME_PER_SECOND)
 	}
 }
 

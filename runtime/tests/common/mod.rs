@@ -1,16 +1,19 @@
 //! Helpers shared by the runtime's integration tests.
 #![allow(dead_code)]
 
-use mirror_runtime::{genesis_config_presets, AccountId, BuildStorage, RuntimeGenesisConfig, System};
+use mirror_runtime::{
+	genesis_config_presets, AccountId, BuildStorage, RuntimeGenesisConfig, System,
+};
 use sp_keyring::Sr25519Keyring;
 
 /// Merges a genesis patch into a full genesis JSON, as the node does with a preset.
 pub fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
 	match (base, patch) {
-		(serde_json::Value::Object(base), serde_json::Value::Object(patch)) =>
+		(serde_json::Value::Object(base), serde_json::Value::Object(patch)) => {
 			for (k, v) in patch {
 				merge(base.entry(k).or_insert(serde_json::Value::Null), v);
-			},
+			}
+		}
 		(base, patch) => *base = patch,
 	}
 }
