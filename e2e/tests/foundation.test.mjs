@@ -36,9 +36,10 @@ test('UST exists at asset id 1 with 6 decimals and dev balances', async () => {
   const meta = await ctx.api.query.assets.metadata(1);
   assert.equal(meta.symbol.toUtf8(), 'UST');
   assert.equal(meta.decimals.toNumber(), 6);
-  const alice = await ctx.api.query.assets.account(1, ctx.alice.address);
-  assert.ok(alice.isSome);
-  assert.equal(alice.unwrap().balance.toBigInt(), 10_000_000n * UNIT);
+  // Bob keeps his whole endowment (Alice seeded the genesis pools from hers).
+  const bob = await ctx.api.query.assets.account(1, ctx.bob.address);
+  assert.ok(bob.isSome);
+  assert.equal(bob.unwrap().balance.toBigInt(), 10_000_000n * UNIT);
 });
 
 test('a MIR transfer is included, emits Transfer and costs about 0.01 MIR', async () => {

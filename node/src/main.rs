@@ -1,5 +1,7 @@
 //! `mirror-node`: the node of Mirror on Substrate.
 #![warn(missing_docs)]
+// `sc_cli::Error` is large; every node built on sc-cli returns it.
+#![allow(clippy::result_large_err)]
 
 mod benchmarking;
 mod chain_spec;

@@ -13,7 +13,10 @@
 
 extern crate alloc;
 
+pub mod amm;
 pub mod oracle;
+
+pub use amm::{Amm, AssetIdAllocator, PoolInfo, SwapQuote};
 
 pub use frame_support::traits::tokens::fungible::NativeOrWithId;
 pub use oracle::{

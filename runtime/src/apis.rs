@@ -17,8 +17,8 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use super::{
-	AccountId, Aura, Balance, Block, Executive, Grandpa, InherentDataExt, Nonce, Oracle, Runtime,
-	RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
+	AccountId, Amm, Aura, Balance, Block, Executive, Grandpa, InherentDataExt, Nonce, Oracle,
+	Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
 };
 
 impl_runtime_apis! {
@@ -253,6 +253,38 @@ impl_runtime_apis! {
 
 		fn all_prices(max_age: mirror_primitives::Moment) -> Vec<mirror_primitives::PriceInfo<AccountId>> {
 			Oracle::all_price_infos(max_age)
+		}
+	}
+
+	impl mirror_amm_runtime_api::AmmApi<Block, AccountId> for Runtime {
+		fn pool(
+			a: mirror_primitives::AssetId,
+			b: mirror_primitives::AssetId,
+		) -> Option<mirror_primitives::PoolInfo<AccountId>> {
+			Amm::pool_info(a, b)
+		}
+
+		fn simulate_swap(
+			offer: mirror_primitives::AssetId,
+			ask: mirror_primitives::AssetId,
+			offer_amount: Balance,
+		) -> Result<mirror_primitives::SwapQuote, sp_runtime::DispatchError> {
+			Amm::simulate_swap(offer, ask, offer_amount)
+		}
+
+		fn reverse_simulate_swap(
+			offer: mirror_primitives::AssetId,
+			ask: mirror_primitives::AssetId,
+			ask_amount: Balance,
+		) -> Result<mirror_primitives::SwapQuote, sp_runtime::DispatchError> {
+			Amm::reverse_simulate_swap(offer, ask, ask_amount)
+		}
+
+		fn simulate_route(
+			path: Vec<mirror_primitives::AssetId>,
+			offer_amount: Balance,
+		) -> Result<Balance, sp_runtime::DispatchError> {
+			Amm::simulate_route(path, offer_amount)
 		}
 	}
 

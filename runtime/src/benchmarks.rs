@@ -11,4 +11,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_assets, Assets]
 	[pallet_mirror_oracle, Oracle]
 	[pallet_mirror_collateral_oracle, CollateralOracle]
+	[pallet_mirror_amm, Amm]
 );

@@ -1,8 +1,9 @@
 //! The named genesis presets: `development` (`--dev`) and `local_testnet` (`--chain local`).
 
 use crate::{
-	configs::UstMetadata, AccountId, AssetsConfig, BalancesConfig, CollateralOracleConfig,
-	OracleConfig, RuntimeGenesisConfig, SudoConfig, MIR, UNIT, UST_ASSET_ID,
+	configs::UstMetadata, AccountId, AmmConfig, AssetsConfig, BalancesConfig,
+	CollateralOracleConfig, OracleConfig, RuntimeGenesisConfig, SudoConfig, MIR, UNIT,
+	UST_ASSET_ID,
 };
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
@@ -25,12 +26,25 @@ pub const ENDOWMENT_UST: Balance = 10_000_000 * UNIT;
 /// account alive).
 pub const UST_MIN_BALANCE: Balance = 1;
 
-/// The mAssets of the test networks until the Factory lists them: `(id, name, symbol)`.
-pub const DEV_MASSETS: [(LocalAssetId, &str, &str); 3] = [
-	(2, "Mirrored Apple", "mAAPL"),
-	(3, "Mirrored Tesla", "mTSLA"),
-	(4, "Mirrored Alphabet", "mGOOGL"),
+/// The mAssets of the test networks until the Factory lists them: `(id, name, symbol, price in
+/// UST)`. The price sets the ratio of its genesis pool.
+pub const DEV_MASSETS: [(LocalAssetId, &str, &str, Balance); 3] = [
+	(2, "Mirrored Apple", "mAAPL", 180),
+	(3, "Mirrored Tesla", "mTSLA", 250),
+	(4, "Mirrored Alphabet", "mGOOGL", 140),
 ];
+
+/// mAssets given to every endowed account.
+pub const ENDOWMENT_MASSET: Balance = 1_000 * UNIT;
+
+/// mAssets the root key puts into each genesis pool (against their value in UST).
+pub const POOL_MASSET: Balance = 10_000 * UNIT;
+
+/// MIR and UST in the genesis MIR-UST pool (1.5 UST per MIR).
+pub const POOL_MIR: (Balance, Balance) = (1_000_000 * MIR, 1_500_000 * UNIT);
+
+/// The first id new assets (LP tokens, mAssets) take.
+pub const FIRST_NEW_ASSET_ID: LocalAssetId = 100;
 
 /// The multiplier of volatile collateral such as MIR: 1.3333334 (spec §2.4).
 pub fn volatile_multiplier() -> FixedU128 {
@@ -69,10 +83,30 @@ fn testnet_genesis(
 	let mut assets = vec![(UST_ASSET_ID, root.clone(), true, UST_MIN_BALANCE)];
 	let mut metadata = vec![(UST_ASSET_ID, ust.0.to_vec(), ust.1.to_vec(), DECIMALS)];
 	let mut fed: Vec<(AssetId, AccountId)> = vec![(NativeOrWithId::Native, root.clone())];
-	for (id, name, symbol) in DEV_MASSETS {
+	let mut accounts: Vec<(LocalAssetId, AccountId, Balance)> =
+		endowed_accounts.iter().cloned().map(|k| (UST_ASSET_ID, k, ENDOWMENT_UST)).collect();
+	let mut pools = vec![(
+		root.clone(),
+		mirror_primitives::MIR,
+		POOL_MIR.0,
+		mirror_primitives::UST,
+		POOL_MIR.1,
+	)];
+	for (id, name, symbol, price) in DEV_MASSETS {
 		assets.push((id, root.clone(), false, 1));
 		metadata.push((id, name.as_bytes().to_vec(), symbol.as_bytes().to_vec(), DECIMALS));
 		fed.push((NativeOrWithId::WithId(id), root.clone()));
+		for k in &endowed_accounts {
+			let extra = if *k == root { POOL_MASSET } else { 0 };
+			accounts.push((id, k.clone(), ENDOWMENT_MASSET + extra));
+		}
+		pools.push((
+			root.clone(),
+			NativeOrWithId::WithId(id),
+			POOL_MASSET,
+			mirror_primitives::UST,
+			POOL_MASSET * price,
+		));
 	}
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig {
@@ -92,12 +126,10 @@ fn testnet_genesis(
 		assets: AssetsConfig {
 			assets,
 			metadata,
-			accounts: endowed_accounts
-				.iter()
-				.cloned()
-				.map(|k| (UST_ASSET_ID, k, ENDOWMENT_UST))
-				.collect::<Vec<_>>(),
+			accounts,
+			next_asset_id: Some(FIRST_NEW_ASSET_ID),
 		},
+		amm: AmmConfig { pools },
 		oracle: OracleConfig { feeders: fed },
 		collateral_oracle: CollateralOracleConfig {
 			collaterals: vec![

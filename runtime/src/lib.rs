@@ -236,4 +236,8 @@ mod runtime {
 	/// Collateral registry: price source, multiplier, revocation.
 	#[runtime::pallet_index(21)]
 	pub type CollateralOracle = pallet_mirror_collateral_oracle;
+
+	/// Terraswap pairs: pools, LP tokens, swaps, router, time-weighted prices.
+	#[runtime::pallet_index(22)]
+	pub type Amm = pallet_mirror_amm;
 }

@@ -8,7 +8,10 @@ mod common;
 
 use common::{account, dev_ext, preset_storage};
 use mirror_runtime::{
-	genesis_config_presets::{self, ENDOWMENT_MIR, ENDOWMENT_UST},
+	configs::AmmPairCreationFee,
+	genesis_config_presets::{
+		self, DEV_MASSETS, ENDOWMENT_MASSET, ENDOWMENT_MIR, ENDOWMENT_UST, POOL_MASSET, POOL_MIR,
+	},
 	AccountId, Assets, AssetsCall, Balances, BalancesCall, Runtime, RuntimeCall, RuntimeOrigin,
 	TransactionPayment, MILLI_MIR, MIR, UNIT, UST_ASSET_ID,
 };
@@ -30,11 +33,28 @@ fn both_presets_are_listed_and_unknown_ones_are_not() {
 #[test]
 fn development_preset_funds_dev_accounts_with_mir_and_ust() {
 	dev_ext().execute_with(|| {
-		for who in genesis_config_presets::dev_accounts() {
+		let alice = account(Sr25519Keyring::Alice);
+		for who in genesis_config_presets::dev_accounts().into_iter().filter(|w| *w != alice) {
 			assert_eq!(Balances::free_balance(&who), ENDOWMENT_MIR);
 			assert_eq!(Assets::balance(UST_ASSET_ID, &who), ENDOWMENT_UST);
+			for (id, ..) in DEV_MASSETS {
+				assert_eq!(Assets::balance(id, &who), ENDOWMENT_MASSET);
+			}
 		}
-		assert_eq!(pallet_sudo::Key::<Runtime>::get(), Some(account(Sr25519Keyring::Alice)));
+		// Alice (the root key) seeded the genesis pools: MIR-UST and one UST pool per mAsset,
+		// paying the pair creation fee for each.
+		let pools = 1 + DEV_MASSETS.len() as u128;
+		assert_eq!(
+			Balances::free_balance(&alice),
+			ENDOWMENT_MIR - POOL_MIR.0 - pools * AmmPairCreationFee::get()
+		);
+		let ust_in_pools: u128 = POOL_MIR.1
+			+ DEV_MASSETS.iter().map(|(_, _, _, price)| POOL_MASSET * price).sum::<u128>();
+		assert_eq!(Assets::balance(UST_ASSET_ID, &alice), ENDOWMENT_UST - ust_in_pools);
+		for (id, ..) in DEV_MASSETS {
+			assert_eq!(Assets::balance(id, &alice), ENDOWMENT_MASSET);
+		}
+		assert_eq!(pallet_sudo::Key::<Runtime>::get(), Some(alice));
 		assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 1);
 		assert_eq!(pallet_grandpa::Pallet::<Runtime>::grandpa_authorities().len(), 1);
 		// UST metadata: 6 decimals.
@@ -51,6 +71,8 @@ fn development_preset_funds_dev_accounts_with_mir_and_ust() {
 			b"UST".to_vec()
 		);
 		assert_eq!(Assets::total_issuance(UST_ASSET_ID), 6 * ENDOWMENT_UST);
+		// New assets (LP tokens) start at 100: the four genesis pools took 100..=103.
+		assert_eq!(pallet_assets::NextAssetId::<Runtime>::get(), Some(104));
 	});
 }
 
@@ -66,36 +88,36 @@ fn local_testnet_preset_has_four_validators() {
 #[test]
 fn a_mir_transfer_moves_balances() {
 	dev_ext().execute_with(|| {
-		let (alice, dest) = (account(Sr25519Keyring::Alice), AccountId::new([7u8; 32]));
+		let (sender, dest) = (account(Sr25519Keyring::Bob), AccountId::new([7u8; 32]));
 		let call = RuntimeCall::Balances(BalancesCall::transfer_allow_death {
 			dest: dest.clone().into(),
 			value: 3 * MIR,
 		});
-		assert_ok!(call.dispatch(RuntimeOrigin::signed(alice.clone())));
+		assert_ok!(call.dispatch(RuntimeOrigin::signed(sender.clone())));
 		assert_eq!(Balances::free_balance(&dest), 3 * MIR);
-		assert_eq!(Balances::free_balance(&alice), ENDOWMENT_MIR - 3 * MIR);
+		assert_eq!(Balances::free_balance(&sender), ENDOWMENT_MIR - 3 * MIR);
 	});
 }
 
 #[test]
 fn a_ust_transfer_moves_asset_balances_and_overdrafts_fail() {
 	dev_ext().execute_with(|| {
-		let (alice, bob) = (account(Sr25519Keyring::Alice), account(Sr25519Keyring::Bob));
+		let (sender, receiver) = (account(Sr25519Keyring::Bob), account(Sr25519Keyring::Charlie));
 		let call = RuntimeCall::Assets(AssetsCall::transfer {
 			id: UST_ASSET_ID.into(),
-			target: bob.clone().into(),
+			target: receiver.clone().into(),
 			amount: 250 * UNIT,
 		});
-		assert_ok!(call.dispatch(RuntimeOrigin::signed(alice.clone())));
-		assert_eq!(Assets::balance(UST_ASSET_ID, &bob), ENDOWMENT_UST + 250 * UNIT);
-		assert_eq!(Assets::balance(UST_ASSET_ID, &alice), ENDOWMENT_UST - 250 * UNIT);
+		assert_ok!(call.dispatch(RuntimeOrigin::signed(sender.clone())));
+		assert_eq!(Assets::balance(UST_ASSET_ID, &receiver), ENDOWMENT_UST + 250 * UNIT);
+		assert_eq!(Assets::balance(UST_ASSET_ID, &sender), ENDOWMENT_UST - 250 * UNIT);
 
 		// More than Alice holds: an error, and nothing changes.
 		assert_noop!(
 			pallet_assets::Pallet::<Runtime>::transfer(
-				RuntimeOrigin::signed(alice.clone()),
+				RuntimeOrigin::signed(sender.clone()),
 				UST_ASSET_ID.into(),
-				bob.clone().into(),
+				receiver.clone().into(),
 				ENDOWMENT_UST,
 			),
 			pallet_assets::Error::<Runtime>::BalanceLow
@@ -136,6 +158,6 @@ fn a_transfer_costs_about_a_hundredth_of_a_mir() {
 fn the_wasm_runtime_is_built() {
 	// `make test` builds the wasm; a `SKIP_WASM_BUILD` build has none.
 	if std::env::var_os("SKIP_WASM_BUILD").is_none() {
-		assert!(mirror_runtime::WASM_BINARY.map_or(false, |w| w.len() > 100_000));
+		assert!(mirror_runtime::WASM_BINARY.is_some_and(|w| w.len() > 100_000));
 	}
 }

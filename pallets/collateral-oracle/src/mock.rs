@@ -10,7 +10,7 @@ use mirror_primitives::{
 	TwapProvider, UST,
 };
 use sp_runtime::traits::One as _;
-use sp_runtime::{BuildStorage, FixedPointNumber};
+use sp_runtime::BuildStorage;
 use std::collections::BTreeMap;
 
 type Block = frame_system::mocking::MockBlock<Test>;
@@ -35,9 +35,12 @@ impl pallet_timestamp::Config for Test {
 	type WeightInfo = ();
 }
 
+/// The oracle's answers by asset.
+type PriceTable = BTreeMap<AssetId, Result<(FixedU128, Moment), PriceError>>;
+
 thread_local! {
-	static PRICES: RefCell<BTreeMap<AssetId, Result<(FixedU128, Moment), PriceError>>> = RefCell::new(BTreeMap::new());
-	static TWAPS: RefCell<BTreeMap<(AssetId, AssetId), FixedU128>> = RefCell::new(BTreeMap::new());
+	static PRICES: RefCell<PriceTable> = const { RefCell::new(BTreeMap::new()) };
+	static TWAPS: RefCell<BTreeMap<(AssetId, AssetId), FixedU128>> = const { RefCell::new(BTreeMap::new()) };
 }
 
 /// The oracle stand-in: prices set by [`set_price`]; UST is 1.

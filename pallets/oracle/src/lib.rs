@@ -457,8 +457,8 @@ impl<T: Config> Pallet<T> {
 
 	fn config_is_valid(config: &OracleAssetConfig) -> bool {
 		(1..=T::MaxFeeders::get()).contains(&config.min_fresh_feeds)
-			&& config.max_deviation.map_or(true, |d| !d.is_zero())
-			&& config.sanity_range.map_or(true, |r| !r.min.is_zero() && r.min <= r.max)
+			&& config.max_deviation.is_none_or(|d| !d.is_zero())
+			&& config.sanity_range.is_none_or(|r| !r.min.is_zero() && r.min <= r.max)
 	}
 
 	fn set_frozen(asset: &AssetId, frozen: bool) -> DispatchResult {
@@ -495,7 +495,7 @@ impl<T: Config> Pallet<T> {
 			);
 			if let Some((reference, _)) = reference {
 				let too_far =
-					median::deviation(price, reference.price).map_or(true, |d| d > max_deviation);
+					median::deviation(price, reference.price).is_none_or(|d| d > max_deviation);
 				if too_far {
 					return Err(RejectReason::TooFarFromMedian);
 				}

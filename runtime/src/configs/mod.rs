@@ -22,10 +22,10 @@ use sp_runtime::{traits::One, Perbill};
 use sp_version::RuntimeVersion;
 
 use super::{
-	AccountId, Aura, Balance, Balances, Block, BlockNumber, Hash, Nonce, Oracle, OriginCaller,
-	PalletInfo, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason,
-	RuntimeOrigin, RuntimeTask, System, Timestamp, EXISTENTIAL_DEPOSIT, MILLI_MIR, MIR,
-	SLOT_DURATION, VERSION,
+	AccountId, Amm, Assets, Aura, Balance, Balances, Block, BlockNumber, Hash, Nonce, Oracle,
+	OriginCaller, PalletInfo, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason,
+	RuntimeHoldReason, RuntimeOrigin, RuntimeTask, System, Timestamp, EXISTENTIAL_DEPOSIT,
+	MILLI_MIR, MIR, SLOT_DURATION, VERSION,
 };
 use mirror_primitives::AssetId;
 
@@ -188,7 +188,8 @@ impl pallet_assets::Config for Runtime {
 	type Holder = ();
 	type Extra = ();
 	type CallbackHandle = ();
-	type AssetIdAllocator = ();
+	/// New assets (LP tokens, mAssets) take consecutive ids from `NextAssetId` (100 at genesis).
+	type AssetIdAllocator = pallet_assets::AutoIncAssetId<Runtime>;
 	type WeightInfo = pallet_assets::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = ();
@@ -221,12 +222,73 @@ impl pallet_mirror_oracle::Config for Runtime {
 	type WeightInfo = pallet_mirror_oracle::weights::SubstrateWeight<Runtime>;
 }
 
-/// The collateral registry. Time-weighted AMM prices come with the Amm pallet; until then no pool
-/// is known.
+/// The collateral registry; time-weighted prices from the Amm.
 impl pallet_mirror_collateral_oracle::Config for Runtime {
 	type AdminOrigin = EnsureRoot<AccountId>;
 	type Oracle = Oracle;
-	type Twap = ();
+	type Twap = Amm;
 	type UnixTime = Timestamp;
 	type WeightInfo = pallet_mirror_collateral_oracle::weights::SubstrateWeight<Runtime>;
+}
+
+/// Every token as one `fungibles` implementation: MIR (`Native`) from Balances, the rest from
+/// Assets, as pallet-asset-conversion does.
+pub type NativeAndAssets = frame_support::traits::fungible::UnionOf<
+	Balances,
+	Assets,
+	frame_support::traits::fungible::NativeFromLeft,
+	mirror_primitives::NativeOrWithId<mirror_primitives::LocalAssetId>,
+	AccountId,
+>;
+
+/// The chain's one asset-id allocator: `pallet-assets`' `NextAssetId`.
+pub struct NextAssetId;
+impl mirror_primitives::AssetIdAllocator for NextAssetId {
+	fn next_asset_id() -> Result<mirror_primitives::LocalAssetId, sp_runtime::DispatchError> {
+		pallet_assets::NextAssetId::<Runtime>::get()
+			.ok_or(sp_runtime::DispatchError::Other("asset id allocation is off"))
+	}
+}
+
+parameter_types! {
+	/// Derives the Amm's pool accounts.
+	pub const AmmPalletId: frame_support::PalletId = frame_support::PalletId(*b"mir/amm_");
+	/// Terraswap's commission: 0.3 % of a swap's return, left in the pool.
+	pub AmmCommission: sp_runtime::FixedU128 = sp_runtime::FixedU128::from_rational(3, 1_000);
+	/// LP units locked by a pool's first deposit.
+	pub const AmmMinimumLiquidity: Balance = 1_000;
+	/// MIR burnt by `create_pair`.
+	pub const AmmPairCreationFee: Balance = 10 * MIR;
+	/// Assets a route may name.
+	pub const AmmMaxSwapPathLength: u32 = 4;
+	/// Seconds between a pool's recorded observations.
+	pub const AmmObservationPeriod: u64 = 60;
+	/// Observations per pool: an hour of history.
+	pub const AmmMaxObservations: u32 = 60;
+}
+
+impl pallet_mirror_amm::Config for Runtime {
+	type Assets = NativeAndAssets;
+	type AssetIdAllocator = NextAssetId;
+	type PalletId = AmmPalletId;
+	type Commission = AmmCommission;
+	type MinimumLiquidity = AmmMinimumLiquidity;
+	type PairCreationFee = AmmPairCreationFee;
+	type MaxSwapPathLength = AmmMaxSwapPathLength;
+	type ObservationPeriod = AmmObservationPeriod;
+	type MaxObservations = AmmMaxObservations;
+	type UnixTime = Timestamp;
+	type WeightInfo = pallet_mirror_amm::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = SetTimestamp;
+}
+
+/// Sets the clock in the Amm's benchmarks.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct SetTimestamp;
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_mirror_amm::BenchmarkHelper for SetTimestamp {
+	fn set_time(secs: u64) {
+		pallet_timestamp::Now::<Runtime>::put(secs.saturating_mul(1_000));
+	}
 }

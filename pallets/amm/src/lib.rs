@@ -1,0 +1,999 @@
+//! # Amm pallet
+//!
+//! Terraswap v2.4.0 pairs on Substrate (spec §2.14, §3.13, §3.14): x·y=k pools of any two assets
+//! (native MIR included, through `NativeOrWithId`), LP tokens in `pallet-assets`, swaps with a
+//! 0.3 % commission left in the pool, a multi-hop router, and Uniswap-v2 style price accumulators so
+//! that other pallets price from **time-weighted** averages, never from spot reserves.
+//!
+//! ## What differs from Terraswap v2.4.0
+//! - The max-spread check applies to the **net** amount the trader receives (terraswap issue #31:
+//!   the original checked the amount before commission). With a belief price the shortfall is
+//!   measured against `offer / belief_price`; without one against the pool's spot price.
+//! - The first deposit locks [`Config::MinimumLiquidity`] LP units in the pool's account (as
+//!   Terraswap v2.9 does with 1,000 units), so the first depositor cannot inflate the share price
+//!   by donating to an almost empty pool and round later depositors' shares to zero.
+//! - Creating a pair burns [`Config::PairCreationFee`] MIR: pools are storage users create.
+//!
+//! ## Pools
+//! A pair's key orders its assets (`asset_a < asset_b`); its account derives from the pallet id
+//! and the key; its LP token is a new `pallet-assets` asset owned by the pallet. Recorded reserves
+//! always equal the pool account's balances (checked by `try_state`).
+//!
+//! ## Time-weighted prices
+//! Every pool change first adds `price × elapsed seconds` to the pool's cumulative prices (the
+//! first change in a block does; later ones add nothing), and at most every
+//! [`Config::ObservationPeriod`] seconds records an [`Observation`] in a bounded ring of
+//! [`Config::MaxObservations`]. `twap(base, quote, window)` divides the growth of the cumulative
+//! price since the newest observation at least `window` seconds old by the time elapsed.
+#![cfg_attr(not(feature = "std"), no_std)]
+#![deny(missing_docs)]
+
+extern crate alloc;
+
+pub use pallet::*;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+pub mod math;
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+pub mod types;
+pub mod weights;
+
+pub use types::*;
+pub use weights::WeightInfo;
+
+use alloc::vec::Vec;
+use frame_support::{
+	pallet_prelude::*,
+	traits::{
+		fungibles::{Create, Inspect, Mutate},
+		tokens::{Fortitude, Precision, Preservation},
+		UnixTime,
+	},
+	PalletId,
+};
+use frame_system::pallet_prelude::*;
+use mirror_primitives::{
+	Amm, AssetId, AssetIdAllocator, Balance, LocalAssetId, Moment, NativeOrWithId, PoolInfo,
+	SwapQuote, TwapError, TwapProvider,
+};
+use sp_runtime::{
+	traits::{AccountIdConversion, BlakeTwo256, Hash as HashT},
+	FixedU128,
+};
+
+/// What the benchmarks need from the runtime.
+#[cfg(feature = "runtime-benchmarks")]
+pub trait BenchmarkHelper {
+	/// Sets the chain's clock to `secs` seconds.
+	fn set_time(secs: Moment);
+}
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+
+	/// The in-code storage version.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+
+	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
+	pub struct Pallet<T>(_);
+
+	/// The pallet's configuration.
+	#[pallet::config]
+	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
+		/// Every token: MIR as `Native`, `pallet-assets` tokens as `WithId`.
+		type Assets: Inspect<Self::AccountId, AssetId = AssetId, Balance = Balance>
+			+ Mutate<Self::AccountId>
+			+ Create<Self::AccountId>;
+
+		/// Hands out the ids of new LP tokens.
+		type AssetIdAllocator: AssetIdAllocator;
+
+		/// Derives the pallet's and the pools' accounts.
+		#[pallet::constant]
+		type PalletId: Get<PalletId>;
+
+		/// The commission on a swap's return, left in the pool (0.003).
+		#[pallet::constant]
+		type Commission: Get<FixedU128>;
+
+		/// LP units locked in the pool's account by the first deposit.
+		#[pallet::constant]
+		type MinimumLiquidity: Get<Balance>;
+
+		/// MIR burnt by `create_pair`, paying for the pool's storage.
+		#[pallet::constant]
+		type PairCreationFee: Get<Balance>;
+
+		/// The most assets a route may name (hops + 1).
+		#[pallet::constant]
+		type MaxSwapPathLength: Get<u32>;
+
+		/// The least time (seconds) between two recorded observations of a pool.
+		#[pallet::constant]
+		type ObservationPeriod: Get<Moment>;
+
+		/// Observations kept per pool: the longest time-weighted window is about this times the
+		/// observation period.
+		#[pallet::constant]
+		type MaxObservations: Get<u32>;
+
+		/// The chain's clock.
+		type UnixTime: UnixTime;
+
+		/// Weights of this pallet's calls.
+		type WeightInfo: WeightInfo;
+
+		/// Sets the clock in benchmarks, so that they measure the observation writes.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: BenchmarkHelper;
+	}
+
+	/// Every pool, by its ordered pair of assets.
+	#[pallet::storage]
+	pub type Pools<T: Config> = StorageMap<_, Blake2_128Concat, (AssetId, AssetId), Pool>;
+
+	/// Recent observations of each pool's price accumulators, oldest first.
+	#[pallet::storage]
+	pub type Observations<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		(AssetId, AssetId),
+		BoundedVec<Observation, T::MaxObservations>,
+		ValueQuery,
+	>;
+
+	/// The pallet's events.
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// A pair was created.
+		PairCreated {
+			/// Who created it (and paid the fee).
+			creator: T::AccountId,
+			/// The pair's first asset.
+			asset_a: AssetId,
+			/// The pair's second asset.
+			asset_b: AssetId,
+			/// The pool's account.
+			pool_account: T::AccountId,
+			/// The LP token.
+			lp_token: LocalAssetId,
+		},
+		/// Liquidity was deposited.
+		LiquidityProvided {
+			/// Who deposited.
+			who: T::AccountId,
+			/// Who received the LP tokens.
+			receiver: T::AccountId,
+			/// The pair's first asset.
+			asset_a: AssetId,
+			/// The pair's second asset.
+			asset_b: AssetId,
+			/// `asset_a` deposited.
+			amount_a: Balance,
+			/// `asset_b` deposited.
+			amount_b: Balance,
+			/// LP tokens minted to the receiver.
+			lp_minted: Balance,
+		},
+		/// Liquidity was withdrawn.
+		LiquidityWithdrawn {
+			/// Who withdrew.
+			who: T::AccountId,
+			/// The pair's first asset.
+			asset_a: AssetId,
+			/// The pair's second asset.
+			asset_b: AssetId,
+			/// LP tokens burnt.
+			lp_burned: Balance,
+			/// `asset_a` paid out.
+			amount_a: Balance,
+			/// `asset_b` paid out.
+			amount_b: Balance,
+		},
+		/// A swap (or one hop of a route) was made.
+		Swapped {
+			/// Who sold.
+			who: T::AccountId,
+			/// The asset sold.
+			offer_asset: AssetId,
+			/// The asset bought.
+			ask_asset: AssetId,
+			/// How much was sold.
+			offer_amount: Balance,
+			/// What was received, net of commission.
+			return_amount: Balance,
+			/// The shortfall against the spot price, before commission.
+			spread_amount: Balance,
+			/// The commission left in the pool.
+			commission_amount: Balance,
+			/// Who received the return.
+			to: T::AccountId,
+		},
+	}
+
+	/// The pallet's errors.
+	#[pallet::error]
+	pub enum Error<T> {
+		/// The two assets are the same.
+		IdenticalAssets,
+		/// The pair already exists.
+		PairExists,
+		/// There is no pair of these assets.
+		UnknownPair,
+		/// An asset that does not exist.
+		UnknownAsset,
+		/// A zero amount.
+		ZeroAmount,
+		/// The return falls short of the belief price or spot price by more than the max spread.
+		MaxSpreadAssertion,
+		/// The deposit's ratio is further from the pool's than the slippage tolerance allows.
+		MaxSlippageAssertion,
+		/// The route returns less than the minimum receive.
+		MinimumReceiveNotMet,
+		/// A route must name at least two assets.
+		InvalidPath,
+		/// The account holds less than the amount (keeping its MIR existential deposit).
+		InsufficientBalance,
+		/// The pool cannot pay this (empty, or the trade would drain it).
+		InsufficientLiquidity,
+		/// The deposit mints no LP tokens (the first must mint more than the locked minimum).
+		InsufficientLiquidityMinted,
+		/// The withdrawal pays nothing.
+		InsufficientLiquidityBurned,
+		/// The LP token could not be created.
+		LpTokenCreationFailed,
+		/// Arithmetic overflow: amounts too large for the pool.
+		Overflow,
+	}
+
+	/// Pools at genesis.
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// `(provider, asset_a, amount_a, asset_b, amount_b)`: a pool created and seeded by
+		/// `provider` (who pays the creation fee and receives the LP tokens).
+		pub pools: Vec<(T::AccountId, AssetId, Balance, AssetId, Balance)>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			for (who, a, da, b, db) in &self.pools {
+				let created = Pallet::<T>::do_create_pair(who, a.clone(), b.clone());
+				assert!(created.is_ok(), "genesis pool {a:?}/{b:?}: {created:?}");
+				let provided =
+					Pallet::<T>::do_provide(who, a.clone(), *da, b.clone(), *db, None, who);
+				assert!(provided.is_ok(), "genesis liquidity {a:?}/{b:?}: {provided:?}");
+			}
+		}
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn integrity_test() {
+			assert!(T::Commission::get() < FixedU128::one(), "commission must be below 100 %");
+			assert!(T::MaxSwapPathLength::get() >= 2, "a route needs two assets");
+			assert!(T::MaxObservations::get() >= 2, "a time-weighted price needs two observations");
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Creates the pair of `asset_a` and `asset_b` (either order), its pool account and its
+		/// LP token. Burns [`Config::PairCreationFee`] MIR from the sender.
+		///
+		/// ## Dispatch Origin
+		/// Signed.
+		///
+		/// ## Errors
+		/// [`Error::IdenticalAssets`], [`Error::UnknownAsset`], [`Error::PairExists`],
+		/// [`Error::InsufficientBalance`] (for the fee).
+		///
+		/// Emits [`Event::PairCreated`].
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::create_pair())]
+		pub fn create_pair(
+			origin: OriginFor<T>,
+			asset_a: AssetId,
+			asset_b: AssetId,
+		) -> DispatchResult {
+			let creator = ensure_signed(origin)?;
+			Self::do_create_pair(&creator, asset_a, asset_b).map(|_| ())
+		}
+
+		/// Deposits `amount_a` of `asset_a` and `amount_b` of `asset_b` into their pool and mints
+		/// LP tokens to `receiver` (the sender if `None`): `⌊√(a·b)⌋` minus the locked minimum for
+		/// the first deposit, else the smaller of the two proportional shares (the excess of the
+		/// other side stays in the pool). With a `slippage_tolerance` the deposit's ratio must be
+		/// within it of the pool's.
+		///
+		/// ## Dispatch Origin
+		/// Signed.
+		///
+		/// ## Errors
+		/// [`Error::IdenticalAssets`], [`Error::UnknownPair`], [`Error::ZeroAmount`],
+		/// [`Error::MaxSlippageAssertion`], [`Error::InsufficientBalance`],
+		/// [`Error::InsufficientLiquidityMinted`].
+		///
+		/// Emits [`Event::LiquidityProvided`].
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::provide_liquidity())]
+		pub fn provide_liquidity(
+			origin: OriginFor<T>,
+			asset_a: AssetId,
+			amount_a: Balance,
+			asset_b: AssetId,
+			amount_b: Balance,
+			slippage_tolerance: Option<FixedU128>,
+			receiver: Option<T::AccountId>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let receiver = receiver.unwrap_or_else(|| who.clone());
+			Self::do_provide(
+				&who,
+				asset_a,
+				amount_a,
+				asset_b,
+				amount_b,
+				slippage_tolerance,
+				&receiver,
+			)
+			.map(|_| ())
+		}
+
+		/// Burns `lp_amount` LP tokens of the pair and pays out the pro-rata share of both
+		/// reserves: `⌊reserve × from_ratio(lp, supply)⌋` each.
+		///
+		/// ## Dispatch Origin
+		/// Signed.
+		///
+		/// ## Errors
+		/// [`Error::IdenticalAssets`], [`Error::UnknownPair`], [`Error::ZeroAmount`],
+		/// [`Error::InsufficientBalance`] (LP tokens), [`Error::InsufficientLiquidityBurned`].
+		///
+		/// Emits [`Event::LiquidityWithdrawn`].
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::withdraw_liquidity())]
+		pub fn withdraw_liquidity(
+			origin: OriginFor<T>,
+			asset_a: AssetId,
+			asset_b: AssetId,
+			lp_amount: Balance,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_withdraw(&who, asset_a, asset_b, lp_amount)
+		}
+
+		/// Sells `offer_amount` of `offer_asset` for `ask_asset`, paying the return (net of the
+		/// 0.3 % commission) to `to` (the sender if `None`). With `belief_price` and `max_spread`
+		/// the net return must be within `max_spread` of `offer / belief_price`; with `max_spread`
+		/// alone within it of the spot price; with neither there is no check (spec §3.13).
+		///
+		/// ## Dispatch Origin
+		/// Signed.
+		///
+		/// ## Errors
+		/// [`Error::IdenticalAssets`], [`Error::UnknownPair`], [`Error::ZeroAmount`],
+		/// [`Error::InsufficientBalance`], [`Error::InsufficientLiquidity`],
+		/// [`Error::MaxSpreadAssertion`].
+		///
+		/// Emits [`Event::Swapped`].
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::swap())]
+		pub fn swap(
+			origin: OriginFor<T>,
+			offer_asset: AssetId,
+			ask_asset: AssetId,
+			offer_amount: Balance,
+			belief_price: Option<FixedU128>,
+			max_spread: Option<FixedU128>,
+			to: Option<T::AccountId>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let to = to.unwrap_or_else(|| who.clone());
+			Self::do_swap(&who, offer_asset, ask_asset, offer_amount, belief_price, max_spread, &to)
+				.map(|_| ())
+		}
+
+		/// Sells `offer_amount` of `path[0]` along `path` (one pool per hop, intermediate amounts
+		/// moving from pool to pool) and pays the last asset to `to` (the sender if `None`),
+		/// failing unless it is at least `minimum_receive`.
+		///
+		/// ## Dispatch Origin
+		/// Signed.
+		///
+		/// ## Errors
+		/// [`Error::InvalidPath`] (fewer than two assets, or a repeated neighbour),
+		/// [`Error::UnknownPair`], [`Error::ZeroAmount`], [`Error::InsufficientBalance`],
+		/// [`Error::InsufficientLiquidity`], [`Error::MinimumReceiveNotMet`]. A path longer than
+		/// [`Config::MaxSwapPathLength`] does not decode.
+		///
+		/// Emits [`Event::Swapped`] per hop.
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::swap_route(path.len() as u32))]
+		pub fn swap_route(
+			origin: OriginFor<T>,
+			path: BoundedVec<AssetId, T::MaxSwapPathLength>,
+			offer_amount: Balance,
+			minimum_receive: Option<Balance>,
+			to: Option<T::AccountId>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let to = to.unwrap_or_else(|| who.clone());
+			ensure!(path.len() >= 2, Error::<T>::InvalidPath);
+			ensure!(offer_amount > 0, Error::<T>::ZeroAmount);
+			let hops = path.len() - 1;
+			// Check every pool exists before moving anything.
+			let mut keys = Vec::with_capacity(hops);
+			for w in path.windows(2) {
+				let key = Self::pair_key(&w[0], &w[1]).map_err(|_| Error::<T>::InvalidPath)?;
+				ensure!(Pools::<T>::contains_key(&key), Error::<T>::UnknownPair);
+				keys.push(key);
+			}
+			Self::ensure_can_pay(&path[0], &who, offer_amount)?;
+			let mut amount = offer_amount;
+			for (i, w) in path.windows(2).enumerate() {
+				// Each hop pays straight into the next hop's pool; the last pays `to`.
+				let recipient = match keys.get(i + 1) {
+					Some(next) => Self::pool_account(next),
+					None => to.clone(),
+				};
+				let payer = if i == 0 { Some(&who) } else { None };
+				let quote =
+					Self::execute_swap(payer, &who, &w[0], &w[1], amount, None, None, &recipient)?;
+				amount = quote.return_amount;
+			}
+			if let Some(minimum) = minimum_receive {
+				ensure!(amount >= minimum, Error::<T>::MinimumReceiveNotMet);
+			}
+			Ok(())
+		}
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	/// The pair's key: its two assets in order. Fails for identical assets.
+	pub fn pair_key(a: &AssetId, b: &AssetId) -> Result<(AssetId, AssetId), Error<T>> {
+		match a.cmp(b) {
+			core::cmp::Ordering::Less => Ok((a.clone(), b.clone())),
+			core::cmp::Ordering::Greater => Ok((b.clone(), a.clone())),
+			core::cmp::Ordering::Equal => Err(Error::<T>::IdenticalAssets),
+		}
+	}
+
+	/// The account of the pool with `key`.
+	pub fn pool_account(key: &(AssetId, AssetId)) -> T::AccountId {
+		// Hashed, so that a key longer than the account's room never collides on truncation.
+		T::PalletId::get().into_sub_account_truncating(<BlakeTwo256 as HashT>::hash_of(key))
+	}
+
+	/// The pallet's own account: owner of every LP token.
+	pub fn pallet_account() -> T::AccountId {
+		T::PalletId::get().into_account_truncating()
+	}
+
+	fn now() -> Moment {
+		T::UnixTime::now().as_secs()
+	}
+
+	fn ensure_can_pay(asset: &AssetId, who: &T::AccountId, amount: Balance) -> DispatchResult {
+		let free = T::Assets::reducible_balance(
+			asset.clone(),
+			who,
+			Preservation::Preserve,
+			Fortitude::Polite,
+		);
+		ensure!(free >= amount, Error::<T>::InsufficientBalance);
+		Ok(())
+	}
+
+	fn do_create_pair(
+		creator: &T::AccountId,
+		asset_a: AssetId,
+		asset_b: AssetId,
+	) -> Result<(AssetId, AssetId), DispatchError> {
+		let key = Self::pair_key(&asset_a, &asset_b)?;
+		ensure!(!Pools::<T>::contains_key(&key), Error::<T>::PairExists);
+		ensure!(
+			T::Assets::asset_exists(key.0.clone()) && T::Assets::asset_exists(key.1.clone()),
+			Error::<T>::UnknownAsset
+		);
+		let fee = T::PairCreationFee::get();
+		if fee > 0 {
+			Self::ensure_can_pay(&NativeOrWithId::Native, creator, fee)?;
+			T::Assets::burn_from(
+				NativeOrWithId::Native,
+				creator,
+				fee,
+				Preservation::Preserve,
+				Precision::Exact,
+				Fortitude::Polite,
+			)?;
+		}
+		let lp_token = T::AssetIdAllocator::next_asset_id()?;
+		T::Assets::create(NativeOrWithId::WithId(lp_token), Self::pallet_account(), false, 1)
+			.map_err(|_| Error::<T>::LpTokenCreationFailed)?;
+		let pool_account = Self::pool_account(&key);
+		// The pool account holds whatever it is given, sufficient asset or not.
+		frame_system::Pallet::<T>::inc_providers(&pool_account);
+		let now = Self::now();
+		Pools::<T>::insert(
+			&key,
+			Pool {
+				lp_token,
+				reserve_a: 0,
+				reserve_b: 0,
+				total_shares: 0,
+				price_a_cumulative: 0,
+				price_b_cumulative: 0,
+				last_update: now,
+				last_observation: 0,
+			},
+		);
+		Self::deposit_event(Event::PairCreated {
+			creator: creator.clone(),
+			asset_a: key.0.clone(),
+			asset_b: key.1.clone(),
+			pool_account,
+			lp_token,
+		});
+		Ok(key)
+	}
+
+	/// Brings the pool's price accumulators up to `now` with its current reserves. Called before
+	/// every change of reserves.
+	fn accumulate(pool: &mut Pool, now: Moment) {
+		let elapsed = now.saturating_sub(pool.last_update);
+		if elapsed > 0 && pool.reserve_a > 0 && pool.reserve_b > 0 {
+			let (pa, pb) = Self::spot_prices(pool);
+			pool.price_a_cumulative =
+				pool.price_a_cumulative.wrapping_add(pa.wrapping_mul(elapsed as u128));
+			pool.price_b_cumulative =
+				pool.price_b_cumulative.wrapping_add(pb.wrapping_mul(elapsed as u128));
+		}
+		pool.last_update = now;
+	}
+
+	/// Records an observation of the accumulators (already brought up to `now`) if one is due and
+	/// the pool holds liquidity. Called after every change of reserves.
+	fn observe(key: &(AssetId, AssetId), pool: &mut Pool, now: Moment) {
+		if now.saturating_sub(pool.last_observation) >= T::ObservationPeriod::get()
+			&& pool.total_shares > 0
+		{
+			Observations::<T>::mutate(key, |obs| {
+				if obs.is_full() {
+					obs.remove(0);
+				}
+				// Cannot fail: a slot was freed above.
+				let _ = obs.try_push(Observation {
+					timestamp: now,
+					price_a_cumulative: pool.price_a_cumulative,
+					price_b_cumulative: pool.price_b_cumulative,
+				});
+			});
+			pool.last_observation = now;
+		}
+	}
+
+	/// The pool's spot prices as `FixedU128` inner units: `a` in `b`, and `b` in `a`.
+	fn spot_prices(pool: &Pool) -> (u128, u128) {
+		let pa = math::ratio_floor(pool.reserve_b, pool.reserve_a).map_or(0, |p| p.into_inner());
+		let pb = math::ratio_floor(pool.reserve_a, pool.reserve_b).map_or(0, |p| p.into_inner());
+		(pa, pb)
+	}
+
+	fn do_provide(
+		who: &T::AccountId,
+		asset_a: AssetId,
+		amount_a: Balance,
+		asset_b: AssetId,
+		amount_b: Balance,
+		slippage_tolerance: Option<FixedU128>,
+		receiver: &T::AccountId,
+	) -> Result<Balance, DispatchError> {
+		let key = Self::pair_key(&asset_a, &asset_b)?;
+		let mut pool = Pools::<T>::get(&key).ok_or(Error::<T>::UnknownPair)?;
+		ensure!(amount_a > 0 && amount_b > 0, Error::<T>::ZeroAmount);
+		// Amounts in key order.
+		let (d0, d1) = if asset_a == key.0 { (amount_a, amount_b) } else { (amount_b, amount_a) };
+		let (x0, x1) = (pool.reserve_a, pool.reserve_b);
+		if let Some(tolerance) = slippage_tolerance {
+			if pool.total_shares > 0 {
+				ensure!(
+					!math::exceeds_slippage(d0, d1, x0, x1, tolerance),
+					Error::<T>::MaxSlippageAssertion
+				);
+			}
+		}
+		let first = pool.total_shares == 0;
+		let shares = math::shares_for_deposit(d0, d1, x0, x1, pool.total_shares)
+			.ok_or(Error::<T>::Overflow)?;
+		let minted = if first {
+			shares
+				.checked_sub(T::MinimumLiquidity::get())
+				.filter(|s| *s > 0)
+				.ok_or(Error::<T>::InsufficientLiquidityMinted)?
+		} else {
+			ensure!(shares > 0, Error::<T>::InsufficientLiquidityMinted);
+			shares
+		};
+		Self::ensure_can_pay(&key.0, who, d0)?;
+		Self::ensure_can_pay(&key.1, who, d1)?;
+
+		Self::accumulate(&mut pool, Self::now());
+		let pool_account = Self::pool_account(&key);
+		T::Assets::transfer(key.0.clone(), who, &pool_account, d0, Preservation::Preserve)?;
+		T::Assets::transfer(key.1.clone(), who, &pool_account, d1, Preservation::Preserve)?;
+		let lp = NativeOrWithId::WithId(pool.lp_token);
+		if first {
+			T::Assets::mint_into(lp.clone(), &pool_account, T::MinimumLiquidity::get())?;
+		}
+		T::Assets::mint_into(lp, receiver, minted)?;
+		pool.reserve_a = x0.checked_add(d0).ok_or(Error::<T>::Overflow)?;
+		pool.reserve_b = x1.checked_add(d1).ok_or(Error::<T>::Overflow)?;
+		pool.total_shares = pool.total_shares.checked_add(shares).ok_or(Error::<T>::Overflow)?;
+		Self::observe(&key, &mut pool, Self::now());
+		Pools::<T>::insert(&key, pool);
+		Self::deposit_event(Event::LiquidityProvided {
+			who: who.clone(),
+			receiver: receiver.clone(),
+			asset_a: key.0,
+			asset_b: key.1,
+			amount_a: d0,
+			amount_b: d1,
+			lp_minted: minted,
+		});
+		Ok(minted)
+	}
+
+	fn do_withdraw(
+		who: &T::AccountId,
+		asset_a: AssetId,
+		asset_b: AssetId,
+		lp_amount: Balance,
+	) -> DispatchResult {
+		let key = Self::pair_key(&asset_a, &asset_b)?;
+		let mut pool = Pools::<T>::get(&key).ok_or(Error::<T>::UnknownPair)?;
+		ensure!(lp_amount > 0, Error::<T>::ZeroAmount);
+		let lp = NativeOrWithId::WithId(pool.lp_token);
+		let held = T::Assets::reducible_balance(
+			lp.clone(),
+			who,
+			Preservation::Expendable,
+			Fortitude::Polite,
+		);
+		ensure!(held >= lp_amount, Error::<T>::InsufficientBalance);
+		let out_a = math::withdraw_share(pool.reserve_a, lp_amount, pool.total_shares)
+			.ok_or(Error::<T>::Overflow)?;
+		let out_b = math::withdraw_share(pool.reserve_b, lp_amount, pool.total_shares)
+			.ok_or(Error::<T>::Overflow)?;
+		ensure!(out_a > 0 || out_b > 0, Error::<T>::InsufficientLiquidityBurned);
+
+		Self::accumulate(&mut pool, Self::now());
+		T::Assets::burn_from(
+			lp,
+			who,
+			lp_amount,
+			Preservation::Expendable,
+			Precision::Exact,
+			Fortitude::Polite,
+		)?;
+		let pool_account = Self::pool_account(&key);
+		T::Assets::transfer(key.0.clone(), &pool_account, who, out_a, Preservation::Expendable)?;
+		T::Assets::transfer(key.1.clone(), &pool_account, who, out_b, Preservation::Expendable)?;
+		pool.reserve_a -= out_a;
+		pool.reserve_b -= out_b;
+		pool.total_shares -= lp_amount;
+		Self::observe(&key, &mut pool, Self::now());
+		Pools::<T>::insert(&key, pool);
+		Self::deposit_event(Event::LiquidityWithdrawn {
+			who: who.clone(),
+			asset_a: key.0,
+			asset_b: key.1,
+			lp_burned: lp_amount,
+			amount_a: out_a,
+			amount_b: out_b,
+		});
+		Ok(())
+	}
+
+	/// What selling `offer_amount` of `offer` for `ask` returns now, with the key and the pool.
+	fn simulate(
+		offer: &AssetId,
+		ask: &AssetId,
+		offer_amount: Balance,
+	) -> Result<((AssetId, AssetId), Pool, math::SwapOutcome), DispatchError> {
+		let key = Self::pair_key(offer, ask)?;
+		let pool = Pools::<T>::get(&key).ok_or(Error::<T>::UnknownPair)?;
+		ensure!(offer_amount > 0, Error::<T>::ZeroAmount);
+		let (x, y) = if *offer == key.0 {
+			(pool.reserve_a, pool.reserve_b)
+		} else {
+			(pool.reserve_b, pool.reserve_a)
+		};
+		let outcome = math::compute_swap(x, y, offer_amount, T::Commission::get())
+			.ok_or(Error::<T>::InsufficientLiquidity)?;
+		ensure!(outcome.return_amount > 0, Error::<T>::InsufficientLiquidity);
+		Ok((key, pool, outcome))
+	}
+
+	fn do_swap(
+		who: &T::AccountId,
+		offer: AssetId,
+		ask: AssetId,
+		offer_amount: Balance,
+		belief_price: Option<FixedU128>,
+		max_spread: Option<FixedU128>,
+		to: &T::AccountId,
+	) -> Result<SwapQuote, DispatchError> {
+		Self::ensure_can_pay(&offer, who, offer_amount)?;
+		Self::execute_swap(Some(who), who, &offer, &ask, offer_amount, belief_price, max_spread, to)
+	}
+
+	/// One swap: `payer` pays `offer_amount` into the pool (`None`: a previous hop of a route
+	/// already sent it there), the pool pays the return to `to`.
+	#[allow(clippy::too_many_arguments)]
+	fn execute_swap(
+		payer: Option<&T::AccountId>,
+		trader: &T::AccountId,
+		offer: &AssetId,
+		ask: &AssetId,
+		offer_amount: Balance,
+		belief_price: Option<FixedU128>,
+		max_spread: Option<FixedU128>,
+		to: &T::AccountId,
+	) -> Result<SwapQuote, DispatchError> {
+		let (key, mut pool, outcome) = Self::simulate(offer, ask, offer_amount)?;
+		ensure!(
+			!math::exceeds_max_spread(offer_amount, &outcome, belief_price, max_spread),
+			Error::<T>::MaxSpreadAssertion
+		);
+		Self::accumulate(&mut pool, Self::now());
+		let pool_account = Self::pool_account(&key);
+		if let Some(payer) = payer {
+			T::Assets::transfer(
+				offer.clone(),
+				payer,
+				&pool_account,
+				offer_amount,
+				Preservation::Preserve,
+			)?;
+		}
+		T::Assets::transfer(
+			ask.clone(),
+			&pool_account,
+			to,
+			outcome.return_amount,
+			Preservation::Expendable,
+		)?;
+		if *offer == key.0 {
+			pool.reserve_a =
+				pool.reserve_a.checked_add(offer_amount).ok_or(Error::<T>::Overflow)?;
+			pool.reserve_b -= outcome.return_amount;
+		} else {
+			pool.reserve_b =
+				pool.reserve_b.checked_add(offer_amount).ok_or(Error::<T>::Overflow)?;
+			pool.reserve_a -= outcome.return_amount;
+		}
+		Self::observe(&key, &mut pool, Self::now());
+		Pools::<T>::insert(&key, pool);
+		Self::deposit_event(Event::Swapped {
+			who: trader.clone(),
+			offer_asset: offer.clone(),
+			ask_asset: ask.clone(),
+			offer_amount,
+			return_amount: outcome.return_amount,
+			spread_amount: outcome.spread_amount,
+			commission_amount: outcome.commission_amount,
+			to: to.clone(),
+		});
+		Ok(SwapQuote {
+			offer_amount,
+			return_amount: outcome.return_amount,
+			spread_amount: outcome.spread_amount,
+			commission_amount: outcome.commission_amount,
+		})
+	}
+
+	/// The runtime API's view of a pool.
+	pub fn pool_info(a: AssetId, b: AssetId) -> Option<PoolInfo<T::AccountId>> {
+		let key = Self::pair_key(&a, &b).ok()?;
+		let pool = Pools::<T>::get(&key)?;
+		Some(PoolInfo {
+			account: Self::pool_account(&key),
+			asset_a: key.0,
+			asset_b: key.1,
+			lp_token: pool.lp_token,
+			reserve_a: pool.reserve_a,
+			reserve_b: pool.reserve_b,
+			total_shares: pool.total_shares,
+		})
+	}
+
+	/// What selling `offer_amount` of `offer` for `ask` would return now.
+	pub fn simulate_swap(
+		offer: AssetId,
+		ask: AssetId,
+		offer_amount: Balance,
+	) -> Result<SwapQuote, DispatchError> {
+		let (_, _, o) = Self::simulate(&offer, &ask, offer_amount)?;
+		Ok(SwapQuote {
+			offer_amount,
+			return_amount: o.return_amount,
+			spread_amount: o.spread_amount,
+			commission_amount: o.commission_amount,
+		})
+	}
+
+	/// What must be offered of `offer` to receive `ask_amount` of `ask` now.
+	pub fn reverse_simulate_swap(
+		offer: AssetId,
+		ask: AssetId,
+		ask_amount: Balance,
+	) -> Result<SwapQuote, DispatchError> {
+		let key = Self::pair_key(&offer, &ask)?;
+		let pool = Pools::<T>::get(&key).ok_or(Error::<T>::UnknownPair)?;
+		ensure!(ask_amount > 0, Error::<T>::ZeroAmount);
+		let (x, y) = if offer == key.0 {
+			(pool.reserve_a, pool.reserve_b)
+		} else {
+			(pool.reserve_b, pool.reserve_a)
+		};
+		let (offer_amount, o) = math::compute_offer_amount(x, y, ask_amount, T::Commission::get())
+			.ok_or(Error::<T>::InsufficientLiquidity)?;
+		Ok(SwapQuote {
+			offer_amount,
+			return_amount: ask_amount,
+			spread_amount: o.spread_amount,
+			commission_amount: o.commission_amount,
+		})
+	}
+
+	/// What selling `offer_amount` of `path[0]` along `path` would return now.
+	pub fn simulate_route(
+		path: Vec<AssetId>,
+		offer_amount: Balance,
+	) -> Result<Balance, DispatchError> {
+		ensure!(path.len() >= 2, Error::<T>::InvalidPath);
+		ensure!(path.len() <= T::MaxSwapPathLength::get() as usize, Error::<T>::InvalidPath);
+		let mut amount = offer_amount;
+		for w in path.windows(2) {
+			amount = Self::simulate_swap(w[0].clone(), w[1].clone(), amount)?.return_amount;
+		}
+		Ok(amount)
+	}
+
+	/// The invariants of the pools:
+	/// - each pool's recorded reserves equal its account's balances;
+	/// - each pool's LP supply equals its recorded total shares;
+	/// - a pool with shares has both reserves positive;
+	/// - observations are in increasing time order.
+	#[cfg(any(feature = "try-runtime", test))]
+	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		for (key, pool) in Pools::<T>::iter() {
+			let account = Self::pool_account(&key);
+			ensure!(
+				T::Assets::balance(key.0.clone(), &account) == pool.reserve_a,
+				"pool reserve a differs from the pool account's balance"
+			);
+			ensure!(
+				T::Assets::balance(key.1.clone(), &account) == pool.reserve_b,
+				"pool reserve b differs from the pool account's balance"
+			);
+			ensure!(
+				T::Assets::total_issuance(NativeOrWithId::WithId(pool.lp_token))
+					== pool.total_shares,
+				"LP supply differs from the pool's total shares"
+			);
+			ensure!(
+				pool.total_shares == 0 || (pool.reserve_a > 0 && pool.reserve_b > 0),
+				"a pool with shares has an empty side"
+			);
+			let obs = Observations::<T>::get(&key);
+			ensure!(
+				obs.windows(2).all(|w| w[0].timestamp < w[1].timestamp),
+				"observations out of order"
+			);
+		}
+		Ok(())
+	}
+}
+
+impl<T: Config> Amm<T::AccountId> for Pallet<T> {
+	fn quote(
+		offer: &AssetId,
+		ask: &AssetId,
+		offer_amount: Balance,
+	) -> Result<SwapQuote, DispatchError> {
+		Self::simulate_swap(offer.clone(), ask.clone(), offer_amount)
+	}
+
+	fn swap(
+		who: &T::AccountId,
+		offer: &AssetId,
+		ask: &AssetId,
+		offer_amount: Balance,
+		belief_price: Option<FixedU128>,
+		max_spread: Option<FixedU128>,
+		to: &T::AccountId,
+	) -> Result<SwapQuote, DispatchError> {
+		Self::do_swap(who, offer.clone(), ask.clone(), offer_amount, belief_price, max_spread, to)
+	}
+
+	fn provide_liquidity(
+		who: &T::AccountId,
+		asset_a: &AssetId,
+		amount_a: Balance,
+		asset_b: &AssetId,
+		amount_b: Balance,
+		slippage_tolerance: Option<FixedU128>,
+		receiver: &T::AccountId,
+	) -> Result<Balance, DispatchError> {
+		Self::do_provide(
+			who,
+			asset_a.clone(),
+			amount_a,
+			asset_b.clone(),
+			amount_b,
+			slippage_tolerance,
+			receiver,
+		)
+	}
+
+	fn reserves(a: &AssetId, b: &AssetId) -> Option<(Balance, Balance)> {
+		let key = Self::pair_key(a, b).ok()?;
+		let pool = Pools::<T>::get(&key)?;
+		Some(if *a == key.0 {
+			(pool.reserve_a, pool.reserve_b)
+		} else {
+			(pool.reserve_b, pool.reserve_a)
+		})
+	}
+
+	fn lp_token(a: &AssetId, b: &AssetId) -> Option<AssetId> {
+		let key = Self::pair_key(a, b).ok()?;
+		Pools::<T>::get(&key).map(|p| NativeOrWithId::WithId(p.lp_token))
+	}
+}
+
+impl<T: Config> TwapProvider for Pallet<T> {
+	fn twap(base: &AssetId, quote: &AssetId, window: Moment) -> Result<FixedU128, TwapError> {
+		let key = Self::pair_key(base, quote).map_err(|_| TwapError::NoPool)?;
+		let pool = Pools::<T>::get(&key).ok_or(TwapError::NoPool)?;
+		if pool.reserve_a == 0 || pool.reserve_b == 0 {
+			return Err(TwapError::NotEnoughHistory);
+		}
+		let now = Self::now();
+		// The accumulators extrapolated to now with the current reserves.
+		let elapsed = now.saturating_sub(pool.last_update) as u128;
+		let (pa, pb) = Self::spot_prices(&pool);
+		let cum_a = pool.price_a_cumulative.wrapping_add(pa.wrapping_mul(elapsed));
+		let cum_b = pool.price_b_cumulative.wrapping_add(pb.wrapping_mul(elapsed));
+		let since = now.checked_sub(window).ok_or(TwapError::NotEnoughHistory)?;
+		let obs = Observations::<T>::get(&key);
+		let start =
+			obs.iter().rev().find(|o| o.timestamp <= since).ok_or(TwapError::NotEnoughHistory)?;
+		let span = now.saturating_sub(start.timestamp) as u128;
+		if span == 0 {
+			return Err(TwapError::NotEnoughHistory);
+		}
+		let growth = if *base == key.0 {
+			cum_a.wrapping_sub(start.price_a_cumulative)
+		} else {
+			cum_b.wrapping_sub(start.price_b_cumulative)
+		};
+		Ok(FixedU128::from_inner(growth / span))
+	}
+}
