@@ -13,6 +13,7 @@ REPEAT="${REPEAT:-20}"
 declare -A PALLETS=(
 	[pallet_mirror_oracle]=oracle
 	[pallet_mirror_collateral_oracle]=collateral-oracle
+	[pallet_mirror_amm]=amm
 )
 selected=("$@")
 [ ${#selected[@]} -gt 0 ] || selected=("${!PALLETS[@]}")

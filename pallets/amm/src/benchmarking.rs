@@ -25,7 +25,7 @@ fn pool<T: Config>(caller: &T::AccountId) -> (AssetId, AssetId) {
 	let (a, b) = (new_asset::<T>(caller), new_asset::<T>(caller));
 	fund::<T>(caller, &[a.clone(), b.clone()]);
 	T::BenchmarkHelper::set_time(1_000);
-	Pallet::<T>::do_create_pair(caller, a.clone(), b.clone()).expect("pair");
+	Pallet::<T>::do_create_pair(caller, a.clone(), b.clone(), 1_000).expect("pair");
 	Pallet::<T>::do_provide(
 		caller,
 		a.clone(),
@@ -34,6 +34,7 @@ fn pool<T: Config>(caller: &T::AccountId) -> (AssetId, AssetId) {
 		2_000_000 * UNIT,
 		None,
 		caller,
+		1_000,
 	)
 	.expect("liquidity");
 	(a, b)
@@ -128,7 +129,7 @@ mod benchmarks {
 			let next = new_asset::<T>(&caller);
 			fund::<T>(&caller, &[next.clone()]);
 			let last = path.last().cloned().expect("non-empty");
-			Pallet::<T>::do_create_pair(&caller, last.clone(), next.clone()).expect("pair");
+			Pallet::<T>::do_create_pair(&caller, last.clone(), next.clone(), 1_000).expect("pair");
 			Pallet::<T>::do_provide(
 				&caller,
 				last,
@@ -137,6 +138,7 @@ mod benchmarks {
 				1_000_000 * UNIT,
 				None,
 				&caller,
+				1_000,
 			)
 			.expect("liquidity");
 			path.push(next);

@@ -266,10 +266,11 @@ pub mod pallet {
 	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
 		fn build(&self) {
 			for (who, a, da, b, db) in &self.pools {
-				let created = Pallet::<T>::do_create_pair(who, a.clone(), b.clone());
+				// Genesis has no clock yet: pools start at time 0.
+				let created = Pallet::<T>::do_create_pair(who, a.clone(), b.clone(), 0);
 				assert!(created.is_ok(), "genesis pool {a:?}/{b:?}: {created:?}");
 				let provided =
-					Pallet::<T>::do_provide(who, a.clone(), *da, b.clone(), *db, None, who);
+					Pallet::<T>::do_provide(who, a.clone(), *da, b.clone(), *db, None, who, 0);
 				assert!(provided.is_ok(), "genesis liquidity {a:?}/{b:?}: {provided:?}");
 			}
 		}
@@ -310,7 +311,7 @@ pub mod pallet {
 			asset_b: AssetId,
 		) -> DispatchResult {
 			let creator = ensure_signed(origin)?;
-			Self::do_create_pair(&creator, asset_a, asset_b).map(|_| ())
+			Self::do_create_pair(&creator, asset_a, asset_b, Self::now()).map(|_| ())
 		}
 
 		/// Deposits `amount_a` of `asset_a` and `amount_b` of `asset_b` into their pool and mints
@@ -349,6 +350,7 @@ pub mod pallet {
 				amount_b,
 				slippage_tolerance,
 				&receiver,
+				Self::now(),
 			)
 			.map(|_| ())
 		}
@@ -503,6 +505,7 @@ impl<T: Config> Pallet<T> {
 		creator: &T::AccountId,
 		asset_a: AssetId,
 		asset_b: AssetId,
+		now: Moment,
 	) -> Result<(AssetId, AssetId), DispatchError> {
 		let key = Self::pair_key(&asset_a, &asset_b)?;
 		ensure!(!Pools::<T>::contains_key(&key), Error::<T>::PairExists);
@@ -528,7 +531,6 @@ impl<T: Config> Pallet<T> {
 		let pool_account = Self::pool_account(&key);
 		// The pool account holds whatever it is given, sufficient asset or not.
 		frame_system::Pallet::<T>::inc_providers(&pool_account);
-		let now = Self::now();
 		Pools::<T>::insert(
 			&key,
 			Pool {
@@ -594,6 +596,7 @@ impl<T: Config> Pallet<T> {
 		(pa, pb)
 	}
 
+	#[allow(clippy::too_many_arguments)]
 	fn do_provide(
 		who: &T::AccountId,
 		asset_a: AssetId,
@@ -602,6 +605,7 @@ impl<T: Config> Pallet<T> {
 		amount_b: Balance,
 		slippage_tolerance: Option<FixedU128>,
 		receiver: &T::AccountId,
+		now: Moment,
 	) -> Result<Balance, DispatchError> {
 		let key = Self::pair_key(&asset_a, &asset_b)?;
 		let mut pool = Pools::<T>::get(&key).ok_or(Error::<T>::UnknownPair)?;
@@ -632,7 +636,7 @@ impl<T: Config> Pallet<T> {
 		Self::ensure_can_pay(&key.0, who, d0)?;
 		Self::ensure_can_pay(&key.1, who, d1)?;
 
-		Self::accumulate(&mut pool, Self::now());
+		Self::accumulate(&mut pool, now);
 		let pool_account = Self::pool_account(&key);
 		T::Assets::transfer(key.0.clone(), who, &pool_account, d0, Preservation::Preserve)?;
 		T::Assets::transfer(key.1.clone(), who, &pool_account, d1, Preservation::Preserve)?;
@@ -644,7 +648,7 @@ impl<T: Config> Pallet<T> {
 		pool.reserve_a = x0.checked_add(d0).ok_or(Error::<T>::Overflow)?;
 		pool.reserve_b = x1.checked_add(d1).ok_or(Error::<T>::Overflow)?;
 		pool.total_shares = pool.total_shares.checked_add(shares).ok_or(Error::<T>::Overflow)?;
-		Self::observe(&key, &mut pool, Self::now());
+		Self::observe(&key, &mut pool, now);
 		Pools::<T>::insert(&key, pool);
 		Self::deposit_event(Event::LiquidityProvided {
 			who: who.clone(),
@@ -949,6 +953,7 @@ impl<T: Config> Amm<T::AccountId> for Pallet<T> {
 			amount_b,
 			slippage_tolerance,
 			receiver,
+			Self::now(),
 		)
 	}
 

@@ -63,8 +63,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1165`
 		//  Estimated: `4518`
-		// Minimum execution time: 14_441_000 picoseconds.
-		Weight::from_parts(15_663_000, 4518)
+		// Minimum execution time: 14_381_000 picoseconds.
+		Weight::from_parts(15_814_000, 4518)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -74,8 +74,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1226`
 		//  Estimated: `4518`
-		// Minimum execution time: 14_161_000 picoseconds.
-		Weight::from_parts(15_483_000, 4518)
+		// Minimum execution time: 14_281_000 picoseconds.
+		Weight::from_parts(15_674_000, 4518)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -88,10 +88,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1175 + n * (58 ±0)`
 		//  Estimated: `1493 + n * (3528 ±0)`
-		// Minimum execution time: 22_383_000 picoseconds.
-		Weight::from_parts(14_821_160, 1493)
-			// Standard Error: 3_308
-			.saturating_add(Weight::from_parts(9_062_021, 0).saturating_mul(n.into()))
+		// Minimum execution time: 22_774_000 picoseconds.
+		Weight::from_parts(15_154_033, 1493)
+			// Standard Error: 3_150
+			.saturating_add(Weight::from_parts(9_048_563, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
@@ -103,8 +103,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1226`
 		//  Estimated: `4518`
-		// Minimum execution time: 14_642_000 picoseconds.
-		Weight::from_parts(15_833_000, 4518)
+		// Minimum execution time: 14_732_000 picoseconds.
+		Weight::from_parts(15_924_000, 4518)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -114,8 +114,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1226`
 		//  Estimated: `4518`
-		// Minimum execution time: 14_211_000 picoseconds.
-		Weight::from_parts(15_533_000, 4518)
+		// Minimum execution time: 14_241_000 picoseconds.
+		Weight::from_parts(15_503_000, 4518)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -125,8 +125,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1226`
 		//  Estimated: `4518`
-		// Minimum execution time: 14_131_000 picoseconds.
-		Weight::from_parts(15_403_000, 4518)
+		// Minimum execution time: 14_311_000 picoseconds.
+		Weight::from_parts(15_483_000, 4518)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -140,8 +140,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1165`
 		//  Estimated: `4518`
-		// Minimum execution time: 14_441_000 picoseconds.
-		Weight::from_parts(15_663_000, 4518)
+		// Minimum execution time: 14_381_000 picoseconds.
+		Weight::from_parts(15_814_000, 4518)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -151,8 +151,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1226`
 		//  Estimated: `4518`
-		// Minimum execution time: 14_161_000 picoseconds.
-		Weight::from_parts(15_483_000, 4518)
+		// Minimum execution time: 14_281_000 picoseconds.
+		Weight::from_parts(15_674_000, 4518)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -165,10 +165,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1175 + n * (58 ±0)`
 		//  Estimated: `1493 + n * (3528 ±0)`
-		// Minimum execution time: 22_383_000 picoseconds.
-		Weight::from_parts(14_821_160, 1493)
-			// Standard Error: 3_308
-			.saturating_add(Weight::from_parts(9_062_021, 0).saturating_mul(n.into()))
+		// Minimum execution time: 22_774_000 picoseconds.
+		Weight::from_parts(15_154_033, 1493)
+			// Standard Error: 3_150
+			.saturating_add(Weight::from_parts(9_048_563, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
@@ -180,8 +180,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1226`
 		//  Estimated: `4518`
-		// Minimum execution time: 14_642_000 picoseconds.
-		Weight::from_parts(15_833_000, 4518)
+		// Minimum execution time: 14_732_000 picoseconds.
+		Weight::from_parts(15_924_000, 4518)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -191,8 +191,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1226`
 		//  Estimated: `4518`
-		// Minimum execution time: 14_211_000 picoseconds.
-		Weight::from_parts(15_533_000, 4518)
+		// Minimum execution time: 14_241_000 picoseconds.
+		Weight::from_parts(15_503_000, 4518)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -202,8 +202,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1226`
 		//  Estimated: `4518`
-		// Minimum execution time: 14_131_000 picoseconds.
-		Weight::from_parts(15_403_000, 4518)
+		// Minimum execution time: 14_311_000 picoseconds.
+		Weight::from_parts(15_483_000, 4518)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
