@@ -116,7 +116,10 @@ mod benchmarks {
 			Some(caller.clone()),
 		);
 
-		assert!(Observations::<T>::get(&key).len() >= 2, "the swap recorded an observation");
+		assert!(
+			Pools::<T>::get(&key).is_some_and(|p| p.observations.len() >= 2),
+			"the swap recorded an observation"
+		);
 	}
 
 	#[benchmark]

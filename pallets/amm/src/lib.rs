@@ -65,6 +65,9 @@ use sp_runtime::{
 	FixedU128,
 };
 
+/// A pool as stored.
+pub type PoolOf<T> = Pool<<T as Config>::MaxObservations>;
+
 /// What the benchmarks need from the runtime.
 #[cfg(feature = "runtime-benchmarks")]
 pub trait BenchmarkHelper {
@@ -134,19 +137,9 @@ pub mod pallet {
 		type BenchmarkHelper: BenchmarkHelper;
 	}
 
-	/// Every pool, by its ordered pair of assets.
+	/// Every pool, by its ordered pair of assets, with its price observations.
 	#[pallet::storage]
-	pub type Pools<T: Config> = StorageMap<_, Blake2_128Concat, (AssetId, AssetId), Pool>;
-
-	/// Recent observations of each pool's price accumulators, oldest first.
-	#[pallet::storage]
-	pub type Observations<T: Config> = StorageMap<
-		_,
-		Blake2_128Concat,
-		(AssetId, AssetId),
-		BoundedVec<Observation, T::MaxObservations>,
-		ValueQuery,
-	>;
+	pub type Pools<T: Config> = StorageMap<_, Blake2_128Concat, (AssetId, AssetId), PoolOf<T>>;
 
 	/// The pallet's events.
 	#[pallet::event]
@@ -542,6 +535,7 @@ impl<T: Config> Pallet<T> {
 				price_b_cumulative: 0,
 				last_update: now,
 				last_observation: 0,
+				observations: BoundedVec::new(),
 			},
 		);
 		Self::deposit_event(Event::PairCreated {
@@ -556,7 +550,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Brings the pool's price accumulators up to `now` with its current reserves. Called before
 	/// every change of reserves.
-	fn accumulate(pool: &mut Pool, now: Moment) {
+	fn accumulate(pool: &mut PoolOf<T>, now: Moment) {
 		let elapsed = now.saturating_sub(pool.last_update);
 		if elapsed > 0 && pool.reserve_a > 0 && pool.reserve_b > 0 {
 			let (pa, pb) = Self::spot_prices(pool);
@@ -570,27 +564,26 @@ impl<T: Config> Pallet<T> {
 
 	/// Records an observation of the accumulators (already brought up to `now`) if one is due and
 	/// the pool holds liquidity. Called after every change of reserves.
-	fn observe(key: &(AssetId, AssetId), pool: &mut Pool, now: Moment) {
+	fn observe(pool: &mut PoolOf<T>, now: Moment) {
 		if now.saturating_sub(pool.last_observation) >= T::ObservationPeriod::get()
 			&& pool.total_shares > 0
 		{
-			Observations::<T>::mutate(key, |obs| {
-				if obs.is_full() {
-					obs.remove(0);
-				}
-				// Cannot fail: a slot was freed above.
-				let _ = obs.try_push(Observation {
-					timestamp: now,
-					price_a_cumulative: pool.price_a_cumulative,
-					price_b_cumulative: pool.price_b_cumulative,
-				});
-			});
+			let observation = Observation {
+				timestamp: now,
+				price_a_cumulative: pool.price_a_cumulative,
+				price_b_cumulative: pool.price_b_cumulative,
+			};
+			if pool.observations.is_full() {
+				pool.observations.remove(0);
+			}
+			// Cannot fail: a slot was freed above.
+			let _ = pool.observations.try_push(observation);
 			pool.last_observation = now;
 		}
 	}
 
 	/// The pool's spot prices as `FixedU128` inner units: `a` in `b`, and `b` in `a`.
-	fn spot_prices(pool: &Pool) -> (u128, u128) {
+	fn spot_prices(pool: &PoolOf<T>) -> (u128, u128) {
 		let pa = math::ratio_floor(pool.reserve_b, pool.reserve_a).map_or(0, |p| p.into_inner());
 		let pb = math::ratio_floor(pool.reserve_a, pool.reserve_b).map_or(0, |p| p.into_inner());
 		(pa, pb)
@@ -648,7 +641,7 @@ impl<T: Config> Pallet<T> {
 		pool.reserve_a = x0.checked_add(d0).ok_or(Error::<T>::Overflow)?;
 		pool.reserve_b = x1.checked_add(d1).ok_or(Error::<T>::Overflow)?;
 		pool.total_shares = pool.total_shares.checked_add(shares).ok_or(Error::<T>::Overflow)?;
-		Self::observe(&key, &mut pool, now);
+		Self::observe(&mut pool, now);
 		Pools::<T>::insert(&key, pool);
 		Self::deposit_event(Event::LiquidityProvided {
 			who: who.clone(),
@@ -700,7 +693,7 @@ impl<T: Config> Pallet<T> {
 		pool.reserve_a -= out_a;
 		pool.reserve_b -= out_b;
 		pool.total_shares -= lp_amount;
-		Self::observe(&key, &mut pool, Self::now());
+		Self::observe(&mut pool, Self::now());
 		Pools::<T>::insert(&key, pool);
 		Self::deposit_event(Event::LiquidityWithdrawn {
 			who: who.clone(),
@@ -718,7 +711,7 @@ impl<T: Config> Pallet<T> {
 		offer: &AssetId,
 		ask: &AssetId,
 		offer_amount: Balance,
-	) -> Result<((AssetId, AssetId), Pool, math::SwapOutcome), DispatchError> {
+	) -> Result<((AssetId, AssetId), PoolOf<T>, math::SwapOutcome), DispatchError> {
 		let key = Self::pair_key(offer, ask)?;
 		let pool = Pools::<T>::get(&key).ok_or(Error::<T>::UnknownPair)?;
 		ensure!(offer_amount > 0, Error::<T>::ZeroAmount);
@@ -791,7 +784,7 @@ impl<T: Config> Pallet<T> {
 				pool.reserve_b.checked_add(offer_amount).ok_or(Error::<T>::Overflow)?;
 			pool.reserve_a -= outcome.return_amount;
 		}
-		Self::observe(&key, &mut pool, Self::now());
+		Self::observe(&mut pool, Self::now());
 		Pools::<T>::insert(&key, pool);
 		Self::deposit_event(Event::Swapped {
 			who: trader.clone(),
@@ -905,9 +898,8 @@ impl<T: Config> Pallet<T> {
 				pool.total_shares == 0 || (pool.reserve_a > 0 && pool.reserve_b > 0),
 				"a pool with shares has an empty side"
 			);
-			let obs = Observations::<T>::get(&key);
 			ensure!(
-				obs.windows(2).all(|w| w[0].timestamp < w[1].timestamp),
+				pool.observations.windows(2).all(|w| w[0].timestamp < w[1].timestamp),
 				"observations out of order"
 			);
 		}
@@ -987,9 +979,12 @@ impl<T: Config> TwapProvider for Pallet<T> {
 		let cum_a = pool.price_a_cumulative.wrapping_add(pa.wrapping_mul(elapsed));
 		let cum_b = pool.price_b_cumulative.wrapping_add(pb.wrapping_mul(elapsed));
 		let since = now.checked_sub(window).ok_or(TwapError::NotEnoughHistory)?;
-		let obs = Observations::<T>::get(&key);
-		let start =
-			obs.iter().rev().find(|o| o.timestamp <= since).ok_or(TwapError::NotEnoughHistory)?;
+		let start = pool
+			.observations
+			.iter()
+			.rev()
+			.find(|o| o.timestamp <= since)
+			.ok_or(TwapError::NotEnoughHistory)?;
 		let span = now.saturating_sub(start.timestamp) as u128;
 		if span == 0 {
 			return Err(TwapError::NotEnoughHistory);

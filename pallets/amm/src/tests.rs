@@ -1,7 +1,7 @@
 //! Unit tests of the Amm pallet, with hand-computed numbers from the formulas (spec §3.13, §3.14).
 //! Every test ends with the pallet's `try_state` checks (`run_test`).
 
-use crate::{mock::*, Error, Event, Observations, Pools};
+use crate::{mock::*, Error, Event, Pools};
 use frame_support::{assert_noop, assert_ok, traits::fungibles::Inspect, BoundedVec};
 use mirror_primitives::{Amm as _, NativeOrWithId, TwapError, TwapProvider};
 use sp_runtime::{DispatchError, FixedU128};
@@ -423,7 +423,7 @@ fn the_time_weighted_price_averages_over_the_window() {
 		advance(100);
 		let avg = <Amm as TwapProvider>::twap(&AAPL, &UST, 150).unwrap();
 		assert!(avg > FixedU128::from_u32(2) && avg < spot, "{avg:?} between 2 and {spot:?}");
-		assert!(!Observations::<Test>::get((UST, AAPL)).is_empty());
+		assert!(!Pools::<Test>::get((UST, AAPL)).unwrap().observations.is_empty());
 		assert_eq!(<Amm as TwapProvider>::twap(&TSLA, &UST, 60), Err(TwapError::NoPool));
 	});
 }

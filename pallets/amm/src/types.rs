@@ -1,12 +1,19 @@
 //! The Amm pallet's storage types.
 
 use codec::{Decode, Encode, MaxEncodedLen};
+use frame_support::{
+	traits::Get, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
+};
 use mirror_primitives::{Balance, LocalAssetId, Moment};
 use scale_info::TypeInfo;
 
-/// A pool of two assets (the pair's key orders them: `asset_a < asset_b`).
-#[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
-pub struct Pool {
+/// A pool of two assets (the pair's key orders them: `asset_a < asset_b`), with its recent price
+/// observations: one storage item, so a swap reads and writes the pool once.
+#[derive(
+	CloneNoBound, PartialEqNoBound, EqNoBound, Encode, Decode, MaxEncodedLen, TypeInfo, DebugNoBound,
+)]
+#[scale_info(skip_type_params(MaxObservations))]
+pub struct Pool<MaxObservations: Get<u32>> {
 	/// The pool's LP token (a `pallet-assets` asset the pallet owns).
 	pub lp_token: LocalAssetId,
 	/// The pool's `asset_a` balance, always equal to its account's balance.
@@ -23,6 +30,9 @@ pub struct Pool {
 	pub last_update: Moment,
 	/// When the last observation was recorded (seconds).
 	pub last_observation: Moment,
+	/// Recent observations of the accumulators, oldest first, at least an observation period
+	/// apart.
+	pub observations: BoundedVec<Observation, MaxObservations>,
 }
 
 /// A snapshot of a pool's price accumulators, kept for time-weighted prices.
