@@ -57,103 +57,85 @@ pub trait WeightInfo {
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Amm::Pools` (r:1 w:1)
-	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(126), added: 2601, mode: `MaxEncodedLen`)
+	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(1327), added: 3802, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:3 w:1)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::NextAssetId` (r:1 w:1)
 	/// Proof: `Assets::NextAssetId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Timestamp::Now` (r:1 w:0)
-	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn create_pair() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `743`
+		//  Measured:  `737`
 		//  Estimated: `9045`
-		// Minimum execution time: 67_300_000 picoseconds.
-		Weight::from_parts(71_457_000, 9045)
-			.saturating_add(T::DbWeight::get().reads(7_u64))
+		// Minimum execution time: 68_321_000 picoseconds.
+		Weight::from_parts(72_247_000, 9045)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Amm::Pools` (r:1 w:1)
-	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(126), added: 2601, mode: `MaxEncodedLen`)
+	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(1327), added: 3802, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:3 w:3)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:5 w:5)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
-	/// Storage: `Timestamp::Now` (r:1 w:0)
-	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Amm::Observations` (r:1 w:1)
-	/// Proof: `Amm::Observations` (`max_values`: None, `max_size`: Some(2427), added: 4902, mode: `MaxEncodedLen`)
 	fn provide_liquidity() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2017`
+		//  Measured:  `1926`
 		//  Estimated: `14035`
-		// Minimum execution time: 152_146_000 picoseconds.
-		Weight::from_parts(158_525_000, 14035)
-			.saturating_add(T::DbWeight::get().reads(11_u64))
-			.saturating_add(T::DbWeight::get().writes(10_u64))
+		// Minimum execution time: 145_696_000 picoseconds.
+		Weight::from_parts(150_474_000, 14035)
+			.saturating_add(T::DbWeight::get().reads(9_u64))
+			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
 	/// Storage: `Amm::Pools` (r:1 w:1)
-	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(126), added: 2601, mode: `MaxEncodedLen`)
+	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(1327), added: 3802, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:3 w:3)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:5 w:5)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
-	/// Storage: `Timestamp::Now` (r:1 w:0)
-	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Amm::Observations` (r:1 w:1)
-	/// Proof: `Amm::Observations` (`max_values`: None, `max_size`: Some(2427), added: 4902, mode: `MaxEncodedLen`)
 	fn withdraw_liquidity() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2017`
+		//  Measured:  `1926`
 		//  Estimated: `14035`
-		// Minimum execution time: 158_816_000 picoseconds.
-		Weight::from_parts(164_124_000, 14035)
-			.saturating_add(T::DbWeight::get().reads(11_u64))
-			.saturating_add(T::DbWeight::get().writes(10_u64))
+		// Minimum execution time: 149_622_000 picoseconds.
+		Weight::from_parts(154_910_000, 14035)
+			.saturating_add(T::DbWeight::get().reads(9_u64))
+			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
 	/// Storage: `Assets::Asset` (r:2 w:2)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:4 w:4)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `Amm::Pools` (r:1 w:1)
-	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(126), added: 2601, mode: `MaxEncodedLen`)
-	/// Storage: `Timestamp::Now` (r:1 w:0)
-	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Amm::Observations` (r:1 w:1)
-	/// Proof: `Amm::Observations` (`max_values`: None, `max_size`: Some(2427), added: 4902, mode: `MaxEncodedLen`)
+	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(1327), added: 3802, mode: `MaxEncodedLen`)
 	fn swap() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1662`
+		//  Measured:  `1571`
 		//  Estimated: `11426`
-		// Minimum execution time: 124_175_000 picoseconds.
-		Weight::from_parts(129_633_000, 11426)
-			.saturating_add(T::DbWeight::get().reads(9_u64))
-			.saturating_add(T::DbWeight::get().writes(8_u64))
+		// Minimum execution time: 116_684_000 picoseconds.
+		Weight::from_parts(121_961_000, 11426)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	/// Storage: `Amm::Pools` (r:3 w:3)
-	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(126), added: 2601, mode: `MaxEncodedLen`)
+	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(1327), added: 3802, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:4 w:4)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:8 w:8)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
-	/// Storage: `Timestamp::Now` (r:1 w:0)
-	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Amm::Observations` (r:3 w:3)
-	/// Proof: `Amm::Observations` (`max_values`: None, `max_size`: Some(2427), added: 4902, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[2, 4]`.
 	fn swap_route(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `419 + n * (583 ±0)`
-		//  Estimated: `5892 + n * (5218 ±28)`
-		// Minimum execution time: 125_066_000 picoseconds.
-		Weight::from_parts(127_729_000, 5892)
-			// Standard Error: 162_598
-			.saturating_add(Weight::from_parts(17_114_188, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(9_u64))
+		//  Measured:  `378 + n * (558 ±0)`
+		//  Estimated: `4792 + n * (5218 ±0)`
+		// Minimum execution time: 118_536_000 picoseconds.
+		Weight::from_parts(121_711_000, 4792)
+			// Standard Error: 142_473
+			.saturating_add(Weight::from_parts(15_840_147, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes(8_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 5218).saturating_mul(n.into()))
 	}
@@ -162,103 +144,85 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// For backwards compatibility and tests.
 impl WeightInfo for () {
 	/// Storage: `Amm::Pools` (r:1 w:1)
-	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(126), added: 2601, mode: `MaxEncodedLen`)
+	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(1327), added: 3802, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:3 w:1)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::NextAssetId` (r:1 w:1)
 	/// Proof: `Assets::NextAssetId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Timestamp::Now` (r:1 w:0)
-	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn create_pair() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `743`
+		//  Measured:  `737`
 		//  Estimated: `9045`
-		// Minimum execution time: 67_300_000 picoseconds.
-		Weight::from_parts(71_457_000, 9045)
-			.saturating_add(RocksDbWeight::get().reads(7_u64))
+		// Minimum execution time: 68_321_000 picoseconds.
+		Weight::from_parts(72_247_000, 9045)
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Amm::Pools` (r:1 w:1)
-	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(126), added: 2601, mode: `MaxEncodedLen`)
+	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(1327), added: 3802, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:3 w:3)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:5 w:5)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
-	/// Storage: `Timestamp::Now` (r:1 w:0)
-	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Amm::Observations` (r:1 w:1)
-	/// Proof: `Amm::Observations` (`max_values`: None, `max_size`: Some(2427), added: 4902, mode: `MaxEncodedLen`)
 	fn provide_liquidity() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2017`
+		//  Measured:  `1926`
 		//  Estimated: `14035`
-		// Minimum execution time: 152_146_000 picoseconds.
-		Weight::from_parts(158_525_000, 14035)
-			.saturating_add(RocksDbWeight::get().reads(11_u64))
-			.saturating_add(RocksDbWeight::get().writes(10_u64))
+		// Minimum execution time: 145_696_000 picoseconds.
+		Weight::from_parts(150_474_000, 14035)
+			.saturating_add(RocksDbWeight::get().reads(9_u64))
+			.saturating_add(RocksDbWeight::get().writes(9_u64))
 	}
 	/// Storage: `Amm::Pools` (r:1 w:1)
-	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(126), added: 2601, mode: `MaxEncodedLen`)
+	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(1327), added: 3802, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:3 w:3)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:5 w:5)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
-	/// Storage: `Timestamp::Now` (r:1 w:0)
-	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Amm::Observations` (r:1 w:1)
-	/// Proof: `Amm::Observations` (`max_values`: None, `max_size`: Some(2427), added: 4902, mode: `MaxEncodedLen`)
 	fn withdraw_liquidity() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2017`
+		//  Measured:  `1926`
 		//  Estimated: `14035`
-		// Minimum execution time: 158_816_000 picoseconds.
-		Weight::from_parts(164_124_000, 14035)
-			.saturating_add(RocksDbWeight::get().reads(11_u64))
-			.saturating_add(RocksDbWeight::get().writes(10_u64))
+		// Minimum execution time: 149_622_000 picoseconds.
+		Weight::from_parts(154_910_000, 14035)
+			.saturating_add(RocksDbWeight::get().reads(9_u64))
+			.saturating_add(RocksDbWeight::get().writes(9_u64))
 	}
 	/// Storage: `Assets::Asset` (r:2 w:2)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:4 w:4)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `Amm::Pools` (r:1 w:1)
-	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(126), added: 2601, mode: `MaxEncodedLen`)
-	/// Storage: `Timestamp::Now` (r:1 w:0)
-	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Amm::Observations` (r:1 w:1)
-	/// Proof: `Amm::Observations` (`max_values`: None, `max_size`: Some(2427), added: 4902, mode: `MaxEncodedLen`)
+	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(1327), added: 3802, mode: `MaxEncodedLen`)
 	fn swap() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1662`
+		//  Measured:  `1571`
 		//  Estimated: `11426`
-		// Minimum execution time: 124_175_000 picoseconds.
-		Weight::from_parts(129_633_000, 11426)
-			.saturating_add(RocksDbWeight::get().reads(9_u64))
-			.saturating_add(RocksDbWeight::get().writes(8_u64))
+		// Minimum execution time: 116_684_000 picoseconds.
+		Weight::from_parts(121_961_000, 11426)
+			.saturating_add(RocksDbWeight::get().reads(7_u64))
+			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	/// Storage: `Amm::Pools` (r:3 w:3)
-	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(126), added: 2601, mode: `MaxEncodedLen`)
+	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(1327), added: 3802, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:4 w:4)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:8 w:8)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
-	/// Storage: `Timestamp::Now` (r:1 w:0)
-	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Amm::Observations` (r:3 w:3)
-	/// Proof: `Amm::Observations` (`max_values`: None, `max_size`: Some(2427), added: 4902, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[2, 4]`.
 	fn swap_route(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `419 + n * (583 ±0)`
-		//  Estimated: `5892 + n * (5218 ±28)`
-		// Minimum execution time: 125_066_000 picoseconds.
-		Weight::from_parts(127_729_000, 5892)
-			// Standard Error: 162_598
-			.saturating_add(Weight::from_parts(17_114_188, 0).saturating_mul(n.into()))
-			.saturating_add(RocksDbWeight::get().reads(9_u64))
+		//  Measured:  `378 + n * (558 ±0)`
+		//  Estimated: `4792 + n * (5218 ±0)`
+		// Minimum execution time: 118_536_000 picoseconds.
+		Weight::from_parts(121_711_000, 4792)
+			// Standard Error: 142_473
+			.saturating_add(Weight::from_parts(15_840_147, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
-			.saturating_add(RocksDbWeight::get().writes(8_u64))
+			.saturating_add(RocksDbWeight::get().writes(7_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 5218).saturating_mul(n.into()))
 	}

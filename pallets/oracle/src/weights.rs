@@ -63,8 +63,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1165`
 		//  Estimated: `4518`
-		// Minimum execution time: 14_381_000 picoseconds.
-		Weight::from_parts(15_814_000, 4518)
+		// Minimum execution time: 14_611_000 picoseconds.
+		Weight::from_parts(16_024_000, 4518)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -74,25 +74,22 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1226`
 		//  Estimated: `4518`
-		// Minimum execution time: 14_281_000 picoseconds.
-		Weight::from_parts(15_674_000, 4518)
+		// Minimum execution time: 14_452_000 picoseconds.
+		Weight::from_parts(15_753_000, 4518)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
-	/// Storage: `Timestamp::Now` (r:1 w:0)
-	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Oracle::Feeds` (r:32 w:32)
 	/// Proof: `Oracle::Feeds` (`max_values`: None, `max_size`: Some(1053), added: 3528, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 32]`.
 	fn feed_prices(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1175 + n * (58 ±0)`
-		//  Estimated: `1493 + n * (3528 ±0)`
-		// Minimum execution time: 22_774_000 picoseconds.
-		Weight::from_parts(15_154_033, 1493)
-			// Standard Error: 3_150
-			.saturating_add(Weight::from_parts(9_048_563, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(1_u64))
+		//  Measured:  `1169 + n * (58 ±0)`
+		//  Estimated: `990 + n * (3528 ±0)`
+		// Minimum execution time: 21_332_000 picoseconds.
+		Weight::from_parts(13_071_836, 990)
+			// Standard Error: 2_879
+			.saturating_add(Weight::from_parts(9_165_135, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 3528).saturating_mul(n.into()))
@@ -103,8 +100,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1226`
 		//  Estimated: `4518`
-		// Minimum execution time: 14_732_000 picoseconds.
-		Weight::from_parts(15_924_000, 4518)
+		// Minimum execution time: 14_421_000 picoseconds.
+		Weight::from_parts(15_773_000, 4518)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -114,8 +111,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1226`
 		//  Estimated: `4518`
-		// Minimum execution time: 14_241_000 picoseconds.
-		Weight::from_parts(15_503_000, 4518)
+		// Minimum execution time: 14_171_000 picoseconds.
+		Weight::from_parts(15_533_000, 4518)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -125,8 +122,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1226`
 		//  Estimated: `4518`
-		// Minimum execution time: 14_311_000 picoseconds.
-		Weight::from_parts(15_483_000, 4518)
+		// Minimum execution time: 14_191_000 picoseconds.
+		Weight::from_parts(15_523_000, 4518)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -140,8 +137,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1165`
 		//  Estimated: `4518`
-		// Minimum execution time: 14_381_000 picoseconds.
-		Weight::from_parts(15_814_000, 4518)
+		// Minimum execution time: 14_611_000 picoseconds.
+		Weight::from_parts(16_024_000, 4518)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -151,25 +148,22 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1226`
 		//  Estimated: `4518`
-		// Minimum execution time: 14_281_000 picoseconds.
-		Weight::from_parts(15_674_000, 4518)
+		// Minimum execution time: 14_452_000 picoseconds.
+		Weight::from_parts(15_753_000, 4518)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
-	/// Storage: `Timestamp::Now` (r:1 w:0)
-	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Oracle::Feeds` (r:32 w:32)
 	/// Proof: `Oracle::Feeds` (`max_values`: None, `max_size`: Some(1053), added: 3528, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 32]`.
 	fn feed_prices(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1175 + n * (58 ±0)`
-		//  Estimated: `1493 + n * (3528 ±0)`
-		// Minimum execution time: 22_774_000 picoseconds.
-		Weight::from_parts(15_154_033, 1493)
-			// Standard Error: 3_150
-			.saturating_add(Weight::from_parts(9_048_563, 0).saturating_mul(n.into()))
-			.saturating_add(RocksDbWeight::get().reads(1_u64))
+		//  Measured:  `1169 + n * (58 ±0)`
+		//  Estimated: `990 + n * (3528 ±0)`
+		// Minimum execution time: 21_332_000 picoseconds.
+		Weight::from_parts(13_071_836, 990)
+			// Standard Error: 2_879
+			.saturating_add(Weight::from_parts(9_165_135, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 3528).saturating_mul(n.into()))
@@ -180,8 +174,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1226`
 		//  Estimated: `4518`
-		// Minimum execution time: 14_732_000 picoseconds.
-		Weight::from_parts(15_924_000, 4518)
+		// Minimum execution time: 14_421_000 picoseconds.
+		Weight::from_parts(15_773_000, 4518)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -191,8 +185,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1226`
 		//  Estimated: `4518`
-		// Minimum execution time: 14_241_000 picoseconds.
-		Weight::from_parts(15_503_000, 4518)
+		// Minimum execution time: 14_171_000 picoseconds.
+		Weight::from_parts(15_533_000, 4518)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -202,8 +196,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1226`
 		//  Estimated: `4518`
-		// Minimum execution time: 14_311_000 picoseconds.
-		Weight::from_parts(15_483_000, 4518)
+		// Minimum execution time: 14_191_000 picoseconds.
+		Weight::from_parts(15_523_000, 4518)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
