@@ -232,7 +232,7 @@ impl_runtime_apis! {
 			impl frame_system_benchmarking::Config for Runtime {}
 			impl baseline::Config for Runtime {}
 
-			use frame_support::{storage::StorageValue as _, traits::WhitelistedStorageKeys};
+			use frame_support::traits::WhitelistedStorageKeys;
 			let mut whitelist: Vec<TrackedStorageKey> = AllPalletsWithSystem::whitelisted_storage_keys();
 			// The timestamp inherent writes `Timestamp::Now` first thing in every block, so any later
 			// read of it in the block hits the overlay, like `System::Number`.

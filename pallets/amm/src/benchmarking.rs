@@ -101,9 +101,8 @@ mod benchmarks {
 		let (a, b) = pool::<T>(&caller);
 		observation_due::<T>();
 		let key = Pallet::<T>::pair_key(&a, &b).expect("distinct");
-		// Belief price: the spot price of the offer in the ask... generous max spread.
-		let belief =
-			if a == key.0 { FixedU128::from_rational(1, 2) } else { FixedU128::from_u32(2) };
+		// The pool holds 1 a : 2 b, so b costs 0.5 a: the belief price (offer per ask unit).
+		let belief = FixedU128::from_rational(1, 2);
 
 		#[extrinsic_call]
 		_(
@@ -130,7 +129,7 @@ mod benchmarks {
 		fund::<T>(&caller, &path);
 		for _ in 1..n {
 			let next = new_asset::<T>(&caller);
-			fund::<T>(&caller, &[next.clone()]);
+			fund::<T>(&caller, core::slice::from_ref(&next));
 			let last = path.last().cloned().expect("non-empty");
 			Pallet::<T>::do_create_pair(&caller, last.clone(), next.clone(), 1_000).expect("pair");
 			Pallet::<T>::do_provide(

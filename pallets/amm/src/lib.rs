@@ -68,6 +68,9 @@ use sp_runtime::{
 /// A pool as stored.
 pub type PoolOf<T> = Pool<<T as Config>::MaxObservations>;
 
+/// A simulated swap: the pair's key, its pool and the outcome.
+type Simulation<T> = ((AssetId, AssetId), PoolOf<T>, math::SwapOutcome);
+
 /// What the benchmarks need from the runtime.
 #[cfg(feature = "runtime-benchmarks")]
 pub trait BenchmarkHelper {
@@ -711,7 +714,7 @@ impl<T: Config> Pallet<T> {
 		offer: &AssetId,
 		ask: &AssetId,
 		offer_amount: Balance,
-	) -> Result<((AssetId, AssetId), PoolOf<T>, math::SwapOutcome), DispatchError> {
+	) -> Result<Simulation<T>, DispatchError> {
 		let key = Self::pair_key(offer, ask)?;
 		let pool = Pools::<T>::get(&key).ok_or(Error::<T>::UnknownPair)?;
 		ensure!(offer_amount > 0, Error::<T>::ZeroAmount);
