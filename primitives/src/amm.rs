@@ -77,6 +77,18 @@ pub trait Amm<AccountId> {
 	fn lp_token(a: &AssetId, b: &AssetId) -> Option<AssetId>;
 }
 
+/// Sets a token's metadata without a deposit, for tokens the chain's own pallets create and own
+/// (LP tokens, mAssets): their storage is paid for by the fee of the call that creates them.
+pub trait SetAssetMetadata {
+	/// Sets `asset`'s name, symbol and decimals.
+	fn set_metadata(
+		asset: LocalAssetId,
+		name: alloc::vec::Vec<u8>,
+		symbol: alloc::vec::Vec<u8>,
+		decimals: u8,
+	) -> Result<(), DispatchError>;
+}
+
 /// Hands out new `pallet-assets` ids (for LP tokens and mAssets), one allocator for the chain.
 pub trait AssetIdAllocator {
 	/// The id the next created asset must take.

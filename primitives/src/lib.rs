@@ -16,7 +16,7 @@ extern crate alloc;
 pub mod amm;
 pub mod oracle;
 
-pub use amm::{Amm, AssetIdAllocator, PoolInfo, SwapQuote};
+pub use amm::{Amm, AssetIdAllocator, PoolInfo, SetAssetMetadata, SwapQuote};
 
 pub use frame_support::traits::tokens::fungible::NativeOrWithId;
 pub use oracle::{

@@ -58,12 +58,19 @@ use frame_support::{
 use frame_system::pallet_prelude::*;
 use mirror_primitives::{
 	Amm, AssetId, AssetIdAllocator, Balance, LocalAssetId, Moment, NativeOrWithId, PoolInfo,
-	SwapQuote, TwapError, TwapProvider,
+	SetAssetMetadata, SwapQuote, TwapError, TwapProvider,
 };
 use sp_runtime::{
 	traits::{AccountIdConversion, BlakeTwo256, Hash as HashT},
 	FixedU128,
 };
+
+/// Every LP token's name.
+pub const LP_TOKEN_NAME: &[u8] = b"Mirror liquidity token";
+/// Every LP token's symbol (Terraswap's).
+pub const LP_TOKEN_SYMBOL: &[u8] = b"uLP";
+/// Every LP token's decimals.
+pub const LP_TOKEN_DECIMALS: u8 = 6;
 
 /// A pool as stored.
 pub type PoolOf<T> = Pool<<T as Config>::MaxObservations>;
@@ -96,6 +103,9 @@ pub mod pallet {
 		type Assets: Inspect<Self::AccountId, AssetId = AssetId, Balance = Balance>
 			+ Mutate<Self::AccountId>
 			+ Create<Self::AccountId>;
+
+		/// Sets the LP tokens' metadata (name, symbol, 6 decimals), paid for by the creation fee.
+		type AssetsMetadata: SetAssetMetadata;
 
 		/// Hands out the ids of new LP tokens.
 		type AssetIdAllocator: AssetIdAllocator;
@@ -524,6 +534,13 @@ impl<T: Config> Pallet<T> {
 		let lp_token = T::AssetIdAllocator::next_asset_id()?;
 		T::Assets::create(NativeOrWithId::WithId(lp_token), Self::pallet_account(), false, 1)
 			.map_err(|_| Error::<T>::LpTokenCreationFailed)?;
+		// Terraswap's LP token metadata, 6 decimals like every Mirror token.
+		T::AssetsMetadata::set_metadata(
+			lp_token,
+			LP_TOKEN_NAME.to_vec(),
+			LP_TOKEN_SYMBOL.to_vec(),
+			LP_TOKEN_DECIMALS,
+		)?;
 		let pool_account = Self::pool_account(&key);
 		// The pool account holds whatever it is given, sufficient asset or not.
 		frame_system::Pallet::<T>::inc_providers(&pool_account);

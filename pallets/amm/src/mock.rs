@@ -68,6 +68,19 @@ impl pallet_assets::Config for Test {
 /// Every token: MIR from Balances, the rest from Assets.
 pub type AllAssets = UnionOf<Balances, Assets, NativeFromLeft, NativeOrWithId<u32>, u128>;
 
+/// Metadata through pallet-assets' `force_set_metadata`.
+pub struct ForceMetadata;
+impl mirror_primitives::SetAssetMetadata for ForceMetadata {
+	fn set_metadata(
+		id: u32,
+		name: Vec<u8>,
+		symbol: Vec<u8>,
+		decimals: u8,
+	) -> Result<(), DispatchError> {
+		Assets::force_set_metadata(RuntimeOrigin::root(), id, name, symbol, decimals, false)
+	}
+}
+
 /// New asset ids from pallet-assets' `NextAssetId`.
 pub struct NextAssetId;
 impl AssetIdAllocator for NextAssetId {
@@ -83,6 +96,7 @@ parameter_types! {
 
 impl pallet_mirror_amm::Config for Test {
 	type Assets = AllAssets;
+	type AssetsMetadata = ForceMetadata;
 	type AssetIdAllocator = NextAssetId;
 	type PalletId = AmmPalletId;
 	type Commission = Commission;

@@ -43,6 +43,9 @@ fn create_pair_makes_a_pool_an_account_and_an_lp_token() {
 		let pool = Pools::<Test>::get((UST, AAPL)).expect("ordered key");
 		assert_eq!(pool.lp_token, 100);
 		assert!(Assets::asset_exists(100));
+		use frame_support::traits::fungibles::metadata::Inspect as _;
+		assert_eq!(Assets::decimals(100), 6);
+		assert_eq!(Assets::symbol(100), b"uLP".to_vec());
 		assert_eq!(bal(MIR, ALICE), before - 100, "the creation fee is burnt");
 		System::assert_last_event(
 			Event::PairCreated {

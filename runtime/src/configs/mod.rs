@@ -241,6 +241,27 @@ pub type NativeAndAssets = frame_support::traits::fungible::UnionOf<
 	AccountId,
 >;
 
+/// Metadata for the tokens Mirror's pallets create (LP tokens, mAssets), without a deposit: the
+/// creating call's fee pays for it.
+pub struct ForceAssetMetadata;
+impl mirror_primitives::SetAssetMetadata for ForceAssetMetadata {
+	fn set_metadata(
+		id: mirror_primitives::LocalAssetId,
+		name: alloc::vec::Vec<u8>,
+		symbol: alloc::vec::Vec<u8>,
+		decimals: u8,
+	) -> Result<(), sp_runtime::DispatchError> {
+		pallet_assets::Pallet::<Runtime>::force_set_metadata(
+			RuntimeOrigin::root(),
+			id.into(),
+			name,
+			symbol,
+			decimals,
+			false,
+		)
+	}
+}
+
 /// The chain's one asset-id allocator: `pallet-assets`' `NextAssetId`.
 pub struct NextAssetId;
 impl mirror_primitives::AssetIdAllocator for NextAssetId {
@@ -269,6 +290,7 @@ parameter_types! {
 
 impl pallet_mirror_amm::Config for Runtime {
 	type Assets = NativeAndAssets;
+	type AssetsMetadata = ForceAssetMetadata;
 	type AssetIdAllocator = NextAssetId;
 	type PalletId = AmmPalletId;
 	type Commission = AmmCommission;
