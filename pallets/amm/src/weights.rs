@@ -62,16 +62,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::NextAssetId` (r:1 w:1)
 	/// Proof: `Assets::NextAssetId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Metadata` (r:1 w:1)
+	/// Proof: `Assets::Metadata` (`max_values`: None, `max_size`: Some(140), added: 2615, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn create_pair() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `737`
+		//  Measured:  `1017`
 		//  Estimated: `9045`
-		// Minimum execution time: 68_321_000 picoseconds.
-		Weight::from_parts(72_247_000, 9045)
-			.saturating_add(T::DbWeight::get().reads(6_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+		// Minimum execution time: 80_880_000 picoseconds.
+		Weight::from_parts(85_347_000, 9045)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Amm::Pools` (r:1 w:1)
 	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(1327), added: 3802, mode: `MaxEncodedLen`)
@@ -83,8 +85,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1926`
 		//  Estimated: `14035`
-		// Minimum execution time: 145_696_000 picoseconds.
-		Weight::from_parts(150_474_000, 14035)
+		// Minimum execution time: 140_519_000 picoseconds.
+		Weight::from_parts(148_050_000, 14035)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
@@ -98,8 +100,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1926`
 		//  Estimated: `14035`
-		// Minimum execution time: 149_622_000 picoseconds.
-		Weight::from_parts(154_910_000, 14035)
+		// Minimum execution time: 146_577_000 picoseconds.
+		Weight::from_parts(219_736_000, 14035)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
@@ -113,8 +115,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1571`
 		//  Estimated: `11426`
-		// Minimum execution time: 116_684_000 picoseconds.
-		Weight::from_parts(121_961_000, 11426)
+		// Minimum execution time: 114_330_000 picoseconds.
+		Weight::from_parts(121_581_000, 11426)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -128,11 +130,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn swap_route(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `378 + n * (558 ±0)`
-		//  Estimated: `4792 + n * (5218 ±0)`
-		// Minimum execution time: 118_536_000 picoseconds.
-		Weight::from_parts(121_711_000, 4792)
-			// Standard Error: 142_473
-			.saturating_add(Weight::from_parts(15_840_147, 0).saturating_mul(n.into()))
+		//  Estimated: `4792 + n * (5218 ±41)`
+		// Minimum execution time: 115_071_000 picoseconds.
+		Weight::from_parts(118_276_000, 4792)
+			// Standard Error: 149_748
+			.saturating_add(Weight::from_parts(16_364_730, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
@@ -149,16 +151,18 @@ impl WeightInfo for () {
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::NextAssetId` (r:1 w:1)
 	/// Proof: `Assets::NextAssetId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Metadata` (r:1 w:1)
+	/// Proof: `Assets::Metadata` (`max_values`: None, `max_size`: Some(140), added: 2615, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn create_pair() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `737`
+		//  Measured:  `1017`
 		//  Estimated: `9045`
-		// Minimum execution time: 68_321_000 picoseconds.
-		Weight::from_parts(72_247_000, 9045)
-			.saturating_add(RocksDbWeight::get().reads(6_u64))
-			.saturating_add(RocksDbWeight::get().writes(4_u64))
+		// Minimum execution time: 80_880_000 picoseconds.
+		Weight::from_parts(85_347_000, 9045)
+			.saturating_add(RocksDbWeight::get().reads(7_u64))
+			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Amm::Pools` (r:1 w:1)
 	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(1327), added: 3802, mode: `MaxEncodedLen`)
@@ -170,8 +174,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1926`
 		//  Estimated: `14035`
-		// Minimum execution time: 145_696_000 picoseconds.
-		Weight::from_parts(150_474_000, 14035)
+		// Minimum execution time: 140_519_000 picoseconds.
+		Weight::from_parts(148_050_000, 14035)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(9_u64))
 	}
@@ -185,8 +189,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1926`
 		//  Estimated: `14035`
-		// Minimum execution time: 149_622_000 picoseconds.
-		Weight::from_parts(154_910_000, 14035)
+		// Minimum execution time: 146_577_000 picoseconds.
+		Weight::from_parts(219_736_000, 14035)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(9_u64))
 	}
@@ -200,8 +204,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1571`
 		//  Estimated: `11426`
-		// Minimum execution time: 116_684_000 picoseconds.
-		Weight::from_parts(121_961_000, 11426)
+		// Minimum execution time: 114_330_000 picoseconds.
+		Weight::from_parts(121_581_000, 11426)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
@@ -215,11 +219,11 @@ impl WeightInfo for () {
 	fn swap_route(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `378 + n * (558 ±0)`
-		//  Estimated: `4792 + n * (5218 ±0)`
-		// Minimum execution time: 118_536_000 picoseconds.
-		Weight::from_parts(121_711_000, 4792)
-			// Standard Error: 142_473
-			.saturating_add(Weight::from_parts(15_840_147, 0).saturating_mul(n.into()))
+		//  Estimated: `4792 + n * (5218 ±41)`
+		// Minimum execution time: 115_071_000 picoseconds.
+		Weight::from_parts(118_276_000, 4792)
+			// Standard Error: 149_748
+			.saturating_add(Weight::from_parts(16_364_730, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
