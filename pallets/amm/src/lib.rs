@@ -450,7 +450,6 @@ pub mod pallet {
 				ensure!(Pools::<T>::contains_key(&key), Error::<T>::UnknownPair);
 				keys.push(key);
 			}
-			Self::ensure_can_pay(&path[0], &who, offer_amount)?;
 			let mut amount = offer_amount;
 			for (i, w) in path.windows(2).enumerate() {
 				// Each hop pays straight into the next hop's pool; the last pays `to`.
@@ -646,13 +645,14 @@ impl<T: Config> Pallet<T> {
 			ensure!(shares > 0, Error::<T>::InsufficientLiquidityMinted);
 			shares
 		};
-		Self::ensure_can_pay(&key.0, who, d0)?;
-		Self::ensure_can_pay(&key.1, who, d1)?;
 
 		Self::accumulate(&mut pool, now);
 		let pool_account = Self::pool_account(&key);
-		T::Assets::transfer(key.0.clone(), who, &pool_account, d0, Preservation::Preserve)?;
-		T::Assets::transfer(key.1.clone(), who, &pool_account, d1, Preservation::Preserve)?;
+		// A payer short of funds fails here; the dispatch's storage layer undoes anything done.
+		T::Assets::transfer(key.0.clone(), who, &pool_account, d0, Preservation::Preserve)
+			.map_err(|_| Error::<T>::InsufficientBalance)?;
+		T::Assets::transfer(key.1.clone(), who, &pool_account, d1, Preservation::Preserve)
+			.map_err(|_| Error::<T>::InsufficientBalance)?;
 		let lp = NativeOrWithId::WithId(pool.lp_token);
 		if first {
 			T::Assets::mint_into(lp.clone(), &pool_account, T::MinimumLiquidity::get())?;
@@ -755,7 +755,6 @@ impl<T: Config> Pallet<T> {
 		max_spread: Option<FixedU128>,
 		to: &T::AccountId,
 	) -> Result<SwapQuote, DispatchError> {
-		Self::ensure_can_pay(&offer, who, offer_amount)?;
 		Self::execute_swap(Some(who), who, &offer, &ask, offer_amount, belief_price, max_spread, to)
 	}
 
@@ -786,7 +785,8 @@ impl<T: Config> Pallet<T> {
 				&pool_account,
 				offer_amount,
 				Preservation::Preserve,
-			)?;
+			)
+			.map_err(|_| Error::<T>::InsufficientBalance)?;
 		}
 		T::Assets::transfer(
 			ask.clone(),
@@ -945,7 +945,18 @@ impl<T: Config> Amm<T::AccountId> for Pallet<T> {
 		max_spread: Option<FixedU128>,
 		to: &T::AccountId,
 	) -> Result<SwapQuote, DispatchError> {
-		Self::do_swap(who, offer.clone(), ask.clone(), offer_amount, belief_price, max_spread, to)
+		// Another pallet may handle the error and carry on: leave nothing half done.
+		frame_support::storage::with_storage_layer(|| {
+			Self::do_swap(
+				who,
+				offer.clone(),
+				ask.clone(),
+				offer_amount,
+				belief_price,
+				max_spread,
+				to,
+			)
+		})
 	}
 
 	fn provide_liquidity(
@@ -957,16 +968,19 @@ impl<T: Config> Amm<T::AccountId> for Pallet<T> {
 		slippage_tolerance: Option<FixedU128>,
 		receiver: &T::AccountId,
 	) -> Result<Balance, DispatchError> {
-		Self::do_provide(
-			who,
-			asset_a.clone(),
-			amount_a,
-			asset_b.clone(),
-			amount_b,
-			slippage_tolerance,
-			receiver,
-			Self::now(),
-		)
+		// Another pallet may handle the error and carry on: leave nothing half done.
+		frame_support::storage::with_storage_layer(|| {
+			Self::do_provide(
+				who,
+				asset_a.clone(),
+				amount_a,
+				asset_b.clone(),
+				amount_b,
+				slippage_tolerance,
+				receiver,
+				Self::now(),
+			)
+		})
 	}
 
 	fn reserves(a: &AssetId, b: &AssetId) -> Option<(Balance, Balance)> {
