@@ -57,7 +57,7 @@ pub trait WeightInfo {
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Amm::Pools` (r:1 w:1)
-	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(1327), added: 3802, mode: `MaxEncodedLen`)
+	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(607), added: 3082, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:3 w:1)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::NextAssetId` (r:1 w:1)
@@ -70,13 +70,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1017`
 		//  Estimated: `9045`
-		// Minimum execution time: 80_880_000 picoseconds.
-		Weight::from_parts(85_347_000, 9045)
+		// Minimum execution time: 81_742_000 picoseconds.
+		Weight::from_parts(87_169_000, 9045)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Amm::Pools` (r:1 w:1)
-	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(1327), added: 3802, mode: `MaxEncodedLen`)
+	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(607), added: 3082, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:3 w:3)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:5 w:5)
@@ -85,13 +85,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1926`
 		//  Estimated: `14035`
-		// Minimum execution time: 140_519_000 picoseconds.
-		Weight::from_parts(148_050_000, 14035)
+		// Minimum execution time: 132_557_000 picoseconds.
+		Weight::from_parts(137_625_000, 14035)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
 	/// Storage: `Amm::Pools` (r:1 w:1)
-	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(1327), added: 3802, mode: `MaxEncodedLen`)
+	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(607), added: 3082, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:3 w:3)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:5 w:5)
@@ -100,28 +100,28 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1926`
 		//  Estimated: `14035`
-		// Minimum execution time: 146_577_000 picoseconds.
-		Weight::from_parts(219_736_000, 14035)
+		// Minimum execution time: 147_590_000 picoseconds.
+		Weight::from_parts(152_186_000, 14035)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
+	/// Storage: `Amm::Pools` (r:1 w:1)
+	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(607), added: 3082, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:2 w:2)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:4 w:4)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
-	/// Storage: `Amm::Pools` (r:1 w:1)
-	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(1327), added: 3802, mode: `MaxEncodedLen`)
 	fn swap() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1571`
 		//  Estimated: `11426`
-		// Minimum execution time: 114_330_000 picoseconds.
-		Weight::from_parts(121_581_000, 11426)
+		// Minimum execution time: 110_795_000 picoseconds.
+		Weight::from_parts(114_951_000, 11426)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	/// Storage: `Amm::Pools` (r:3 w:3)
-	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(1327), added: 3802, mode: `MaxEncodedLen`)
+	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(607), added: 3082, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:4 w:4)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:8 w:8)
@@ -130,11 +130,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn swap_route(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `378 + n * (558 ±0)`
-		//  Estimated: `4792 + n * (5218 ±41)`
-		// Minimum execution time: 115_071_000 picoseconds.
-		Weight::from_parts(118_276_000, 4792)
-			// Standard Error: 149_748
-			.saturating_add(Weight::from_parts(16_364_730, 0).saturating_mul(n.into()))
+		//  Estimated: `4072 + n * (5218 ±0)`
+		// Minimum execution time: 111_715_000 picoseconds.
+		Weight::from_parts(114_770_000, 4072)
+			// Standard Error: 146_718
+			.saturating_add(Weight::from_parts(15_469_261, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
@@ -146,7 +146,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// For backwards compatibility and tests.
 impl WeightInfo for () {
 	/// Storage: `Amm::Pools` (r:1 w:1)
-	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(1327), added: 3802, mode: `MaxEncodedLen`)
+	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(607), added: 3082, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:3 w:1)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::NextAssetId` (r:1 w:1)
@@ -159,13 +159,13 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1017`
 		//  Estimated: `9045`
-		// Minimum execution time: 80_880_000 picoseconds.
-		Weight::from_parts(85_347_000, 9045)
+		// Minimum execution time: 81_742_000 picoseconds.
+		Weight::from_parts(87_169_000, 9045)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Amm::Pools` (r:1 w:1)
-	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(1327), added: 3802, mode: `MaxEncodedLen`)
+	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(607), added: 3082, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:3 w:3)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:5 w:5)
@@ -174,13 +174,13 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1926`
 		//  Estimated: `14035`
-		// Minimum execution time: 140_519_000 picoseconds.
-		Weight::from_parts(148_050_000, 14035)
+		// Minimum execution time: 132_557_000 picoseconds.
+		Weight::from_parts(137_625_000, 14035)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(9_u64))
 	}
 	/// Storage: `Amm::Pools` (r:1 w:1)
-	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(1327), added: 3802, mode: `MaxEncodedLen`)
+	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(607), added: 3082, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:3 w:3)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:5 w:5)
@@ -189,28 +189,28 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1926`
 		//  Estimated: `14035`
-		// Minimum execution time: 146_577_000 picoseconds.
-		Weight::from_parts(219_736_000, 14035)
+		// Minimum execution time: 147_590_000 picoseconds.
+		Weight::from_parts(152_186_000, 14035)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(9_u64))
 	}
+	/// Storage: `Amm::Pools` (r:1 w:1)
+	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(607), added: 3082, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:2 w:2)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:4 w:4)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
-	/// Storage: `Amm::Pools` (r:1 w:1)
-	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(1327), added: 3802, mode: `MaxEncodedLen`)
 	fn swap() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1571`
 		//  Estimated: `11426`
-		// Minimum execution time: 114_330_000 picoseconds.
-		Weight::from_parts(121_581_000, 11426)
+		// Minimum execution time: 110_795_000 picoseconds.
+		Weight::from_parts(114_951_000, 11426)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	/// Storage: `Amm::Pools` (r:3 w:3)
-	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(1327), added: 3802, mode: `MaxEncodedLen`)
+	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(607), added: 3082, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:4 w:4)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:8 w:8)
@@ -219,11 +219,11 @@ impl WeightInfo for () {
 	fn swap_route(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `378 + n * (558 ±0)`
-		//  Estimated: `4792 + n * (5218 ±41)`
-		// Minimum execution time: 115_071_000 picoseconds.
-		Weight::from_parts(118_276_000, 4792)
-			// Standard Error: 149_748
-			.saturating_add(Weight::from_parts(16_364_730, 0).saturating_mul(n.into()))
+		//  Estimated: `4072 + n * (5218 ±0)`
+		// Minimum execution time: 111_715_000 picoseconds.
+		Weight::from_parts(114_770_000, 4072)
+			// Standard Error: 146_718
+			.saturating_add(Weight::from_parts(15_469_261, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))

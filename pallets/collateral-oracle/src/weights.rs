@@ -61,8 +61,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `96`
 		//  Estimated: `3520`
-		// Minimum execution time: 11_928_000 picoseconds.
-		Weight::from_parts(13_149_000, 3520)
+		// Minimum execution time: 12_228_000 picoseconds.
+		Weight::from_parts(13_229_000, 3520)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -72,8 +72,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `139`
 		//  Estimated: `3520`
-		// Minimum execution time: 11_828_000 picoseconds.
-		Weight::from_parts(12_909_000, 3520)
+		// Minimum execution time: 12_088_000 picoseconds.
+		Weight::from_parts(12_979_000, 3520)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -83,8 +83,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `139`
 		//  Estimated: `3520`
-		// Minimum execution time: 11_658_000 picoseconds.
-		Weight::from_parts(12_779_000, 3520)
+		// Minimum execution time: 11_858_000 picoseconds.
+		Weight::from_parts(12_839_000, 3520)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -94,8 +94,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `139`
 		//  Estimated: `3520`
-		// Minimum execution time: 11_617_000 picoseconds.
-		Weight::from_parts(12_659_000, 3520)
+		// Minimum execution time: 11_848_000 picoseconds.
+		Weight::from_parts(12_769_000, 3520)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -109,8 +109,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `96`
 		//  Estimated: `3520`
-		// Minimum execution time: 11_928_000 picoseconds.
-		Weight::from_parts(13_149_000, 3520)
+		// Minimum execution time: 12_228_000 picoseconds.
+		Weight::from_parts(13_229_000, 3520)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -120,8 +120,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `139`
 		//  Estimated: `3520`
-		// Minimum execution time: 11_828_000 picoseconds.
-		Weight::from_parts(12_909_000, 3520)
+		// Minimum execution time: 12_088_000 picoseconds.
+		Weight::from_parts(12_979_000, 3520)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -131,8 +131,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `139`
 		//  Estimated: `3520`
-		// Minimum execution time: 11_658_000 picoseconds.
-		Weight::from_parts(12_779_000, 3520)
+		// Minimum execution time: 11_858_000 picoseconds.
+		Weight::from_parts(12_839_000, 3520)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -142,8 +142,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `139`
 		//  Estimated: `3520`
-		// Minimum execution time: 11_617_000 picoseconds.
-		Weight::from_parts(12_659_000, 3520)
+		// Minimum execution time: 11_848_000 picoseconds.
+		Weight::from_parts(12_769_000, 3520)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}

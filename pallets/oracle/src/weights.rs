@@ -63,8 +63,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1165`
 		//  Estimated: `4518`
-		// Minimum execution time: 14_211_000 picoseconds.
-		Weight::from_parts(15_643_000, 4518)
+		// Minimum execution time: 14_541_000 picoseconds.
+		Weight::from_parts(15_864_000, 4518)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -74,8 +74,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1226`
 		//  Estimated: `4518`
-		// Minimum execution time: 14_131_000 picoseconds.
-		Weight::from_parts(15_363_000, 4518)
+		// Minimum execution time: 14_341_000 picoseconds.
+		Weight::from_parts(15_963_000, 4518)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -86,10 +86,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1169 + n * (58 ±0)`
 		//  Estimated: `990 + n * (3528 ±0)`
-		// Minimum execution time: 21_041_000 picoseconds.
-		Weight::from_parts(13_021_705, 990)
-			// Standard Error: 3_165
-			.saturating_add(Weight::from_parts(9_156_623, 0).saturating_mul(n.into()))
+		// Minimum execution time: 21_021_000 picoseconds.
+		Weight::from_parts(12_478_963, 990)
+			// Standard Error: 19_333
+			.saturating_add(Weight::from_parts(9_518_493, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 3528).saturating_mul(n.into()))
@@ -100,8 +100,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1226`
 		//  Estimated: `4518`
-		// Minimum execution time: 14_301_000 picoseconds.
-		Weight::from_parts(15_633_000, 4518)
+		// Minimum execution time: 14_391_000 picoseconds.
+		Weight::from_parts(15_834_000, 4518)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -111,8 +111,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1226`
 		//  Estimated: `4518`
-		// Minimum execution time: 14_060_000 picoseconds.
-		Weight::from_parts(15_463_000, 4518)
+		// Minimum execution time: 14_271_000 picoseconds.
+		Weight::from_parts(15_593_000, 4518)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -122,8 +122,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1226`
 		//  Estimated: `4518`
-		// Minimum execution time: 14_031_000 picoseconds.
-		Weight::from_parts(15_223_000, 4518)
+		// Minimum execution time: 14_071_000 picoseconds.
+		Weight::from_parts(15_463_000, 4518)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -137,8 +137,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1165`
 		//  Estimated: `4518`
-		// Minimum execution time: 14_211_000 picoseconds.
-		Weight::from_parts(15_643_000, 4518)
+		// Minimum execution time: 14_541_000 picoseconds.
+		Weight::from_parts(15_864_000, 4518)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -148,8 +148,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1226`
 		//  Estimated: `4518`
-		// Minimum execution time: 14_131_000 picoseconds.
-		Weight::from_parts(15_363_000, 4518)
+		// Minimum execution time: 14_341_000 picoseconds.
+		Weight::from_parts(15_963_000, 4518)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -160,10 +160,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1169 + n * (58 ±0)`
 		//  Estimated: `990 + n * (3528 ±0)`
-		// Minimum execution time: 21_041_000 picoseconds.
-		Weight::from_parts(13_021_705, 990)
-			// Standard Error: 3_165
-			.saturating_add(Weight::from_parts(9_156_623, 0).saturating_mul(n.into()))
+		// Minimum execution time: 21_021_000 picoseconds.
+		Weight::from_parts(12_478_963, 990)
+			// Standard Error: 19_333
+			.saturating_add(Weight::from_parts(9_518_493, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 3528).saturating_mul(n.into()))
@@ -174,8 +174,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1226`
 		//  Estimated: `4518`
-		// Minimum execution time: 14_301_000 picoseconds.
-		Weight::from_parts(15_633_000, 4518)
+		// Minimum execution time: 14_391_000 picoseconds.
+		Weight::from_parts(15_834_000, 4518)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -185,8 +185,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1226`
 		//  Estimated: `4518`
-		// Minimum execution time: 14_060_000 picoseconds.
-		Weight::from_parts(15_463_000, 4518)
+		// Minimum execution time: 14_271_000 picoseconds.
+		Weight::from_parts(15_593_000, 4518)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -196,8 +196,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1226`
 		//  Estimated: `4518`
-		// Minimum execution time: 14_031_000 picoseconds.
-		Weight::from_parts(15_223_000, 4518)
+		// Minimum execution time: 14_071_000 picoseconds.
+		Weight::from_parts(15_463_000, 4518)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}

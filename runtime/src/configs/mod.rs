@@ -283,9 +283,9 @@ parameter_types! {
 	/// Assets a route may name.
 	pub const AmmMaxSwapPathLength: u32 = 4;
 	/// Seconds between a pool's recorded observations.
-	pub const AmmObservationPeriod: u64 = 120;
+	pub const AmmObservationPeriod: u64 = 300;
 	/// Observations per pool: an hour of history.
-	pub const AmmMaxObservations: u32 = 30;
+	pub const AmmMaxObservations: u32 = 12;
 }
 
 impl pallet_mirror_amm::Config for Runtime {
