@@ -55,6 +55,17 @@ test('an unauthorised feed fails and pays a fee', async () => {
   assert.notEqual(info.price.isOk && info.price.asOk.price.toBigInt(), 1n * FIXED);
 });
 
+test('a batch over the 32-price bound is refused by the node and changes nothing', async () => {
+  const before = await ctx.api.call.oracleApi.price(MAAPL, 600);
+  const batch = Array.from({ length: 33 }, (_, i) => [{ WithId: 1000 + i }, 1n * FIXED]);
+  await assert.rejects(
+    sendAndWait(ctx.api, ctx.api.tx.oracle.feedPrices(batch), ctx.alice),
+    (e) => /decode|Invalid|1002|1010/i.test(String(e.message ?? e)),
+  );
+  const after = await ctx.api.call.oracleApi.price(MAAPL, 600);
+  assert.equal(after.toHex(), before.toHex());
+});
+
 test('a price older than the max age disappears', async () => {
   const price = 250n * FIXED;
   const tsla = { WithId: 3 };
