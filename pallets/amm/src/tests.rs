@@ -408,8 +408,7 @@ fn the_time_weighted_price_averages_over_the_window() {
 		seeded(); // at T0: 2 UST per mAAPL; first observation at T0.
 		assert_eq!(<Amm as TwapProvider>::twap(&AAPL, &UST, 60), Err(TwapError::NotEnoughHistory));
 		advance(100);
-		// Double the price: buy mAAPL with UST so the pool holds ~4 UST per mAAPL... keep it simple:
-		// withdraw nothing, just let time pass: the average stays 2.
+		// Nothing traded for 100 s: the average is the spot price, 2 UST per mAAPL.
 		assert_eq!(<Amm as TwapProvider>::twap(&AAPL, &UST, 60), Ok(FixedU128::from_u32(2)));
 		assert_eq!(
 			<Amm as TwapProvider>::twap(&UST, &AAPL, 60),
