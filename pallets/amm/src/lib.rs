@@ -495,17 +495,6 @@ impl<T: Config> Pallet<T> {
 		T::UnixTime::now().as_secs()
 	}
 
-	fn ensure_can_pay(asset: &AssetId, who: &T::AccountId, amount: Balance) -> DispatchResult {
-		let free = T::Assets::reducible_balance(
-			asset.clone(),
-			who,
-			Preservation::Preserve,
-			Fortitude::Polite,
-		);
-		ensure!(free >= amount, Error::<T>::InsufficientBalance);
-		Ok(())
-	}
-
 	fn do_create_pair(
 		creator: &T::AccountId,
 		asset_a: AssetId,
@@ -520,7 +509,6 @@ impl<T: Config> Pallet<T> {
 		);
 		let fee = T::PairCreationFee::get();
 		if fee > 0 {
-			Self::ensure_can_pay(&NativeOrWithId::Native, creator, fee)?;
 			T::Assets::burn_from(
 				NativeOrWithId::Native,
 				creator,
@@ -528,7 +516,8 @@ impl<T: Config> Pallet<T> {
 				Preservation::Preserve,
 				Precision::Exact,
 				Fortitude::Polite,
-			)?;
+			)
+			.map_err(|_| Error::<T>::InsufficientBalance)?;
 		}
 		let lp_token = T::AssetIdAllocator::next_asset_id()?;
 		T::Assets::create(NativeOrWithId::WithId(lp_token), Self::pallet_account(), false, 1)
@@ -685,20 +674,14 @@ impl<T: Config> Pallet<T> {
 		let mut pool = Pools::<T>::get(&key).ok_or(Error::<T>::UnknownPair)?;
 		ensure!(lp_amount > 0, Error::<T>::ZeroAmount);
 		let lp = NativeOrWithId::WithId(pool.lp_token);
-		let held = T::Assets::reducible_balance(
-			lp.clone(),
-			who,
-			Preservation::Expendable,
-			Fortitude::Polite,
-		);
-		ensure!(held >= lp_amount, Error::<T>::InsufficientBalance);
 		let out_a = math::withdraw_share(pool.reserve_a, lp_amount, pool.total_shares)
 			.ok_or(Error::<T>::Overflow)?;
 		let out_b = math::withdraw_share(pool.reserve_b, lp_amount, pool.total_shares)
 			.ok_or(Error::<T>::Overflow)?;
 		ensure!(out_a > 0 || out_b > 0, Error::<T>::InsufficientLiquidityBurned);
 
-		Self::accumulate(&mut pool, Self::now());
+		let now = Self::now();
+		Self::accumulate(&mut pool, now);
 		T::Assets::burn_from(
 			lp,
 			who,
@@ -706,14 +689,16 @@ impl<T: Config> Pallet<T> {
 			Preservation::Expendable,
 			Precision::Exact,
 			Fortitude::Polite,
-		)?;
+		)
+		// The burn is the balance check: an account without the LP tokens fails here.
+		.map_err(|_| Error::<T>::InsufficientBalance)?;
 		let pool_account = Self::pool_account(&key);
 		T::Assets::transfer(key.0.clone(), &pool_account, who, out_a, Preservation::Expendable)?;
 		T::Assets::transfer(key.1.clone(), &pool_account, who, out_b, Preservation::Expendable)?;
 		pool.reserve_a -= out_a;
 		pool.reserve_b -= out_b;
 		pool.total_shares -= lp_amount;
-		Self::observe(&mut pool, Self::now());
+		Self::observe(&mut pool, now);
 		Pools::<T>::insert(&key, pool);
 		Self::deposit_event(Event::LiquidityWithdrawn {
 			who: who.clone(),
@@ -735,11 +720,7 @@ impl<T: Config> Pallet<T> {
 		let key = Self::pair_key(offer, ask)?;
 		let pool = Pools::<T>::get(&key).ok_or(Error::<T>::UnknownPair)?;
 		ensure!(offer_amount > 0, Error::<T>::ZeroAmount);
-		let (x, y) = if *offer == key.0 {
-			(pool.reserve_a, pool.reserve_b)
-		} else {
-			(pool.reserve_b, pool.reserve_a)
-		};
+		let (x, y) = pool.reserves_from(*offer == key.0);
 		let outcome = math::compute_swap(x, y, offer_amount, T::Commission::get())
 			.ok_or(Error::<T>::InsufficientLiquidity)?;
 		ensure!(outcome.return_amount > 0, Error::<T>::InsufficientLiquidity);
@@ -776,7 +757,8 @@ impl<T: Config> Pallet<T> {
 			!math::exceeds_max_spread(offer_amount, &outcome, belief_price, max_spread),
 			Error::<T>::MaxSpreadAssertion
 		);
-		Self::accumulate(&mut pool, Self::now());
+		let now = Self::now();
+		Self::accumulate(&mut pool, now);
 		let pool_account = Self::pool_account(&key);
 		if let Some(payer) = payer {
 			T::Assets::transfer(
@@ -804,7 +786,7 @@ impl<T: Config> Pallet<T> {
 				pool.reserve_b.checked_add(offer_amount).ok_or(Error::<T>::Overflow)?;
 			pool.reserve_a -= outcome.return_amount;
 		}
-		Self::observe(&mut pool, Self::now());
+		Self::observe(&mut pool, now);
 		Pools::<T>::insert(&key, pool);
 		Self::deposit_event(Event::Swapped {
 			who: trader.clone(),
@@ -863,11 +845,7 @@ impl<T: Config> Pallet<T> {
 		let key = Self::pair_key(&offer, &ask)?;
 		let pool = Pools::<T>::get(&key).ok_or(Error::<T>::UnknownPair)?;
 		ensure!(ask_amount > 0, Error::<T>::ZeroAmount);
-		let (x, y) = if offer == key.0 {
-			(pool.reserve_a, pool.reserve_b)
-		} else {
-			(pool.reserve_b, pool.reserve_a)
-		};
+		let (x, y) = pool.reserves_from(offer == key.0);
 		let (offer_amount, o) = math::compute_offer_amount(x, y, ask_amount, T::Commission::get())
 			.ok_or(Error::<T>::InsufficientLiquidity)?;
 		Ok(SwapQuote {
@@ -986,11 +964,7 @@ impl<T: Config> Amm<T::AccountId> for Pallet<T> {
 	fn reserves(a: &AssetId, b: &AssetId) -> Option<(Balance, Balance)> {
 		let key = Self::pair_key(a, b).ok()?;
 		let pool = Pools::<T>::get(&key)?;
-		Some(if *a == key.0 {
-			(pool.reserve_a, pool.reserve_b)
-		} else {
-			(pool.reserve_b, pool.reserve_a)
-		})
+		Some(pool.reserves_from(*a == key.0))
 	}
 
 	fn lp_token(a: &AssetId, b: &AssetId) -> Option<AssetId> {

@@ -35,6 +35,17 @@ pub struct Pool<MaxObservations: Get<u32>> {
 	pub observations: BoundedVec<Observation, MaxObservations>,
 }
 
+impl<MaxObservations: Get<u32>> Pool<MaxObservations> {
+	/// The reserves with the given side first: `(a, b)` if `a_first`, else `(b, a)`.
+	pub fn reserves_from(&self, a_first: bool) -> (Balance, Balance) {
+		if a_first {
+			(self.reserve_a, self.reserve_b)
+		} else {
+			(self.reserve_b, self.reserve_a)
+		}
+	}
+}
+
 /// A snapshot of a pool's price accumulators, kept for time-weighted prices.
 #[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
 pub struct Observation {
