@@ -14,6 +14,7 @@ declare -A PALLETS=(
 	[pallet_mirror_oracle]=oracle
 	[pallet_mirror_collateral_oracle]=collateral-oracle
 	[pallet_mirror_amm]=amm
+	[pallet_mirror_mint]=mint
 )
 selected=("$@")
 [ ${#selected[@]} -gt 0 ] || selected=("${!PALLETS[@]}")

@@ -14,15 +14,21 @@
 extern crate alloc;
 
 pub mod amm;
+pub mod decimal;
+pub mod mint;
 pub mod oracle;
 
 pub use amm::{Amm, AssetIdAllocator, PoolInfo, SetAssetMetadata, SwapQuote};
+pub use mint::{
+	AssetConfig, IpoParams, MintParameters, Position, PositionFilter, PositionId, PositionRatio,
+	PositionRatioError, ShortParams, SortOrder,
+};
 
 pub use frame_support::traits::tokens::fungible::NativeOrWithId;
 pub use oracle::{
-	CollateralError, CollateralPrice, CollateralRegistry, FeedInfo, OracleAssetConfig, PriceError,
-	PriceInfo, PricePoint, PriceProvider, PriceRange, PriceSource, ProvideCollateralPrice,
-	TwapError, TwapProvider,
+	CollateralError, CollateralPrice, CollateralRegistry, CollateralStatus, FeedInfo,
+	OracleAssetConfig, PriceError, PriceInfo, PricePoint, PriceProvider, PriceRange, PriceSource,
+	ProvideCollateralPrice, TwapError, TwapProvider,
 };
 pub use sp_runtime::FixedU128;
 

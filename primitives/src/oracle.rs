@@ -150,6 +150,15 @@ pub enum CollateralError {
 	Twap(TwapError),
 }
 
+/// A collateral asset's multiplier and revocation state, which need no price.
+#[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
+pub struct CollateralStatus {
+	/// The collateral's multiplier.
+	pub multiplier: FixedU128,
+	/// Whether the collateral was revoked.
+	pub is_revoked: bool,
+}
+
 /// Collateral prices, for Mint.
 pub trait ProvideCollateralPrice {
 	/// The price, multiplier and revocation state of collateral `asset`, with feeds at most
@@ -158,6 +167,10 @@ pub trait ProvideCollateralPrice {
 		asset: &AssetId,
 		max_age: Moment,
 	) -> Result<CollateralPrice, CollateralError>;
+
+	/// The multiplier and revocation state of collateral `asset`, without pricing it (a deposit
+	/// needs no price).
+	fn collateral_status(asset: &AssetId) -> Result<CollateralStatus, CollateralError>;
 }
 
 /// Registering and revoking collateral from another pallet (Mint registers every mAsset it lists

@@ -17,7 +17,7 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use super::{
-	AccountId, Amm, Aura, Balance, Block, Executive, Grandpa, InherentDataExt, Nonce, Oracle,
+	AccountId, Amm, Aura, Balance, Block, Executive, Grandpa, InherentDataExt, Mint, Nonce, Oracle,
 	Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
 };
 
@@ -288,6 +288,43 @@ impl_runtime_apis! {
 			offer_amount: Balance,
 		) -> Result<Balance, sp_runtime::DispatchError> {
 			Amm::simulate_route(path, offer_amount)
+		}
+	}
+
+	impl mirror_mint_runtime_api::MintApi<Block, AccountId> for Runtime {
+		fn position(
+			position_id: mirror_primitives::PositionId,
+		) -> Option<mirror_primitives::Position<AccountId>> {
+			pallet_mirror_mint::Positions::<Runtime>::get(position_id)
+		}
+
+		fn positions(
+			filter: mirror_primitives::PositionFilter<AccountId>,
+			start_after: Option<mirror_primitives::PositionId>,
+			limit: u32,
+			order: mirror_primitives::SortOrder,
+		) -> Vec<(mirror_primitives::PositionId, mirror_primitives::Position<AccountId>)> {
+			Mint::positions(filter, start_after, limit, order)
+		}
+
+		fn asset_config(
+			asset: mirror_primitives::AssetId,
+		) -> Option<mirror_primitives::AssetConfig<AccountId>> {
+			pallet_mirror_mint::AssetConfigs::<Runtime>::get(asset)
+		}
+
+		fn next_position_id() -> mirror_primitives::PositionId {
+			pallet_mirror_mint::NextPositionId::<Runtime>::get()
+		}
+
+		fn parameters() -> mirror_primitives::MintParameters {
+			pallet_mirror_mint::Parameters::<Runtime>::get()
+		}
+
+		fn collateral_ratio(
+			position_id: mirror_primitives::PositionId,
+		) -> Result<mirror_primitives::PositionRatio, mirror_primitives::PositionRatioError> {
+			Mint::collateral_ratio(position_id)
 		}
 	}
 

@@ -1,14 +1,15 @@
 //! The named genesis presets: `development` (`--dev`) and `local_testnet` (`--chain local`).
 
 use crate::{
-	configs::UstMetadata, AccountId, AmmConfig, AssetsConfig, BalancesConfig,
-	CollateralOracleConfig, OracleConfig, RuntimeGenesisConfig, SudoConfig, MIR, UNIT,
-	UST_ASSET_ID,
+	configs::{FeeCollectorAccount, UstMetadata},
+	AccountId, AmmConfig, AssetsConfig, BalancesConfig, CollateralOracleConfig, MintConfig,
+	OracleConfig, RuntimeGenesisConfig, SudoConfig, EXISTENTIAL_DEPOSIT, MIR, UNIT, UST_ASSET_ID,
 };
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
 use mirror_primitives::{
-	AssetId, Balance, FixedU128, LocalAssetId, NativeOrWithId, PriceSource, DECIMALS,
+	AssetConfig, AssetId, Balance, FixedU128, LocalAssetId, MintParameters, NativeOrWithId,
+	PriceSource, DECIMALS,
 };
 use serde_json::Value;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
@@ -51,6 +52,23 @@ pub fn volatile_multiplier() -> FixedU128 {
 	FixedU128::from_rational(13_333_334, 10_000_000)
 }
 
+/// How the test networks list their mAssets in Mint: MCR 150 %, auction discount 20 % (the
+/// original's genesis assets).
+pub fn dev_masset_config() -> AssetConfig<AccountId> {
+	AssetConfig {
+		auction_discount: FixedU128::from_rational(1, 5),
+		min_collateral_ratio: FixedU128::from_rational(3, 2),
+		end_price: None,
+		ipo_params: None,
+	}
+}
+
+/// Mint's parameters on the test networks: mainnet's fee (1.5 %) and price age (60 s), a short
+/// lock (120 s) so that end-to-end tests finish in minutes.
+pub fn dev_mint_parameters() -> MintParameters {
+	MintParameters { lock_period: 120, ..MintParameters::default() }
+}
+
 /// The dev accounts funded in both presets.
 pub fn dev_accounts() -> Vec<AccountId> {
 	[
@@ -83,6 +101,7 @@ fn testnet_genesis(
 	let mut assets = vec![(UST_ASSET_ID, root.clone(), true, UST_MIN_BALANCE)];
 	let mut metadata = vec![(UST_ASSET_ID, ust.0.to_vec(), ust.1.to_vec(), DECIMALS)];
 	let mut fed: Vec<(AssetId, AccountId)> = vec![(NativeOrWithId::Native, root.clone())];
+	let mut listed: Vec<(AssetId, AssetConfig<AccountId>)> = Vec::new();
 	let mut accounts: Vec<(LocalAssetId, AccountId, Balance)> =
 		endowed_accounts.iter().cloned().map(|k| (UST_ASSET_ID, k, ENDOWMENT_UST)).collect();
 	let mut pools = vec![(
@@ -96,6 +115,7 @@ fn testnet_genesis(
 		assets.push((id, root.clone(), false, 1));
 		metadata.push((id, name.as_bytes().to_vec(), symbol.as_bytes().to_vec(), DECIMALS));
 		fed.push((NativeOrWithId::WithId(id), root.clone()));
+		listed.push((NativeOrWithId::WithId(id), dev_masset_config()));
 		for k in &endowed_accounts {
 			let extra = if *k == root { POOL_MASSET } else { 0 };
 			accounts.push((id, k.clone(), ENDOWMENT_MASSET + extra));
@@ -114,6 +134,8 @@ fn testnet_genesis(
 				.iter()
 				.cloned()
 				.map(|k| (k, ENDOWMENT_MIR))
+				// The fee collector exists, so fees of any size can be paid to it.
+				.chain([(FeeCollectorAccount::get(), EXISTENTIAL_DEPOSIT)])
 				.collect::<Vec<_>>(),
 		},
 		aura: pallet_aura::GenesisConfig {
@@ -141,6 +163,7 @@ fn testnet_genesis(
 				(mirror_primitives::MIR, PriceSource::Oracle, volatile_multiplier()),
 			],
 		},
+		mint: MintConfig { assets: listed, parameters: Some(dev_mint_parameters()) },
 	})
 }
 

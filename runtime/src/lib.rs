@@ -240,4 +240,8 @@ mod runtime {
 	/// Terraswap pairs: pools, LP tokens, swaps, router, time-weighted prices.
 	#[runtime::pallet_index(22)]
 	pub type Amm = pallet_mirror_amm;
+
+	/// Collateralised positions that mint mAssets.
+	#[runtime::pallet_index(23)]
+	pub type Mint = pallet_mirror_mint;
 }

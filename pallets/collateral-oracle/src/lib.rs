@@ -46,8 +46,8 @@ pub use weights::WeightInfo;
 use frame_support::{pallet_prelude::*, traits::UnixTime};
 use frame_system::pallet_prelude::*;
 use mirror_primitives::{
-	AssetId, CollateralError, CollateralPrice, CollateralRegistry, Moment, PriceProvider,
-	PriceSource, ProvideCollateralPrice, TwapProvider,
+	AssetId, CollateralError, CollateralPrice, CollateralRegistry, CollateralStatus, Moment,
+	PriceProvider, PriceSource, ProvideCollateralPrice, TwapProvider,
 };
 use sp_runtime::{traits::Saturating, FixedU128};
 
@@ -344,6 +344,11 @@ impl<T: Config> ProvideCollateralPrice for Pallet<T> {
 			multiplier: info.multiplier,
 			is_revoked: info.is_revoked,
 		})
+	}
+
+	fn collateral_status(asset: &AssetId) -> Result<CollateralStatus, CollateralError> {
+		let info = CollateralAssets::<T>::get(asset).ok_or(CollateralError::UnknownCollateral)?;
+		Ok(CollateralStatus { multiplier: info.multiplier, is_revoked: info.is_revoked })
 	}
 }
 

@@ -276,3 +276,25 @@ fn mint_registers_and_revokes_through_the_trait() {
 		);
 	});
 }
+
+#[test]
+fn status_needs_no_price() {
+	run_test(|| {
+		// MIR has no oracle price, yet its multiplier and revocation are known.
+		assert_eq!(
+			<CollateralOracle as ProvideCollateralPrice>::collateral_status(&MIR),
+			Ok(mirror_primitives::CollateralStatus { multiplier: volatile(), is_revoked: false })
+		);
+		assert!(collateral(MIR).is_err());
+		assert_ok!(CollateralOracle::revoke_collateral_asset(RuntimeOrigin::root(), MIR));
+		assert_eq!(
+			<CollateralOracle as ProvideCollateralPrice>::collateral_status(&MIR)
+				.map(|s| s.is_revoked),
+			Ok(true)
+		);
+		assert_eq!(
+			<CollateralOracle as ProvideCollateralPrice>::collateral_status(&AAPL),
+			Err(CollateralError::UnknownCollateral)
+		);
+	});
+}

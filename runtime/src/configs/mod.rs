@@ -22,10 +22,10 @@ use sp_runtime::{traits::One, Perbill};
 use sp_version::RuntimeVersion;
 
 use super::{
-	AccountId, Amm, Assets, Aura, Balance, Balances, Block, BlockNumber, Hash, Nonce, Oracle,
-	OriginCaller, PalletInfo, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason,
-	RuntimeHoldReason, RuntimeOrigin, RuntimeTask, System, Timestamp, EXISTENTIAL_DEPOSIT,
-	MILLI_MIR, MIR, SLOT_DURATION, VERSION,
+	AccountId, Amm, Assets, Aura, Balance, Balances, Block, BlockNumber, CollateralOracle, Hash,
+	Nonce, Oracle, OriginCaller, PalletInfo, Runtime, RuntimeCall, RuntimeEvent,
+	RuntimeFreezeReason, RuntimeHoldReason, RuntimeOrigin, RuntimeTask, System, Timestamp,
+	EXISTENTIAL_DEPOSIT, MILLI_MIR, MIR, SLOT_DURATION, VERSION,
 };
 use mirror_primitives::AssetId;
 
@@ -312,5 +312,84 @@ pub struct SetTimestamp;
 impl pallet_mirror_amm::BenchmarkHelper for SetTimestamp {
 	fn set_time(secs: u64) {
 		pallet_timestamp::Now::<Runtime>::put(secs.saturating_mul(1_000));
+	}
+}
+
+parameter_types! {
+	/// Derives the account holding every position's collateral.
+	pub const MintPalletId: frame_support::PalletId = frame_support::PalletId(*b"mir/mint");
+	/// Derives the account receiving protocol fees (the Collector's, once it lands).
+	pub const CollectorPalletId: frame_support::PalletId = frame_support::PalletId(*b"mir/coll");
+	/// The account receiving protocol fees.
+	pub FeeCollectorAccount: AccountId =
+		sp_runtime::traits::AccountIdConversion::into_account_truncating(&CollectorPalletId::get());
+	/// Positions per account.
+	pub const MintMaxPositionsPerOwner: u32 = 100;
+}
+
+/// Positions, the protocol fee and the mAsset registry. Prices from the Oracle, collateral from
+/// the CollateralOracle (which mAssets register in). The admin is Root until governance lands.
+impl pallet_mirror_mint::Config for Runtime {
+	type AdminOrigin = EnsureRoot<AccountId>;
+	type Assets = NativeAndAssets;
+	type Oracle = Oracle;
+	type Collateral = CollateralOracle;
+	type PalletId = MintPalletId;
+	type FeeCollector = FeeCollectorAccount;
+	type MaxPositionsPerOwner = MintMaxPositionsPerOwner;
+	type UnixTime = Timestamp;
+	type WeightInfo = pallet_mirror_mint::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = MintBenchmarkHelper;
+}
+
+/// Creates tokens, feeds their prices and registers collateral for Mint's benchmarks.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct MintBenchmarkHelper;
+#[cfg(feature = "runtime-benchmarks")]
+impl MintBenchmarkHelper {
+	fn create_token(asset: &AssetId) {
+		use frame_support::traits::fungibles::Inspect;
+		if let mirror_primitives::NativeOrWithId::WithId(id) = asset {
+			if !<Assets as Inspect<AccountId>>::asset_exists(*id) {
+				let owner: AccountId = frame_benchmarking::account("owner", 0, 0);
+				let _ = Assets::force_create(
+					RuntimeOrigin::root(),
+					(*id).into(),
+					owner.into(),
+					true,
+					1,
+				);
+			}
+		}
+	}
+
+	fn feed(asset: &AssetId, price: sp_runtime::FixedU128) {
+		let feeder: AccountId = frame_benchmarking::account("feeder", 0, 0);
+		let _ = Oracle::register_feeder(RuntimeOrigin::root(), asset.clone(), feeder.clone());
+		let prices = frame_support::BoundedVec::truncate_from(alloc::vec![(asset.clone(), price)]);
+		let _ = Oracle::feed_prices(RuntimeOrigin::signed(feeder), prices);
+	}
+}
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_mirror_mint::BenchmarkHelper<AccountId> for MintBenchmarkHelper {
+	fn create_asset(asset: &AssetId, price: sp_runtime::FixedU128) {
+		Self::create_token(asset);
+		Self::feed(asset, price);
+	}
+
+	fn create_collateral(
+		collateral: &AssetId,
+		price: sp_runtime::FixedU128,
+		multiplier: sp_runtime::FixedU128,
+	) {
+		Self::create_token(collateral);
+		Self::feed(collateral, price);
+		let _ = super::CollateralOracle::register_collateral_asset(
+			RuntimeOrigin::root(),
+			collateral.clone(),
+			mirror_primitives::PriceSource::Oracle,
+			multiplier,
+		);
 	}
 }

@@ -1,0 +1,95 @@
+// Mint on the real node: open a UST position against mAAPL, mint more, fail to withdraw below the
+// minimum collateral ratio (changing nothing), burn with the protocol fee; positions and their
+// collateral ratio through the MintApi.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startDevNode, sendAndWait, findEvents, UNIT } from '../lib/node.mjs';
+
+const FIXED = 10n ** 18n;
+const UST = { WithId: 1 };
+const MAAPL = { WithId: 2 };
+
+let ctx;
+before(async () => { ctx = await startDevNode(); });
+after(async () => { if (ctx) await ctx.stop(); });
+
+/** Alice, the dev feeder, prices mAAPL at 180 UST (prices older than 60 s are refused). */
+async function feed() {
+  const r = await sendAndWait(ctx.api, ctx.api.tx.oracle.feedPrices([[MAAPL, 180n * FIXED]]), ctx.alice);
+  assert.equal(r.error, null);
+}
+
+async function position(id, at = ctx.api) {
+  return (await at.call.mintApi.position(id)).unwrap();
+}
+
+test('the dev chain lists its mAssets in Mint', async () => {
+  const config = (await ctx.api.call.mintApi.assetConfig(MAAPL)).unwrap();
+  assert.equal(config.minCollateralRatio.toBigInt(), 15n * FIXED / 10n);
+  assert.equal(config.auctionDiscount.toBigInt(), FIXED / 5n);
+  const parameters = await ctx.api.call.mintApi.parameters();
+  assert.equal(parameters.protocolFeeRate.toBigInt(), 15n * FIXED / 1000n);
+  assert.equal((await ctx.api.call.mintApi.nextPositionId()).toBigInt(), 1n);
+});
+
+test('open, mint more, fail to withdraw below the minimum ratio, burn with the fee', async () => {
+  const { api, bob } = ctx;
+  await feed();
+
+  // 3,600 UST at 200 % against mAAPL at 180: 9,999,999 units (the original's 1e-9 helpers
+  // round 1/180 down).
+  let r = await sendAndWait(api, api.tx.mint.openPosition(UST, 3_600n * UNIT, MAAPL, 2n * FIXED, null), bob);
+  assert.equal(r.error, null);
+  const [opened] = findEvents(r.events, 'mint', 'PositionOpened');
+  assert.ok(opened, 'no Mint.PositionOpened');
+  const id = opened.data.positionId.toBigInt();
+  assert.equal(opened.data.mintedAmount.toBigInt(), 9_999_999n);
+  assert.equal(opened.data.collateralAmount.toBigInt(), 3_600n * UNIT);
+  assert.equal(opened.data.isShort.isTrue, false);
+  let p = await position(id, await api.at(r.blockHash));
+  assert.equal(p.owner.toString(), bob.address);
+  assert.equal(p.assetAmount.toBigInt(), 9_999_999n);
+
+  // Mint 3 more: 12.999999 mAAPL need 3,509.99973 UST of the 3,600.
+  await feed();
+  r = await sendAndWait(api, api.tx.mint.mint(id, 3n * UNIT, null), bob);
+  assert.equal(r.error, null);
+  assert.equal(findEvents(r.events, 'mint', 'Minted')[0].data.amount.toBigInt(), 3n * UNIT);
+
+  // Withdrawing 91 UST would leave 3,509: below the minimum. Nothing changes.
+  await feed();
+  r = await sendAndWait(api, api.tx.mint.withdraw(id, 91n * UNIT), bob);
+  assert.equal(r.error, 'mint.InsufficientCollateralRatio');
+  p = await position(id, await api.at(r.blockHash));
+  assert.equal(p.collateralAmount.toBigInt(), 3_600n * UNIT);
+  assert.equal(p.assetAmount.toBigInt(), 12_999_999n);
+
+  // Its health through the runtime API: 3,600 / (12.999999 × 180) ≈ 1.538, required 1.5.
+  const ratio = await (await api.at(r.blockHash)).call.mintApi.collateralRatio(id);
+  assert.ok(ratio.isOk);
+  assert.equal(ratio.asOk.requiredRatio.toBigInt(), 15n * FIXED / 10n);
+  const cr = ratio.asOk.collateralRatio.unwrap().toBigInt();
+  assert.ok(cr > 1538n * FIXED / 1000n && cr < 1539n * FIXED / 1000n, `ratio ${cr}`);
+
+  // Burn 5 mAAPL: the fee, 5 × 180 × 1.5 % = 13.5 UST, leaves the collateral for the collector.
+  await feed();
+  r = await sendAndWait(api, api.tx.mint.burn(id, 5n * UNIT), bob);
+  assert.equal(r.error, null);
+  const [burned] = findEvents(r.events, 'mint', 'Burned');
+  assert.equal(burned.data.amount.toBigInt(), 5n * UNIT);
+  assert.equal(burned.data.protocolFee.toBigInt(), 13_500_000n);
+  p = await position(id, await api.at(r.blockHash));
+  assert.equal(p.collateralAmount.toBigInt(), 3_600n * UNIT - 13_500_000n);
+  assert.equal(p.assetAmount.toBigInt(), 7_999_999n);
+
+  // Bob's positions, newest first.
+  const mine = await (await api.at(r.blockHash)).call.mintApi.positions({ Owner: bob.address }, null, 0, 'Descending');
+  assert.deepEqual(mine.map(([pid]) => pid.toBigInt()), [id]);
+});
+
+test('a position on an unknown asset is refused and costs only the fee', async () => {
+  const { api, charlie } = ctx;
+  const r = await sendAndWait(api, api.tx.mint.openPosition(UST, 100n * UNIT, { WithId: 999 }, 2n * FIXED, null), charlie);
+  assert.equal(r.error, 'mint.UnknownAsset');
+  assert.equal((await (await api.at(r.blockHash)).call.mintApi.nextPositionId()).toBigInt(), 2n);
+});

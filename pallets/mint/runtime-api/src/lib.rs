@@ -1,0 +1,41 @@
+//! `MintApi`: positions, asset configs and collateral ratios, for clients, keepers and the UI.
+#![cfg_attr(not(feature = "std"), no_std)]
+#![deny(missing_docs)]
+
+extern crate alloc;
+
+use alloc::vec::Vec;
+use codec::Codec;
+use mirror_primitives::{
+	AssetConfig, AssetId, MintParameters, Position, PositionFilter, PositionId, PositionRatio,
+	PositionRatioError, SortOrder,
+};
+
+sp_api::decl_runtime_apis! {
+	/// Positions and their health.
+	pub trait MintApi<AccountId> where AccountId: Codec {
+		/// The position with this id.
+		fn position(position_id: PositionId) -> Option<Position<AccountId>>;
+
+		/// A page of positions: those of `filter`, in `order` of id, starting after `start_after`
+		/// (exclusive), at most `limit` (0 = 10, at most 30), as the original's `Positions` query.
+		fn positions(
+			filter: PositionFilter<AccountId>,
+			start_after: Option<PositionId>,
+			limit: u32,
+			order: SortOrder,
+		) -> Vec<(PositionId, Position<AccountId>)>;
+
+		/// What Mint knows of an mAsset.
+		fn asset_config(asset: AssetId) -> Option<AssetConfig<AccountId>>;
+
+		/// The id the next position will take.
+		fn next_position_id() -> PositionId;
+
+		/// Mint's protocol parameters.
+		fn parameters() -> MintParameters;
+
+		/// A position's collateral ratio at current prices and the ratio it must keep.
+		fn collateral_ratio(position_id: PositionId) -> Result<PositionRatio, PositionRatioError>;
+	}
+}

@@ -1,0 +1,209 @@
+//! Benchmarks of the Mint pallet, each in its worst case: collateral that is a `pallet-assets`
+//! token priced by the oracle (the costliest to move and to value), an owner whose position index
+//! is one short of full, prices to read on every call that can need them.
+
+use super::*;
+use frame_benchmarking::v2::*;
+use frame_system::RawOrigin;
+use sp_runtime::FixedPointNumber;
+
+const ASSET: u32 = 1_000;
+const COLLATERAL: u32 = 1_001;
+const FUNDS: Balance = 1_000_000_000_000_000;
+
+fn asset() -> AssetId {
+	NativeOrWithId::WithId(ASSET)
+}
+
+fn collateral() -> AssetId {
+	NativeOrWithId::WithId(COLLATERAL)
+}
+
+fn listed<T: Config>() -> AssetConfigOf<T> {
+	AssetConfig {
+		auction_discount: FixedU128::from_rational(1, 5),
+		min_collateral_ratio: FixedU128::from_rational(3, 2),
+		end_price: None,
+		ipo_params: None,
+	}
+}
+
+/// The mAsset (listed, priced 100) and the collateral (priced 2, multiplier 4/3), and a funded
+/// caller whose position index holds all but one position.
+fn setup<T: Config>() -> T::AccountId {
+	T::BenchmarkHelper::create_asset(&asset(), FixedU128::saturating_from_integer(100u32));
+	T::BenchmarkHelper::create_collateral(
+		&collateral(),
+		FixedU128::saturating_from_integer(2u32),
+		FixedU128::from_rational(4, 3),
+	);
+	AssetConfigs::<T>::insert(asset(), listed::<T>());
+	let caller: T::AccountId = whitelisted_caller();
+	let ed = T::Assets::minimum_balance(NativeOrWithId::Native);
+	let _ = T::Assets::mint_into(NativeOrWithId::Native, &caller, ed.saturating_mul(1_000));
+	let _ = T::Assets::mint_into(collateral(), &caller, FUNDS);
+	let account = Pallet::<T>::account_id();
+	if T::Assets::balance(NativeOrWithId::Native, &account) < ed {
+		let _ = T::Assets::mint_into(NativeOrWithId::Native, &account, ed);
+	}
+	let full = T::MaxPositionsPerOwner::get().saturating_sub(1) as u64;
+	let ids: Vec<PositionId> = (1_000_000..1_000_000 + full).collect();
+	PositionsByOwner::<T>::insert(&caller, OwnerPositions::<T>::truncate_from(ids));
+	caller
+}
+
+/// A position of the caller: 1,000,000 collateral at 300 %.
+fn open<T: Config>(caller: &T::AccountId) -> Result<PositionId, BenchmarkError> {
+	Pallet::<T>::open_position(
+		RawOrigin::Signed(caller.clone()).into(),
+		collateral(),
+		1_000_000_000,
+		asset(),
+		FixedU128::saturating_from_integer(3u32),
+		None,
+	)
+	.map_err(|_| BenchmarkError::Stop("cannot open a position"))?;
+	Ok(NextPositionId::<T>::get() - 1)
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	#[benchmark]
+	fn open_position() -> Result<(), BenchmarkError> {
+		let caller = setup::<T>();
+
+		#[extrinsic_call]
+		_(
+			RawOrigin::Signed(caller.clone()),
+			collateral(),
+			1_000_000_000,
+			asset(),
+			FixedU128::saturating_from_integer(3u32),
+			None,
+		);
+
+		assert_eq!(Positions::<T>::get(1).map(|p| p.owner), Some(caller));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn deposit() -> Result<(), BenchmarkError> {
+		let caller = setup::<T>();
+		let id = open::<T>(&caller)?;
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), id, 1_000);
+
+		assert_eq!(Positions::<T>::get(id).map(|p| p.collateral_amount), Some(1_000_001_000));
+		Ok(())
+	}
+
+	/// A partial withdrawal from a position with debt: both prices are read.
+	#[benchmark]
+	fn withdraw() -> Result<(), BenchmarkError> {
+		let caller = setup::<T>();
+		let id = open::<T>(&caller)?;
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), id, Some(1_000));
+
+		assert_eq!(Positions::<T>::get(id).map(|p| p.collateral_amount), Some(999_999_000));
+		Ok(())
+	}
+
+	/// Withdrawing the last collateral of a repaid position: it and its index entries go.
+	#[benchmark]
+	fn withdraw_and_close() -> Result<(), BenchmarkError> {
+		let caller = setup::<T>();
+		let id = open::<T>(&caller)?;
+		let debt = Positions::<T>::get(id).map(|p| p.asset_amount).unwrap_or_default();
+		Pallet::<T>::burn(RawOrigin::Signed(caller.clone()).into(), id, debt)
+			.map_err(|_| BenchmarkError::Stop("cannot burn"))?;
+
+		#[extrinsic_call]
+		withdraw(RawOrigin::Signed(caller), id, None);
+
+		assert!(!Positions::<T>::contains_key(id));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn mint() -> Result<(), BenchmarkError> {
+		let caller = setup::<T>();
+		let id = open::<T>(&caller)?;
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), id, 1_000, None);
+
+		Ok(())
+	}
+
+	#[benchmark]
+	fn burn() -> Result<(), BenchmarkError> {
+		let caller = setup::<T>();
+		let id = open::<T>(&caller)?;
+		let debt = Positions::<T>::get(id).map(|p| p.asset_amount).unwrap_or_default();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), id, debt / 2);
+
+		assert!(T::Assets::balance(collateral(), &T::FeeCollector::get()) > 0);
+		Ok(())
+	}
+
+	#[benchmark]
+	fn register_asset() -> Result<(), BenchmarkError> {
+		let origin =
+			T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		T::BenchmarkHelper::create_asset(&asset(), FixedU128::saturating_from_integer(100u32));
+		let config = listed::<T>();
+
+		#[extrinsic_call]
+		_(
+			origin as T::RuntimeOrigin,
+			asset(),
+			config.auction_discount,
+			config.min_collateral_ratio,
+			None,
+		);
+
+		assert!(AssetConfigs::<T>::contains_key(asset()));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn update_asset() -> Result<(), BenchmarkError> {
+		let origin =
+			T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		AssetConfigs::<T>::insert(asset(), listed::<T>());
+		let ratio = FixedU128::from_rational(13, 10);
+
+		#[extrinsic_call]
+		_(
+			origin as T::RuntimeOrigin,
+			asset(),
+			Some(FixedU128::from_rational(1, 10)),
+			Some(ratio),
+			None,
+		);
+
+		assert_eq!(AssetConfigs::<T>::get(asset()).map(|c| c.min_collateral_ratio), Some(ratio));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn update_config() -> Result<(), BenchmarkError> {
+		let origin =
+			T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, Some(FixedU128::from_rational(1, 100)), Some(30), Some(600));
+
+		assert_eq!(Parameters::<T>::get().price_max_age, 30);
+		Ok(())
+	}
+
+	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
+}

@@ -1,0 +1,1088 @@
+//! # Mint pallet
+//!
+//! Collateralised debt positions that mint mAssets (spec §2.1, §3.1–3.3): anyone locks collateral
+//! and mints an mAsset worth a fraction of it at oracle prices; the position must keep its
+//! collateral worth at least the asset's **minimum collateral ratio** (MCR) times the collateral's
+//! **multiplier**; burning mAssets pays a **protocol fee** on their value from the collateral.
+//!
+//! ## Positions
+//! [`Pallet::open_position`] locks collateral (UST, MIR or any asset registered in the
+//! CollateralOracle and not revoked) and mints
+//! `⌊⌊C × (Pc ÷₉ Pa)⌋ × inv₉(collateral_ratio)⌋` of the mAsset, where `collateral_ratio` must be at
+//! least `MCR ×₉ multiplier`. Then the owner may [`Pallet::deposit`] more collateral,
+//! [`Pallet::withdraw`] some (`None` = all; a position with neither collateral nor debt is
+//! removed), [`Pallet::mint`] more or [`Pallet::burn`] some; a mint or withdrawal must leave
+//! `⌊⌊⌊A × (Pa ÷₉ Pc)⌋ × MCR⌋ × m⌋ ≤ C`. The formulas and their floor order are the original's,
+//! bit-exact (see [`math`] and `mirror_primitives::decimal`).
+//!
+//! ## Prices
+//! Asset and collateral prices come from the [`Config::Oracle`] and [`Config::Collateral`] traits,
+//! no older than [`MintParameters::price_max_age`] (60 s). A missing, stale or frozen price fails
+//! the call with [`Error::PriceUnavailable`]. A deposit needs no price; neither does withdrawing
+//! from a position without debt (the original required one, so repaid collateral was stuck while
+//! a feed was stale). A pre-IPO asset is priced at its fixed pre-IPO price.
+//!
+//! ## Protocol fee
+//! `⌊⌊x × (Pa ÷₉ Pc)⌋ × f⌋` of collateral per burn of `x`, to the [`Config::FeeCollector`]; none on
+//! withdrawal (the V2 rule).
+//!
+//! ## Asset registry
+//! [`Pallet::register_asset`], [`Pallet::update_asset`] and [`Pallet::update_config`] are admin
+//! calls with the original's validations (MCR ≥ 110 %, auction discount ≤ 1, fee < 1).
+//! Registering an asset that is not pre-IPO registers it as collateral (oracle-priced, multiplier
+//! 1) through [`Config::Collateral`].
+//!
+//! ## Storage users create
+//! Each owner may hold at most [`Config::MaxPositionsPerOwner`] positions; each position locks
+//! collateral worth more than what it mints, and its transaction fee pays for its three entries.
+//!
+//! ## Not yet
+//! Liquidation auctions, pre-IPO triggering and delisting (call indices 5, 7 and 10) land with the
+//! liquidation issue; short positions (index 6, and `Some(short_params)`) with the shorts issue.
+#![cfg_attr(not(feature = "std"), no_std)]
+#![deny(missing_docs)]
+
+extern crate alloc;
+
+pub use pallet::*;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+pub mod math;
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+pub mod types;
+pub mod weights;
+
+pub use types::*;
+pub use weights::WeightInfo;
+
+use alloc::vec::Vec;
+use frame_support::{
+	pallet_prelude::*,
+	traits::{
+		fungibles::{Inspect, Mutate},
+		tokens::{Fortitude, Precision, Preservation},
+		ConstU64, UnixTime,
+	},
+	PalletId,
+};
+use frame_system::pallet_prelude::*;
+use mirror_primitives::{
+	AssetId, Balance, CollateralError, CollateralRegistry, Moment, NativeOrWithId, PriceProvider,
+	PriceSource, ProvideCollateralPrice, UST,
+};
+use sp_runtime::{
+	traits::{AccountIdConversion, One, Zero},
+	FixedU128,
+};
+
+/// The least minimum collateral ratio an asset may have: 110 % (`MIN_CR_ALLOWED`).
+pub const MIN_CR_ALLOWED: FixedU128 = FixedU128::from_inner(1_100_000_000_000_000_000);
+
+/// A page of positions when the caller asks for 0.
+pub const DEFAULT_LIMIT: u32 = 10;
+/// The largest page of positions.
+pub const MAX_LIMIT: u32 = 30;
+/// How many ids past the cursor a listing of all positions probes for one page.
+pub const MAX_PROBES: u64 = 10_000;
+
+/// What the benchmarks need from the runtime: an mAsset and a collateral that exist, with fresh
+/// prices.
+#[cfg(feature = "runtime-benchmarks")]
+pub trait BenchmarkHelper<AccountId> {
+	/// Creates `asset` as a token (if needed) with a fresh oracle price.
+	fn create_asset(asset: &AssetId, price: FixedU128);
+	/// Creates `collateral` as a token (if needed) and registers it as collateral with a fresh
+	/// oracle price and `multiplier` — the costliest kind to value.
+	fn create_collateral(collateral: &AssetId, price: FixedU128, multiplier: FixedU128);
+}
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+
+	/// The in-code storage version.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+
+	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
+	pub struct Pallet<T>(_);
+
+	/// The pallet's configuration.
+	#[pallet::config]
+	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
+		/// Registers and updates assets and the protocol parameters.
+		type AdminOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// Every token: collateral (MIR as `Native`, the rest in `pallet-assets`) and mAssets.
+		type Assets: Inspect<Self::AccountId, AssetId = AssetId, Balance = Balance>
+			+ Mutate<Self::AccountId>;
+
+		/// mAsset prices in UST.
+		type Oracle: PriceProvider;
+
+		/// Collateral prices, multipliers and revocation; mAssets register here as collateral.
+		type Collateral: ProvideCollateralPrice + CollateralRegistry;
+
+		/// Derives the account that holds every position's collateral.
+		#[pallet::constant]
+		type PalletId: Get<PalletId>;
+
+		/// Receives protocol fees.
+		type FeeCollector: Get<Self::AccountId>;
+
+		/// The most positions one account may hold.
+		#[pallet::constant]
+		type MaxPositionsPerOwner: Get<u32>;
+
+		/// The chain's clock.
+		type UnixTime: UnixTime;
+
+		/// Weights of this pallet's calls.
+		type WeightInfo: WeightInfo;
+
+		/// Sets up assets, collateral and prices in benchmarks.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: BenchmarkHelper<Self::AccountId>;
+	}
+
+	/// Every open position.
+	#[pallet::storage]
+	pub type Positions<T: Config> = StorageMap<_, Twox64Concat, PositionId, PositionOf<T>>;
+
+	/// The id the next position takes; ids start at 1.
+	#[pallet::storage]
+	pub type NextPositionId<T: Config> = StorageValue<_, PositionId, ValueQuery, ConstU64<1>>;
+
+	/// Each owner's positions, in ascending id order.
+	#[pallet::storage]
+	pub type PositionsByOwner<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, OwnerPositions<T>, ValueQuery>;
+
+	/// The positions minting each mAsset.
+	#[pallet::storage]
+	pub type PositionsByAsset<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, AssetId, Twox64Concat, PositionId, ()>;
+
+	/// Every mAsset Mint knows.
+	#[pallet::storage]
+	pub type AssetConfigs<T: Config> = StorageMap<_, Blake2_128Concat, AssetId, AssetConfigOf<T>>;
+
+	/// mAssets in circulation that no position owes: the supply when the asset was registered
+	/// (genesis issuance), plus debt forgiven by liquidations that exhausted a position's
+	/// collateral. An mAsset's supply is always its positions' debt plus this.
+	#[pallet::storage]
+	pub type UnbackedSupply<T: Config> =
+		StorageMap<_, Blake2_128Concat, AssetId, Balance, ValueQuery>;
+
+	/// The protocol parameters.
+	#[pallet::storage]
+	pub type Parameters<T: Config> = StorageValue<_, MintParameters, ValueQuery>;
+
+	/// The pallet's events.
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// A position was opened.
+		PositionOpened {
+			/// The new position.
+			position_id: PositionId,
+			/// Its owner.
+			owner: T::AccountId,
+			/// The collateral asset.
+			collateral_asset: AssetId,
+			/// The collateral locked.
+			collateral_amount: Balance,
+			/// The mAsset minted.
+			asset: AssetId,
+			/// How much was minted.
+			minted_amount: Balance,
+			/// Whether the position is short.
+			is_short: bool,
+		},
+		/// Collateral was added to a position.
+		Deposited {
+			/// The position.
+			position_id: PositionId,
+			/// The collateral asset.
+			collateral_asset: AssetId,
+			/// How much was added.
+			amount: Balance,
+		},
+		/// Collateral was taken out of a position.
+		Withdrawn {
+			/// The position.
+			position_id: PositionId,
+			/// The collateral asset.
+			collateral_asset: AssetId,
+			/// How much was paid to the owner.
+			amount: Balance,
+		},
+		/// More of the mAsset was minted against a position.
+		Minted {
+			/// The position.
+			position_id: PositionId,
+			/// The mAsset.
+			asset: AssetId,
+			/// How much was minted.
+			amount: Balance,
+		},
+		/// mAssets were burned to repay a position's debt.
+		Burned {
+			/// The position.
+			position_id: PositionId,
+			/// The mAsset.
+			asset: AssetId,
+			/// How much was burned.
+			amount: Balance,
+			/// The fee taken from the collateral and paid to the collector.
+			protocol_fee: Balance,
+		},
+		/// A position with neither collateral nor debt was removed.
+		PositionClosed {
+			/// The position.
+			position_id: PositionId,
+		},
+		/// An mAsset was registered.
+		AssetRegistered {
+			/// The mAsset.
+			asset: AssetId,
+			/// Its configuration.
+			config: AssetConfigOf<T>,
+		},
+		/// An mAsset's configuration was changed.
+		AssetUpdated {
+			/// The mAsset.
+			asset: AssetId,
+			/// Its new configuration.
+			config: AssetConfigOf<T>,
+		},
+		/// The protocol parameters were changed.
+		ParametersUpdated {
+			/// The new parameters.
+			parameters: MintParameters,
+		},
+	}
+
+	/// The pallet's errors.
+	#[pallet::error]
+	pub enum Error<T> {
+		/// A zero amount ("Wrong collateral", "Wrong asset").
+		ZeroAmount,
+		/// No position has this id.
+		UnknownPosition,
+		/// Only the position's owner may do this ("unauthorized").
+		NotPositionOwner,
+		/// Mint does not know this mAsset ("no asset data stored").
+		UnknownAsset,
+		/// The mAsset is already registered.
+		AssetAlreadyRegistered,
+		/// The asset cannot be an mAsset (UST, MIR) or does not exist as a token.
+		InvalidAsset,
+		/// The asset is not a registered collateral ("Collateral asset not found").
+		UnknownCollateral,
+		/// The collateral was revoked ("The collateral asset provided is no longer valid").
+		CollateralRevoked,
+		/// The asset is delisted ("Operation is not allowed for the deprecated asset").
+		AssetDelisted,
+		/// A price is missing, stale or frozen.
+		PriceUnavailable,
+		/// The position would fall below the minimum collateral ratio.
+		InsufficientCollateralRatio,
+		/// The collateral mints nothing at this ratio ("collateral is too small").
+		CollateralTooSmall,
+		/// Burning more than the position owes ("Cannot burn asset more than you mint").
+		BurnExceedsDebt,
+		/// Withdrawing more than the position holds ("Cannot withdraw more than you provide").
+		WithdrawExceedsCollateral,
+		/// The position's collateral cannot pay the burn's protocol fee.
+		InsufficientCollateralForFee,
+		/// The pre-IPO asset's minting period has ended.
+		MintPeriodEnded,
+		/// Pre-IPO assets take only UST as collateral.
+		PreIpoCollateralNotUst,
+		/// The auction discount is above 1.
+		InvalidAuctionDiscount,
+		/// The minimum collateral ratio is below 110 %.
+		MinCollateralRatioTooLow,
+		/// The pre-IPO price is zero.
+		InvalidPreIpoPrice,
+		/// The protocol fee rate is not below 1.
+		InvalidProtocolFeeRate,
+		/// The price max age is zero.
+		InvalidPriceMaxAge,
+		/// The owner already holds the most positions allowed.
+		TooManyPositions,
+		/// Short positions are not available yet.
+		ShortPositionsUnavailable,
+		/// The account holds less than the amount (keeping its MIR existential deposit).
+		InsufficientBalance,
+		/// Arithmetic overflow: amounts or prices out of range.
+		Overflow,
+	}
+
+	/// mAssets and parameters at genesis.
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// mAssets registered at genesis (as `register_asset` does, collateral included); their
+		/// supply at genesis is recorded as unbacked.
+		pub assets: Vec<(AssetId, AssetConfigOf<T>)>,
+		/// The protocol parameters; `None` keeps mainnet's.
+		pub parameters: Option<MintParameters>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			if let Some(parameters) = self.parameters {
+				assert!(Pallet::<T>::parameters_are_valid(&parameters), "invalid Mint parameters");
+				Parameters::<T>::put(parameters);
+			}
+			for (asset, config) in &self.assets {
+				let registered = Pallet::<T>::do_register_asset(asset.clone(), config.clone());
+				assert!(registered.is_ok(), "genesis mAsset {asset:?}: {registered:?}");
+			}
+			// The account holding collateral keeps MIR's existential deposit, so that MIR
+			// collateral of any size can be deposited and withdrawn without reaping it.
+			let account = Pallet::<T>::account_id();
+			let ed = T::Assets::minimum_balance(NativeOrWithId::Native);
+			let held = T::Assets::balance(NativeOrWithId::Native, &account);
+			if held < ed {
+				let minted = T::Assets::mint_into(NativeOrWithId::Native, &account, ed - held);
+				assert!(minted.is_ok(), "funding the Mint account: {minted:?}");
+			}
+		}
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn integrity_test() {
+			assert!(T::MaxPositionsPerOwner::get() > 0, "owners need at least one position");
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Opens a position: locks `collateral_amount` of `collateral_asset` and mints
+		/// `⌊⌊C × (Pc ÷₉ Pa)⌋ × inv₉(collateral_ratio)⌋` of `asset` to the sender.
+		///
+		/// `collateral_ratio` must be at least the asset's MCR ×₉ the collateral's multiplier.
+		/// `short_params`: `Some` opens a short position (not available yet).
+		///
+		/// ## Dispatch Origin
+		/// Signed.
+		///
+		/// ## Errors
+		/// [`Error::ZeroAmount`], [`Error::ShortPositionsUnavailable`], [`Error::UnknownAsset`],
+		/// [`Error::AssetDelisted`], [`Error::MintPeriodEnded`], [`Error::PreIpoCollateralNotUst`],
+		/// [`Error::UnknownCollateral`], [`Error::CollateralRevoked`], [`Error::PriceUnavailable`],
+		/// [`Error::InsufficientCollateralRatio`], [`Error::CollateralTooSmall`],
+		/// [`Error::TooManyPositions`], [`Error::InsufficientBalance`].
+		///
+		/// Emits [`Event::PositionOpened`].
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::open_position())]
+		pub fn open_position(
+			origin: OriginFor<T>,
+			collateral_asset: AssetId,
+			#[pallet::compact] collateral_amount: Balance,
+			asset: AssetId,
+			collateral_ratio: FixedU128,
+			short_params: Option<ShortParams>,
+		) -> DispatchResult {
+			let owner = ensure_signed(origin)?;
+			ensure!(!collateral_amount.is_zero(), Error::<T>::ZeroAmount);
+			ensure!(short_params.is_none(), Error::<T>::ShortPositionsUnavailable);
+			let config = AssetConfigs::<T>::get(&asset).ok_or(Error::<T>::UnknownAsset)?;
+			ensure!(config.end_price.is_none(), Error::<T>::AssetDelisted);
+			if let Some(ipo) = &config.ipo_params {
+				ensure!(Self::now() <= ipo.mint_end, Error::<T>::MintPeriodEnded);
+				ensure!(collateral_asset == UST, Error::<T>::PreIpoCollateralNotUst);
+			}
+			let parameters = Parameters::<T>::get();
+			let valuation = Self::valuation(&collateral_asset, &asset, &config, &parameters, true)?;
+			let required = math::required_ratio(config.min_collateral_ratio, valuation.multiplier)
+				.ok_or(Error::<T>::Overflow)?;
+			ensure!(collateral_ratio >= required, Error::<T>::InsufficientCollateralRatio);
+			let minted_amount = math::mint_amount(collateral_amount, &valuation, collateral_ratio)
+				.ok_or(Error::<T>::Overflow)?;
+			ensure!(!minted_amount.is_zero(), Error::<T>::CollateralTooSmall);
+
+			let position_id = NextPositionId::<T>::get();
+			PositionsByOwner::<T>::try_mutate(&owner, |ids| ids.try_push(position_id))
+				.map_err(|_| Error::<T>::TooManyPositions)?;
+			NextPositionId::<T>::put(position_id.checked_add(1).ok_or(Error::<T>::Overflow)?);
+			Self::take_collateral(&collateral_asset, &owner, collateral_amount)?;
+			Self::mint_to(&asset, &owner, minted_amount)?;
+			Positions::<T>::insert(
+				position_id,
+				Position {
+					owner: owner.clone(),
+					collateral_asset: collateral_asset.clone(),
+					collateral_amount,
+					asset: asset.clone(),
+					asset_amount: minted_amount,
+					is_short: false,
+				},
+			);
+			PositionsByAsset::<T>::insert(&asset, position_id, ());
+			Self::deposit_event(Event::PositionOpened {
+				position_id,
+				owner,
+				collateral_asset,
+				collateral_amount,
+				asset,
+				minted_amount,
+				is_short: false,
+			});
+			Ok(())
+		}
+
+		/// Adds `amount` of the position's collateral asset to it. Needs no price.
+		///
+		/// ## Dispatch Origin
+		/// Signed, the position's owner.
+		///
+		/// ## Errors
+		/// [`Error::ZeroAmount`], [`Error::UnknownPosition`], [`Error::NotPositionOwner`],
+		/// [`Error::AssetDelisted`], [`Error::UnknownCollateral`], [`Error::CollateralRevoked`],
+		/// [`Error::InsufficientBalance`].
+		///
+		/// Emits [`Event::Deposited`].
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::deposit())]
+		pub fn deposit(
+			origin: OriginFor<T>,
+			position_id: PositionId,
+			#[pallet::compact] amount: Balance,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+			let mut position = Self::owned_position(position_id, &who)?;
+			let config = AssetConfigs::<T>::get(&position.asset).ok_or(Error::<T>::UnknownAsset)?;
+			ensure!(config.end_price.is_none(), Error::<T>::AssetDelisted);
+			let status = T::Collateral::collateral_status(&position.collateral_asset)
+				.map_err(Self::collateral_error)?;
+			ensure!(!status.is_revoked, Error::<T>::CollateralRevoked);
+			position.collateral_amount =
+				position.collateral_amount.checked_add(amount).ok_or(Error::<T>::Overflow)?;
+			Self::take_collateral(&position.collateral_asset, &who, amount)?;
+			let collateral_asset = position.collateral_asset.clone();
+			Positions::<T>::insert(position_id, position);
+			Self::deposit_event(Event::Deposited { position_id, collateral_asset, amount });
+			Ok(())
+		}
+
+		/// Pays `amount` of the position's collateral (`None` = all of it) to its owner. With debt,
+		/// what is left must cover `⌊⌊⌊A × (Pa ÷₉ Pc)⌋ × MCR⌋ × m⌋`; without debt no price is
+		/// needed. A position left with neither collateral nor debt is removed. No fee.
+		///
+		/// ## Dispatch Origin
+		/// Signed, the position's owner.
+		///
+		/// ## Errors
+		/// [`Error::UnknownPosition`], [`Error::NotPositionOwner`], [`Error::ZeroAmount`],
+		/// [`Error::WithdrawExceedsCollateral`], [`Error::PriceUnavailable`],
+		/// [`Error::InsufficientCollateralRatio`].
+		///
+		/// Emits [`Event::Withdrawn`], and [`Event::PositionClosed`] when it empties the position.
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::withdraw().max(T::WeightInfo::withdraw_and_close()))]
+		pub fn withdraw(
+			origin: OriginFor<T>,
+			position_id: PositionId,
+			amount: Option<Balance>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let mut position = Self::owned_position(position_id, &who)?;
+			let amount = amount.unwrap_or(position.collateral_amount);
+			ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+			let left = position
+				.collateral_amount
+				.checked_sub(amount)
+				.ok_or(Error::<T>::WithdrawExceedsCollateral)?;
+			if !position.asset_amount.is_zero() {
+				let config =
+					AssetConfigs::<T>::get(&position.asset).ok_or(Error::<T>::UnknownAsset)?;
+				let parameters = Parameters::<T>::get();
+				let mut valuation = Self::valuation(
+					&position.collateral_asset,
+					&position.asset,
+					&config,
+					&parameters,
+					false,
+				)?;
+				if config.end_price.is_some() {
+					// A delisted asset's debt needs collateral worth the debt at the end price.
+					valuation.multiplier = FixedU128::one();
+				}
+				let required = math::required_collateral(
+					position.asset_amount,
+					&valuation,
+					config.min_collateral_ratio,
+				)
+				.ok_or(Error::<T>::Overflow)?;
+				ensure!(required <= left, Error::<T>::InsufficientCollateralRatio);
+			}
+			position.collateral_amount = left;
+			Self::pay_collateral(&position.collateral_asset, &who, amount)?;
+			let collateral_asset = position.collateral_asset.clone();
+			if left.is_zero() && position.asset_amount.is_zero() {
+				Self::remove_position(position_id, &position);
+				Self::deposit_event(Event::Withdrawn { position_id, collateral_asset, amount });
+				Self::deposit_event(Event::PositionClosed { position_id });
+			} else {
+				Positions::<T>::insert(position_id, position);
+				Self::deposit_event(Event::Withdrawn { position_id, collateral_asset, amount });
+			}
+			Ok(())
+		}
+
+		/// Mints `amount` more of the position's mAsset to its owner; the collateral must cover
+		/// `⌊⌊⌊(A + amount) × (Pa ÷₉ Pc)⌋ × MCR⌋ × m⌋`. `short_params` sets how a short position
+		/// sells the new mAssets; a long position ignores it.
+		///
+		/// ## Dispatch Origin
+		/// Signed, the position's owner.
+		///
+		/// ## Errors
+		/// [`Error::ZeroAmount`], [`Error::UnknownPosition`], [`Error::NotPositionOwner`],
+		/// [`Error::AssetDelisted`], [`Error::MintPeriodEnded`], [`Error::UnknownCollateral`],
+		/// [`Error::CollateralRevoked`], [`Error::PriceUnavailable`],
+		/// [`Error::InsufficientCollateralRatio`].
+		///
+		/// Emits [`Event::Minted`].
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::mint())]
+		pub fn mint(
+			origin: OriginFor<T>,
+			position_id: PositionId,
+			#[pallet::compact] amount: Balance,
+			short_params: Option<ShortParams>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			// Only short positions sell what they mint; none exists yet.
+			let _ = short_params;
+			ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+			let mut position = Self::owned_position(position_id, &who)?;
+			let config = AssetConfigs::<T>::get(&position.asset).ok_or(Error::<T>::UnknownAsset)?;
+			ensure!(config.end_price.is_none(), Error::<T>::AssetDelisted);
+			if let Some(ipo) = &config.ipo_params {
+				ensure!(Self::now() <= ipo.mint_end, Error::<T>::MintPeriodEnded);
+			}
+			let parameters = Parameters::<T>::get();
+			let valuation = Self::valuation(
+				&position.collateral_asset,
+				&position.asset,
+				&config,
+				&parameters,
+				true,
+			)?;
+			let debt = position.asset_amount.checked_add(amount).ok_or(Error::<T>::Overflow)?;
+			let required = math::required_collateral(debt, &valuation, config.min_collateral_ratio)
+				.ok_or(Error::<T>::Overflow)?;
+			ensure!(
+				required <= position.collateral_amount,
+				Error::<T>::InsufficientCollateralRatio
+			);
+			position.asset_amount = debt;
+			Self::mint_to(&position.asset, &who, amount)?;
+			let asset = position.asset.clone();
+			Positions::<T>::insert(position_id, position);
+			Self::deposit_event(Event::Minted { position_id, asset, amount });
+			Ok(())
+		}
+
+		/// Burns `amount` of the position's mAsset from its owner, repaying that much debt, and
+		/// pays the protocol fee `⌊⌊amount × (Pa ÷₉ Pc)⌋ × f⌋` from the collateral to the
+		/// collector. The position stays open, even without debt.
+		///
+		/// ## Dispatch Origin
+		/// Signed, the position's owner.
+		///
+		/// ## Errors
+		/// [`Error::ZeroAmount`], [`Error::UnknownPosition`], [`Error::NotPositionOwner`],
+		/// [`Error::BurnExceedsDebt`], [`Error::MintPeriodEnded`], [`Error::PriceUnavailable`],
+		/// [`Error::InsufficientCollateralForFee`], [`Error::InsufficientBalance`].
+		///
+		/// Emits [`Event::Burned`].
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::burn())]
+		pub fn burn(
+			origin: OriginFor<T>,
+			position_id: PositionId,
+			#[pallet::compact] amount: Balance,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+			let mut position = Self::owned_position(position_id, &who)?;
+			let debt =
+				position.asset_amount.checked_sub(amount).ok_or(Error::<T>::BurnExceedsDebt)?;
+			let config = AssetConfigs::<T>::get(&position.asset).ok_or(Error::<T>::UnknownAsset)?;
+			if let Some(ipo) = &config.ipo_params {
+				ensure!(Self::now() <= ipo.mint_end, Error::<T>::MintPeriodEnded);
+			}
+			let parameters = Parameters::<T>::get();
+			let valuation = Self::valuation(
+				&position.collateral_asset,
+				&position.asset,
+				&config,
+				&parameters,
+				false,
+			)?;
+			let protocol_fee = math::protocol_fee(amount, &valuation, parameters.protocol_fee_rate)
+				.ok_or(Error::<T>::Overflow)?;
+			position.collateral_amount = position
+				.collateral_amount
+				.checked_sub(protocol_fee)
+				.ok_or(Error::<T>::InsufficientCollateralForFee)?;
+			position.asset_amount = debt;
+			T::Assets::burn_from(
+				position.asset.clone(),
+				&who,
+				amount,
+				Preservation::Expendable,
+				Precision::Exact,
+				Fortitude::Polite,
+			)
+			.map_err(|_| Error::<T>::InsufficientBalance)?;
+			if !protocol_fee.is_zero() {
+				Self::pay_collateral(
+					&position.collateral_asset,
+					&T::FeeCollector::get(),
+					protocol_fee,
+				)?;
+			}
+			let asset = position.asset.clone();
+			Positions::<T>::insert(position_id, position);
+			Self::deposit_event(Event::Burned { position_id, asset, amount, protocol_fee });
+			Ok(())
+		}
+
+		/// Registers `asset` as an mAsset. Unless it is pre-IPO, also registers it as collateral
+		/// (oracle-priced, multiplier 1). Its supply now is recorded as unbacked.
+		///
+		/// ## Dispatch Origin
+		/// [`Config::AdminOrigin`].
+		///
+		/// ## Errors
+		/// [`Error::InvalidAuctionDiscount`], [`Error::MinCollateralRatioTooLow`],
+		/// [`Error::InvalidPreIpoPrice`], [`Error::InvalidAsset`], [`Error::AssetAlreadyRegistered`],
+		/// and the collateral registry's error if the asset already is a collateral.
+		///
+		/// Emits [`Event::AssetRegistered`].
+		#[pallet::call_index(8)]
+		#[pallet::weight(T::WeightInfo::register_asset())]
+		pub fn register_asset(
+			origin: OriginFor<T>,
+			asset: AssetId,
+			auction_discount: FixedU128,
+			min_collateral_ratio: FixedU128,
+			ipo_params: Option<IpoParamsOf<T>>,
+		) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin)?;
+			Self::do_register_asset(
+				asset,
+				AssetConfig { auction_discount, min_collateral_ratio, end_price: None, ipo_params },
+			)
+		}
+
+		/// Changes an mAsset's auction discount, minimum collateral ratio or pre-IPO terms
+		/// (`None` = unchanged). Applies to every open position at once.
+		///
+		/// ## Dispatch Origin
+		/// [`Config::AdminOrigin`].
+		///
+		/// ## Errors
+		/// [`Error::UnknownAsset`], [`Error::InvalidAuctionDiscount`],
+		/// [`Error::MinCollateralRatioTooLow`], [`Error::InvalidPreIpoPrice`].
+		///
+		/// Emits [`Event::AssetUpdated`].
+		#[pallet::call_index(9)]
+		#[pallet::weight(T::WeightInfo::update_asset())]
+		pub fn update_asset(
+			origin: OriginFor<T>,
+			asset: AssetId,
+			auction_discount: Option<FixedU128>,
+			min_collateral_ratio: Option<FixedU128>,
+			ipo_params: Option<IpoParamsOf<T>>,
+		) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin)?;
+			let config = AssetConfigs::<T>::try_mutate(&asset, |config| {
+				let config = config.as_mut().ok_or(Error::<T>::UnknownAsset)?;
+				if let Some(discount) = auction_discount {
+					config.auction_discount = discount;
+				}
+				if let Some(ratio) = min_collateral_ratio {
+					config.min_collateral_ratio = ratio;
+				}
+				if let Some(ipo) = ipo_params {
+					config.ipo_params = Some(ipo);
+				}
+				Self::validate_asset_config(config)?;
+				Ok::<_, DispatchError>(config.clone())
+			})?;
+			Self::deposit_event(Event::AssetUpdated { asset, config });
+			Ok(())
+		}
+
+		/// Changes the protocol fee rate, the price max age or the short lock period (`None` =
+		/// unchanged).
+		///
+		/// ## Dispatch Origin
+		/// [`Config::AdminOrigin`].
+		///
+		/// ## Errors
+		/// [`Error::InvalidProtocolFeeRate`] (not below 1), [`Error::InvalidPriceMaxAge`] (zero).
+		///
+		/// Emits [`Event::ParametersUpdated`].
+		#[pallet::call_index(11)]
+		#[pallet::weight(T::WeightInfo::update_config())]
+		pub fn update_config(
+			origin: OriginFor<T>,
+			protocol_fee_rate: Option<FixedU128>,
+			price_max_age: Option<Moment>,
+			lock_period: Option<Moment>,
+		) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin)?;
+			let mut parameters = Parameters::<T>::get();
+			if let Some(rate) = protocol_fee_rate {
+				parameters.protocol_fee_rate = rate;
+			}
+			if let Some(age) = price_max_age {
+				parameters.price_max_age = age;
+			}
+			if let Some(period) = lock_period {
+				parameters.lock_period = period;
+			}
+			ensure!(
+				parameters.protocol_fee_rate < FixedU128::one(),
+				Error::<T>::InvalidProtocolFeeRate
+			);
+			ensure!(!parameters.price_max_age.is_zero(), Error::<T>::InvalidPriceMaxAge);
+			Parameters::<T>::put(parameters);
+			Self::deposit_event(Event::ParametersUpdated { parameters });
+			Ok(())
+		}
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	/// The account that holds every position's collateral.
+	pub fn account_id() -> T::AccountId {
+		T::PalletId::get().into_account_truncating()
+	}
+
+	fn now() -> Moment {
+		T::UnixTime::now().as_secs()
+	}
+
+	fn parameters_are_valid(parameters: &MintParameters) -> bool {
+		parameters.protocol_fee_rate < FixedU128::one() && !parameters.price_max_age.is_zero()
+	}
+
+	fn validate_asset_config(config: &AssetConfigOf<T>) -> DispatchResult {
+		ensure!(config.auction_discount <= FixedU128::one(), Error::<T>::InvalidAuctionDiscount);
+		ensure!(
+			config.min_collateral_ratio >= MIN_CR_ALLOWED,
+			Error::<T>::MinCollateralRatioTooLow
+		);
+		if let Some(ipo) = &config.ipo_params {
+			ensure!(
+				ipo.min_collateral_ratio_after_ipo >= MIN_CR_ALLOWED,
+				Error::<T>::MinCollateralRatioTooLow
+			);
+			ensure!(!ipo.pre_ipo_price.is_zero(), Error::<T>::InvalidPreIpoPrice);
+		}
+		Ok(())
+	}
+
+	fn do_register_asset(asset: AssetId, config: AssetConfigOf<T>) -> DispatchResult {
+		Self::validate_asset_config(&config)?;
+		ensure!(
+			matches!(asset, NativeOrWithId::WithId(_)) && asset != UST,
+			Error::<T>::InvalidAsset
+		);
+		ensure!(T::Assets::asset_exists(asset.clone()), Error::<T>::InvalidAsset);
+		ensure!(!AssetConfigs::<T>::contains_key(&asset), Error::<T>::AssetAlreadyRegistered);
+		if config.ipo_params.is_none() {
+			T::Collateral::register_collateral(asset.clone(), PriceSource::Oracle, One::one())?;
+		}
+		UnbackedSupply::<T>::insert(&asset, T::Assets::total_issuance(asset.clone()));
+		AssetConfigs::<T>::insert(&asset, &config);
+		Self::deposit_event(Event::AssetRegistered { asset, config });
+		Ok(())
+	}
+
+	/// The position, if `who` owns it.
+	fn owned_position(
+		position_id: PositionId,
+		who: &T::AccountId,
+	) -> Result<PositionOf<T>, DispatchError> {
+		let position = Positions::<T>::get(position_id).ok_or(Error::<T>::UnknownPosition)?;
+		ensure!(position.owner == *who, Error::<T>::NotPositionOwner);
+		Ok(position)
+	}
+
+	fn collateral_error(e: CollateralError) -> DispatchError {
+		match e {
+			CollateralError::UnknownCollateral => Error::<T>::UnknownCollateral.into(),
+			CollateralError::Price(_) | CollateralError::Twap(_) => {
+				Error::<T>::PriceUnavailable.into()
+			}
+		}
+	}
+
+	/// The asset's price: its pre-IPO price while pre-IPO, its end price once delisted, else the
+	/// oracle's, at most `max_age` old.
+	fn asset_price(
+		asset: &AssetId,
+		config: &AssetConfigOf<T>,
+		max_age: Moment,
+	) -> Result<FixedU128, DispatchError> {
+		if let Some(end_price) = config.end_price {
+			return Ok(end_price);
+		}
+		if let Some(ipo) = &config.ipo_params {
+			return Ok(ipo.pre_ipo_price);
+		}
+		T::Oracle::price(asset, max_age)
+			.map(|(price, _)| price)
+			.map_err(|_| Error::<T>::PriceUnavailable.into())
+	}
+
+	/// Prices and multiplier to value a position of `asset` against `collateral`. With
+	/// `reject_revoked`, a revoked collateral fails (opening and minting).
+	fn valuation(
+		collateral: &AssetId,
+		asset: &AssetId,
+		config: &AssetConfigOf<T>,
+		parameters: &MintParameters,
+		reject_revoked: bool,
+	) -> Result<Valuation, DispatchError> {
+		let collateral_price =
+			T::Collateral::collateral_price(collateral, parameters.price_max_age)
+				.map_err(Self::collateral_error)?;
+		ensure!(!(reject_revoked && collateral_price.is_revoked), Error::<T>::CollateralRevoked);
+		let asset_price = Self::asset_price(asset, config, parameters.price_max_age)?;
+		ensure!(
+			!collateral_price.price.is_zero() && !asset_price.is_zero(),
+			Error::<T>::PriceUnavailable
+		);
+		Ok(Valuation {
+			collateral_price: collateral_price.price,
+			asset_price,
+			multiplier: collateral_price.multiplier,
+		})
+	}
+
+	/// Moves `amount` of collateral from `who` into the pallet's account.
+	fn take_collateral(asset: &AssetId, who: &T::AccountId, amount: Balance) -> DispatchResult {
+		T::Assets::transfer(asset.clone(), who, &Self::account_id(), amount, Preservation::Preserve)
+			.map(|_| ())
+			.map_err(|_| Error::<T>::InsufficientBalance.into())
+	}
+
+	/// Pays `amount` of collateral from the pallet's account (which keeps its MIR existential
+	/// deposit).
+	fn pay_collateral(asset: &AssetId, to: &T::AccountId, amount: Balance) -> DispatchResult {
+		let preservation = match asset {
+			NativeOrWithId::Native => Preservation::Preserve,
+			NativeOrWithId::WithId(_) => Preservation::Expendable,
+		};
+		T::Assets::transfer(asset.clone(), &Self::account_id(), to, amount, preservation)
+			.map(|_| ())
+	}
+
+	fn mint_to(asset: &AssetId, who: &T::AccountId, amount: Balance) -> DispatchResult {
+		T::Assets::mint_into(asset.clone(), who, amount).map(|_| ())
+	}
+
+	fn remove_position(position_id: PositionId, position: &PositionOf<T>) {
+		Positions::<T>::remove(position_id);
+		PositionsByAsset::<T>::remove(&position.asset, position_id);
+		PositionsByOwner::<T>::mutate_exists(&position.owner, |ids| {
+			if let Some(list) = ids {
+				list.retain(|id| *id != position_id);
+				if list.is_empty() {
+					*ids = None;
+				}
+			}
+		});
+	}
+
+	/// The collateral the pallet's account holds of `asset` for positions (MIR net of the
+	/// account's existential deposit).
+	pub fn collateral_held(asset: &AssetId) -> Balance {
+		let balance = T::Assets::balance(asset.clone(), &Self::account_id());
+		match asset {
+			NativeOrWithId::Native => {
+				balance.saturating_sub(T::Assets::minimum_balance(NativeOrWithId::Native))
+			}
+			NativeOrWithId::WithId(_) => balance,
+		}
+	}
+
+	/// A page of positions for the runtime API (see `MintApi::positions`).
+	pub fn positions(
+		filter: PositionFilter<T::AccountId>,
+		start_after: Option<PositionId>,
+		limit: u32,
+		order: SortOrder,
+	) -> Vec<(PositionId, PositionOf<T>)> {
+		let limit = match limit {
+			0 => DEFAULT_LIMIT,
+			n => n.min(MAX_LIMIT),
+		} as usize;
+		let in_page = |id: &PositionId| match (order, start_after) {
+			(_, None) => true,
+			(SortOrder::Ascending, Some(after)) => *id > after,
+			(SortOrder::Descending, Some(after)) => *id < after,
+		};
+		let ids: Vec<PositionId> = match filter {
+			PositionFilter::Owner(owner) => {
+				let mut ids: Vec<_> =
+					PositionsByOwner::<T>::get(owner).into_iter().filter(in_page).collect();
+				if order == SortOrder::Descending {
+					ids.reverse();
+				}
+				ids.truncate(limit);
+				ids
+			}
+			PositionFilter::Asset(asset) => {
+				// The index is hashed: an asset's page sorts all of its ids (off-chain only).
+				let mut ids: Vec<_> =
+					PositionsByAsset::<T>::iter_key_prefix(asset).filter(in_page).collect();
+				ids.sort_unstable();
+				if order == SortOrder::Descending {
+					ids.reverse();
+				}
+				ids.truncate(limit);
+				ids
+			}
+			PositionFilter::All => {
+				// Ids are dense: walk them from the cursor, skipping closed positions.
+				let next = NextPositionId::<T>::get();
+				let mut ids = Vec::new();
+				let mut probes = 0u64;
+				let mut id = match (order, start_after) {
+					(SortOrder::Ascending, None) => 1,
+					(SortOrder::Ascending, Some(after)) => after.saturating_add(1),
+					(SortOrder::Descending, None) => next.saturating_sub(1),
+					(SortOrder::Descending, Some(after)) => after.min(next).saturating_sub(1),
+				};
+				while id > 0 && id < next && ids.len() < limit && probes < MAX_PROBES {
+					if Positions::<T>::contains_key(id) {
+						ids.push(id);
+					}
+					probes += 1;
+					id = match order {
+						SortOrder::Ascending => id + 1,
+						SortOrder::Descending => id - 1,
+					};
+				}
+				ids
+			}
+		};
+		ids.into_iter().filter_map(|id| Positions::<T>::get(id).map(|p| (id, p))).collect()
+	}
+
+	/// A position's collateral ratio now and the ratio it must keep (see
+	/// `MintApi::collateral_ratio`).
+	pub fn collateral_ratio(position_id: PositionId) -> Result<PositionRatio, PositionRatioError> {
+		let position =
+			Positions::<T>::get(position_id).ok_or(PositionRatioError::UnknownPosition)?;
+		let config =
+			AssetConfigs::<T>::get(&position.asset).ok_or(PositionRatioError::UnknownPosition)?;
+		let parameters = Parameters::<T>::get();
+		let mut valuation = Self::valuation(
+			&position.collateral_asset,
+			&position.asset,
+			&config,
+			&parameters,
+			false,
+		)
+		.map_err(|_| PositionRatioError::PriceUnavailable)?;
+		if config.end_price.is_some() {
+			valuation.multiplier = FixedU128::one();
+		}
+		let required_ratio =
+			math::required_ratio(config.min_collateral_ratio, valuation.multiplier)
+				.ok_or(PositionRatioError::PriceUnavailable)?;
+		let collateral_ratio =
+			math::collateral_ratio(position.collateral_amount, position.asset_amount, &valuation);
+		Ok(PositionRatio { collateral_ratio, required_ratio })
+	}
+
+	/// The invariants of Mint:
+	/// - per collateral asset, the positions' collateral sums to what the pallet's account holds;
+	/// - per mAsset, the positions' debt plus the unbacked supply is the asset's supply;
+	/// - every position is in its owner's and its asset's index, and the indexes hold nothing else;
+	/// - every position id is below the next id; no position is empty.
+	#[cfg(any(feature = "try-runtime", test))]
+	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		use alloc::collections::btree_map::BTreeMap;
+		let mut collateral: BTreeMap<AssetId, Balance> = BTreeMap::new();
+		let mut debt: BTreeMap<AssetId, Balance> = BTreeMap::new();
+		let next = NextPositionId::<T>::get();
+		let mut count = 0usize;
+		for (id, position) in Positions::<T>::iter() {
+			count += 1;
+			ensure!(id > 0 && id < next, "a position id is not below the next id");
+			ensure!(
+				!(position.collateral_amount.is_zero() && position.asset_amount.is_zero()),
+				"an empty position is stored"
+			);
+			ensure!(
+				PositionsByOwner::<T>::get(&position.owner).contains(&id),
+				"a position is missing from its owner's index"
+			);
+			ensure!(
+				PositionsByAsset::<T>::contains_key(&position.asset, id),
+				"a position is missing from its asset's index"
+			);
+			let c = collateral.entry(position.collateral_asset.clone()).or_default();
+			*c = c.saturating_add(position.collateral_amount);
+			let d = debt.entry(position.asset.clone()).or_default();
+			*d = d.saturating_add(position.asset_amount);
+		}
+		let owner_entries: usize = PositionsByOwner::<T>::iter_values().map(|ids| ids.len()).sum();
+		ensure!(owner_entries == count, "the owner index holds closed positions");
+		ensure!(
+			PositionsByOwner::<T>::iter_values()
+				.all(|ids| !ids.is_empty() && ids.windows(2).all(|w| w[0] < w[1])),
+			"an owner index is empty or out of order"
+		);
+		ensure!(
+			PositionsByAsset::<T>::iter_keys().count() == count,
+			"the asset index holds closed positions"
+		);
+		// UST and MIR are always checked: with no position left their holdings must be zero.
+		collateral.entry(UST).or_default();
+		collateral.entry(NativeOrWithId::Native).or_default();
+		for (asset, held) in collateral {
+			ensure!(
+				Self::collateral_held(&asset) == held,
+				"collateral held differs from the positions' sum"
+			);
+		}
+		for asset in AssetConfigs::<T>::iter_keys() {
+			let owed = debt.get(&asset).copied().unwrap_or_default();
+			ensure!(
+				T::Assets::total_issuance(asset.clone())
+					== owed.saturating_add(UnbackedSupply::<T>::get(&asset)),
+				"an mAsset's supply differs from its debt plus unbacked supply"
+			);
+		}
+		Ok(())
+	}
+}

@@ -1,0 +1,338 @@
+//! A mock runtime for Mint's tests: System, Timestamp, Balances (MIR), Assets (UST, mAssets) and
+//! Mint, with in-memory tables standing in for the Oracle and the CollateralOracle.
+
+use crate as pallet_mint;
+use core::cell::RefCell;
+use frame_support::{
+	derive_impl, parameter_types,
+	traits::{
+		fungible::{NativeFromLeft, NativeOrWithId, UnionOf},
+		AsEnsureOriginWithArg, ConstU128, ConstU32, ConstU64,
+	},
+	PalletId,
+};
+use frame_system::{EnsureRoot, EnsureSigned};
+use mirror_primitives::{
+	AssetConfig, AssetId, CollateralError, CollateralPrice, CollateralRegistry, CollateralStatus,
+	FixedU128, Moment, PriceError, PriceProvider, PriceSource, ProvideCollateralPrice,
+};
+use sp_runtime::{traits::One, BuildStorage, DispatchError};
+use std::collections::BTreeMap;
+
+type Block = frame_system::mocking::MockBlock<Test>;
+
+frame_support::construct_runtime!(
+	pub enum Test {
+		System: frame_system,
+		Timestamp: pallet_timestamp,
+		Balances: pallet_balances,
+		Assets: pallet_assets,
+		Mint: pallet_mint,
+	}
+);
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+	type AccountId = u128;
+	type Lookup = sp_runtime::traits::IdentityLookup<u128>;
+	type AccountData = pallet_balances::AccountData<u128>;
+}
+
+impl pallet_timestamp::Config for Test {
+	type Moment = u64;
+	type OnTimestampSet = ();
+	type MinimumPeriod = ConstU64<1>;
+	type WeightInfo = ();
+}
+
+/// MIR's existential deposit in the mock.
+pub const ED: u128 = 10;
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type Balance = u128;
+	type ExistentialDeposit = ConstU128<ED>;
+	type AccountStore = System;
+}
+
+#[derive_impl(pallet_assets::config_preludes::TestDefaultConfig)]
+impl pallet_assets::Config for Test {
+	type Balance = u128;
+	type AssetId = u32;
+	type AssetIdParameter = u32;
+	type Currency = Balances;
+	type CreateOrigin = AsEnsureOriginWithArg<EnsureSigned<u128>>;
+	type ForceOrigin = EnsureRoot<u128>;
+	type Freezer = ();
+	type AssetDeposit = ConstU128<0>;
+	type AssetAccountDeposit = ConstU128<0>;
+	type MetadataDepositBase = ConstU128<0>;
+	type MetadataDepositPerByte = ConstU128<0>;
+	type ApprovalDeposit = ConstU128<0>;
+}
+
+/// Every token: MIR from Balances, the rest from Assets.
+pub type AllAssets = UnionOf<Balances, Assets, NativeFromLeft, NativeOrWithId<u32>, u128>;
+
+/// A collateral in the stand-in registry: fixed price (`Some`) or oracle-priced (`None`),
+/// multiplier, revoked.
+type CollateralEntry = (Option<FixedU128>, FixedU128, bool);
+
+thread_local! {
+	static PRICES: RefCell<BTreeMap<AssetId, Result<(FixedU128, Moment), PriceError>>> =
+		const { RefCell::new(BTreeMap::new()) };
+	static COLLATERALS: RefCell<BTreeMap<AssetId, CollateralEntry>> =
+		const { RefCell::new(BTreeMap::new()) };
+}
+
+/// The oracle stand-in: prices set by [`set_price`].
+pub struct MockOracle;
+impl PriceProvider for MockOracle {
+	fn price(asset: &AssetId, _max_age: Moment) -> Result<(FixedU128, Moment), PriceError> {
+		PRICES.with(|p| p.borrow().get(asset).copied().unwrap_or(Err(PriceError::UnknownAsset)))
+	}
+}
+
+/// The CollateralOracle stand-in.
+pub struct MockCollateral;
+impl ProvideCollateralPrice for MockCollateral {
+	fn collateral_price(
+		asset: &AssetId,
+		max_age: Moment,
+	) -> Result<CollateralPrice, CollateralError> {
+		let (fixed, multiplier, is_revoked) = COLLATERALS
+			.with(|c| c.borrow().get(asset).copied())
+			.ok_or(CollateralError::UnknownCollateral)?;
+		let (price, updated_at) = match fixed {
+			Some(price) => (price, now()),
+			None => MockOracle::price(asset, max_age).map_err(CollateralError::Price)?,
+		};
+		Ok(CollateralPrice { price, updated_at, multiplier, is_revoked })
+	}
+
+	fn collateral_status(asset: &AssetId) -> Result<CollateralStatus, CollateralError> {
+		COLLATERALS
+			.with(|c| c.borrow().get(asset).copied())
+			.map(|(_, multiplier, is_revoked)| CollateralStatus { multiplier, is_revoked })
+			.ok_or(CollateralError::UnknownCollateral)
+	}
+}
+impl CollateralRegistry for MockCollateral {
+	fn register_collateral(
+		asset: AssetId,
+		source: PriceSource,
+		multiplier: FixedU128,
+	) -> Result<(), DispatchError> {
+		if is_collateral(&asset) {
+			return Err(DispatchError::Other("Collateral was already registered"));
+		}
+		let fixed = match source {
+			PriceSource::Fixed(price) => Some(price),
+			_ => None,
+		};
+		COLLATERALS.with(|c| c.borrow_mut().insert(asset, (fixed, multiplier, false)));
+		Ok(())
+	}
+
+	fn revoke_collateral(asset: AssetId) -> Result<(), DispatchError> {
+		COLLATERALS.with(|c| match c.borrow_mut().get_mut(&asset) {
+			Some(entry) => {
+				entry.2 = true;
+				Ok(())
+			}
+			None => Err(DispatchError::Other("Collateral not found")),
+		})
+	}
+}
+
+/// Sets the oracle's answer for `asset`.
+pub fn set_price(asset: AssetId, answer: Result<(FixedU128, Moment), PriceError>) {
+	PRICES.with(|p| p.borrow_mut().insert(asset, answer));
+}
+
+/// Sets a fresh oracle price for `asset`, `n / d` UST.
+pub fn price(asset: AssetId, n: u128, d: u128) {
+	set_price(asset, Ok((FixedU128::from_rational(n, d), now())));
+}
+
+/// Whether `asset` is a collateral in the stand-in registry.
+pub fn is_collateral(asset: &AssetId) -> bool {
+	COLLATERALS.with(|c| c.borrow().contains_key(asset))
+}
+
+/// Revokes or restores a collateral in the stand-in registry.
+pub fn set_revoked(asset: &AssetId, revoked: bool) {
+	COLLATERALS.with(|c| {
+		if let Some(entry) = c.borrow_mut().get_mut(asset) {
+			entry.2 = revoked;
+		}
+	});
+}
+
+parameter_types! {
+	pub const MintPalletId: PalletId = PalletId(*b"mir/mint");
+	pub const Collector: u128 = COLLECTOR;
+}
+
+impl pallet_mint::Config for Test {
+	type AdminOrigin = EnsureRoot<u128>;
+	type Assets = AllAssets;
+	type Oracle = MockOracle;
+	type Collateral = MockCollateral;
+	type PalletId = MintPalletId;
+	type FeeCollector = Collector;
+	type MaxPositionsPerOwner = ConstU32<5>;
+	type UnixTime = Timestamp;
+	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = BenchSetup;
+}
+
+/// Sets up the benchmarks' assets and prices in the mock.
+pub struct BenchSetup;
+#[cfg(feature = "runtime-benchmarks")]
+impl crate::BenchmarkHelper<u128> for BenchSetup {
+	fn create_asset(asset: &AssetId, price: FixedU128) {
+		create_token(asset);
+		set_price(asset.clone(), Ok((price, now())));
+	}
+
+	fn create_collateral(collateral: &AssetId, price: FixedU128, multiplier: FixedU128) {
+		create_token(collateral);
+		set_price(collateral.clone(), Ok((price, now())));
+		if !is_collateral(collateral) {
+			let _ = MockCollateral::register_collateral(
+				collateral.clone(),
+				PriceSource::Oracle,
+				multiplier,
+			);
+		}
+	}
+}
+
+#[cfg(feature = "runtime-benchmarks")]
+fn create_token(asset: &AssetId) {
+	use frame_support::traits::fungibles::{Create, Inspect};
+	if let NativeOrWithId::WithId(_) = asset {
+		if !AllAssets::asset_exists(asset.clone()) {
+			let _ = <AllAssets as Create<u128>>::create(asset.clone(), ALICE, true, 1);
+		}
+	}
+}
+
+/// MIR.
+pub const MIR: AssetId = NativeOrWithId::Native;
+/// UST.
+pub const UST: AssetId = NativeOrWithId::WithId(1);
+/// mAAPL.
+pub const AAPL: AssetId = NativeOrWithId::WithId(2);
+/// mTSLA.
+pub const TSLA: AssetId = NativeOrWithId::WithId(3);
+/// A token that is not an mAsset.
+pub const OTHER: AssetId = NativeOrWithId::WithId(9);
+
+pub const ALICE: u128 = 1;
+pub const BOB: u128 = 2;
+pub const CHARLIE: u128 = 3;
+/// The fee collector.
+pub const COLLECTOR: u128 = 99;
+
+/// Everyone's starting balance of MIR, UST and OTHER.
+pub const BALANCE: u128 = 1_000_000_000_000;
+/// mAAPL given to Charlie at genesis (unbacked supply).
+pub const GENESIS_AAPL: u128 = 5_000_000;
+
+/// The genesis time of the tests: 1,000,000 s.
+pub const T0: u64 = 1_000_000;
+
+/// 1.3333334, the multiplier of volatile collateral.
+pub fn volatile() -> FixedU128 {
+	FixedU128::from_rational(13_333_334, 10_000_000)
+}
+
+/// `n / d` as a [`FixedU128`].
+pub fn fx(n: u128, d: u128) -> FixedU128 {
+	FixedU128::from_rational(n, d)
+}
+
+/// mAAPL and mTSLA at MCR 150 %, discount 20 %.
+pub fn listed() -> AssetConfig<u128> {
+	AssetConfig {
+		auction_discount: fx(1, 5),
+		min_collateral_ratio: fx(3, 2),
+		end_price: None,
+		ipo_params: None,
+	}
+}
+
+/// Externalities: Alice, Bob and Charlie hold MIR, UST and OTHER; Charlie holds some mAAPL; mAAPL
+/// and mTSLA are registered mAssets (and collateral); UST (fixed 1) and MIR (oracle, 1.3333334)
+/// are collateral; protocol fee 1.5 %. No price is set: tests set what they need.
+pub fn new_test_ext() -> sp_io::TestExternalities {
+	PRICES.with(|p| p.borrow_mut().clear());
+	COLLATERALS.with(|c| {
+		let mut c = c.borrow_mut();
+		c.clear();
+		c.insert(UST, (Some(FixedU128::one()), FixedU128::one(), false));
+		c.insert(MIR, (None, volatile(), false));
+	});
+	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	let people = [ALICE, BOB, CHARLIE];
+	pallet_balances::GenesisConfig::<Test> {
+		balances: people.iter().map(|p| (*p, BALANCE)).chain([(COLLECTOR, ED)]).collect(),
+		..Default::default()
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
+	pallet_assets::GenesisConfig::<Test> {
+		assets: vec![
+			(1, ALICE, true, 1),
+			(2, ALICE, false, 1),
+			(3, ALICE, false, 1),
+			(9, ALICE, false, 1),
+		],
+		metadata: vec![],
+		accounts: people
+			.iter()
+			.flat_map(|p| [(1, *p, BALANCE), (9, *p, BALANCE)])
+			.chain([(2, CHARLIE, GENESIS_AAPL)])
+			.collect(),
+		next_asset_id: Some(100),
+		reserves: vec![],
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
+	let mut ext = sp_io::TestExternalities::new(storage);
+	ext.execute_with(|| {
+		System::set_block_number(1);
+		set_time(T0);
+	});
+	// Mint's genesis registers collateral through the thread-local registry, so it runs inside.
+	ext.execute_with(|| {
+		let genesis = pallet_mint::GenesisConfig::<Test> {
+			assets: vec![(AAPL, listed()), (TSLA, listed())],
+			parameters: None,
+		};
+		frame_support::traits::BuildGenesisConfig::build(&genesis);
+	});
+	ext
+}
+
+/// Runs `test` on [`new_test_ext`], then checks the pallet's invariants.
+pub fn run_test(test: impl FnOnce()) {
+	new_test_ext().execute_with(|| {
+		test();
+		crate::Pallet::<Test>::do_try_state().expect("mint invariants hold");
+	});
+}
+
+/// Sets the clock to `secs` seconds.
+pub fn set_time(secs: u64) {
+	pallet_timestamp::Now::<Test>::put(secs * 1_000);
+}
+
+/// The clock, in seconds.
+pub fn now() -> Moment {
+	pallet_timestamp::Now::<Test>::get() / 1_000
+}

@@ -1,0 +1,32 @@
+//! The Mint pallet's storage types (shared with clients through `mirror-primitives`).
+
+use crate::Config;
+pub use mirror_primitives::{
+	AssetConfig, IpoParams, MintParameters, Position, PositionFilter, PositionId, PositionRatio,
+	PositionRatioError, ShortParams, SortOrder,
+};
+
+/// A position as stored.
+pub type PositionOf<T> = Position<<T as frame_system::Config>::AccountId>;
+
+/// An mAsset's configuration as stored.
+pub type AssetConfigOf<T> = AssetConfig<<T as frame_system::Config>::AccountId>;
+
+/// A pre-IPO asset's terms as stored.
+pub type IpoParamsOf<T> = IpoParams<<T as frame_system::Config>::AccountId>;
+
+/// The positions of one owner, in ascending id order.
+pub type OwnerPositions<T> =
+	frame_support::BoundedVec<PositionId, <T as Config>::MaxPositionsPerOwner>;
+
+/// The prices a position is valued at: collateral and asset in UST, and the collateral's
+/// multiplier.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Valuation {
+	/// One unit of collateral in UST.
+	pub collateral_price: sp_runtime::FixedU128,
+	/// One unit of the mAsset in UST.
+	pub asset_price: sp_runtime::FixedU128,
+	/// The collateral's multiplier.
+	pub multiplier: sp_runtime::FixedU128,
+}

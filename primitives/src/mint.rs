@@ -1,0 +1,179 @@
+//! Minting: the types of the Mint pallet that its calls, events, storage and runtime API share with
+//! clients.
+
+use crate::{AssetId, Balance, Moment};
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use scale_info::TypeInfo;
+use serde::{Deserialize, Serialize};
+use sp_runtime::FixedU128;
+
+/// A position's id. Ids start at 1 and are never reused.
+pub type PositionId = u64;
+
+/// How a short position sells what it mints: the AMM's spread check (spec §3.13). `Some` in
+/// `open_position` makes the position short; both fields `None` sells with no spread check.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Default,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub struct ShortParams {
+	/// The price (UST per mAsset) the seller believes in.
+	pub belief_price: Option<FixedU128>,
+	/// The largest accepted shortfall against the belief (or spot) price.
+	pub max_spread: Option<FixedU128>,
+}
+
+/// A pre-IPO asset's terms (spec §3.16): minted at a fixed price until `mint_end`, with UST
+/// collateral only, until its trigger account calls `trigger_ipo`.
+#[derive(
+	Clone,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+	Serialize,
+	Deserialize,
+)]
+pub struct IpoParams<AccountId> {
+	/// The end of the minting period (seconds since the Unix epoch).
+	pub mint_end: Moment,
+	/// The fixed price (UST) used until the IPO.
+	pub pre_ipo_price: FixedU128,
+	/// The minimum collateral ratio once the IPO is triggered.
+	pub min_collateral_ratio_after_ipo: FixedU128,
+	/// The account allowed to trigger the IPO.
+	pub trigger_account: AccountId,
+}
+
+/// What Mint knows of an mAsset (spec §2.1 `AssetConfig`).
+#[derive(
+	Clone,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+	Serialize,
+	Deserialize,
+)]
+pub struct AssetConfig<AccountId> {
+	/// The discount at which auctions sell a position's collateral (at most 1; capped at MCR − 1
+	/// when applied).
+	pub auction_discount: FixedU128,
+	/// The minimum collateral ratio (MCR, at least 1.1), before the collateral's multiplier.
+	pub min_collateral_ratio: FixedU128,
+	/// Set when the asset is delisted: every position is valued at this price from then on.
+	pub end_price: Option<FixedU128>,
+	/// Set while the asset is pre-IPO.
+	pub ipo_params: Option<IpoParams<AccountId>>,
+}
+
+/// A collateralised debt position.
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
+pub struct Position<AccountId> {
+	/// Who opened it; only they may withdraw, mint or burn.
+	pub owner: AccountId,
+	/// The asset locked as collateral.
+	pub collateral_asset: AssetId,
+	/// How much of it is locked.
+	pub collateral_amount: Balance,
+	/// The mAsset minted against it.
+	pub asset: AssetId,
+	/// How much of the mAsset the position owes (minted and not yet burned).
+	pub asset_amount: Balance,
+	/// Whether the position is short (its mAssets were sold and the proceeds locked).
+	pub is_short: bool,
+}
+
+/// Mint's protocol parameters, changed by `update_config` (spec §2.1, §2.15).
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+	Serialize,
+	Deserialize,
+)]
+pub struct MintParameters {
+	/// The fee on the value of burned or liquidated mAssets, paid from the collateral to the
+	/// collector (below 1).
+	pub protocol_fee_rate: FixedU128,
+	/// The oldest price (seconds) a position may be valued at.
+	pub price_max_age: Moment,
+	/// How long (seconds) a short sale's proceeds stay locked.
+	pub lock_period: Moment,
+}
+
+impl Default for MintParameters {
+	/// Mainnet's: 1.5 % fee, 60 s price age, 14 days lock.
+	fn default() -> Self {
+		Self {
+			protocol_fee_rate: FixedU128::from_inner(15_000_000_000_000_000),
+			price_max_age: 60,
+			lock_period: 1_209_600,
+		}
+	}
+}
+
+/// Which positions a listing returns.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, Debug)]
+pub enum PositionFilter<AccountId> {
+	/// Every position.
+	All,
+	/// The positions of one owner.
+	Owner(AccountId),
+	/// The positions minting one mAsset.
+	Asset(AssetId),
+}
+
+/// The order of a listing, by position id.
+#[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, Debug)]
+pub enum SortOrder {
+	/// Lowest id first.
+	Ascending,
+	/// Highest id first (the original's default).
+	Descending,
+}
+
+/// A position's collateral ratio now, against what it must keep.
+#[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+pub struct PositionRatio {
+	/// Collateral value over debt value at current prices; `None` without debt.
+	pub collateral_ratio: Option<FixedU128>,
+	/// The least ratio a mint or withdrawal must leave: the asset's MCR × the collateral's
+	/// multiplier.
+	pub required_ratio: FixedU128,
+}
+
+/// Why a position's ratio cannot be given.
+#[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+pub enum PositionRatioError {
+	/// No position has this id.
+	UnknownPosition,
+	/// The asset's or the collateral's price is missing, stale or frozen.
+	PriceUnavailable,
+}
