@@ -74,12 +74,12 @@ fn bob_cannot_create_a_pair_that_exists() {
 fn collateral_can_be_priced_from_the_amm_time_weighted_price() {
 	dev_ext().execute_with(|| {
 		let bob = account(Sr25519Keyring::Bob);
-		// mAAPL as collateral priced from its pool's 5-minute average.
-		assert_ok!(CollateralOracle::register_collateral_asset(
+		// mAAPL (collateral since Mint listed it at genesis) priced from its pool's 5-minute
+		// average instead of the oracle.
+		assert_ok!(CollateralOracle::update_collateral_price_source(
 			RuntimeOrigin::root(),
 			MAAPL,
 			PriceSource::AmmTwap { quote: UST, window: 300 },
-			FixedU128::from_rational(4, 3)
 		));
 		// The first pool change after genesis starts the history.
 		assert_ok!(Amm::swap(
