@@ -79,9 +79,11 @@ pub type AllAssets = UnionOf<Balances, Assets, NativeFromLeft, NativeOrWithId<u3
 /// multiplier, revoked.
 type CollateralEntry = (Option<FixedU128>, FixedU128, bool);
 
+/// The oracle's answers by asset.
+type PriceTable = BTreeMap<AssetId, Result<(FixedU128, Moment), PriceError>>;
+
 thread_local! {
-	static PRICES: RefCell<BTreeMap<AssetId, Result<(FixedU128, Moment), PriceError>>> =
-		const { RefCell::new(BTreeMap::new()) };
+	static PRICES: RefCell<PriceTable> = const { RefCell::new(BTreeMap::new()) };
 	static COLLATERALS: RefCell<BTreeMap<AssetId, CollateralEntry>> =
 		const { RefCell::new(BTreeMap::new()) };
 }
