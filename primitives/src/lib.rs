@@ -20,8 +20,8 @@ pub mod oracle;
 
 pub use amm::{Amm, AssetIdAllocator, PoolInfo, SetAssetMetadata, SwapQuote};
 pub use mint::{
-	AssetConfig, IpoParams, MintParameters, Position, PositionFilter, PositionId, PositionRatio,
-	PositionRatioError, ShortParams, SortOrder,
+	AssetConfig, AuctionQuote, IpoParams, MintParameters, Position, PositionFilter, PositionId,
+	PositionRatio, PositionRatioError, ShortParams, SortOrder,
 };
 
 pub use frame_support::traits::tokens::fungible::NativeOrWithId;

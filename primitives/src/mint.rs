@@ -177,3 +177,20 @@ pub enum PositionRatioError {
 	/// The asset's or the collateral's price is missing, stale or frozen.
 	PriceUnavailable,
 }
+
+/// What an auction of a position returns (or would return now).
+#[derive(Clone, Copy, PartialEq, Eq, Default, Encode, Decode, TypeInfo, Debug)]
+pub struct AuctionQuote {
+	/// The mAssets burned from the liquidator (the offer less the refund).
+	pub liquidated_amount: Balance,
+	/// The part of the offer not needed, kept by the liquidator.
+	pub refunded_asset: Balance,
+	/// Collateral paid to the liquidator, net of the protocol fee.
+	pub returned_collateral: Balance,
+	/// Collateral paid to the collector.
+	pub protocol_fee: Balance,
+	/// Collateral returned to the owner when the auction repays the whole debt.
+	pub leftover_collateral: Balance,
+	/// Debt left unbacked when the auction exhausts the collateral (bad debt).
+	pub forgiven_debt: Balance,
+}

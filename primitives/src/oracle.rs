@@ -184,6 +184,10 @@ pub trait CollateralRegistry {
 	) -> Result<(), DispatchError>;
 	/// Revokes collateral `asset`. Fails if it is not a registered collateral.
 	fn revoke_collateral(asset: AssetId) -> Result<(), DispatchError>;
+
+	/// Revokes collateral `asset` (if not yet revoked) and fixes its price at `price`: a delisted
+	/// mAsset is valued at its end price from then on. Fails if it is not a registered collateral.
+	fn delist_collateral(asset: AssetId, price: FixedU128) -> Result<(), DispatchError>;
 }
 
 /// A price and when it was fed (seconds).

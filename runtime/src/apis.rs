@@ -326,6 +326,23 @@ impl_runtime_apis! {
 		) -> Result<mirror_primitives::PositionRatio, mirror_primitives::PositionRatioError> {
 			Mint::collateral_ratio(position_id)
 		}
+
+		fn liquidatable(
+			position_id: mirror_primitives::PositionId,
+		) -> Result<bool, mirror_primitives::PositionRatioError> {
+			Mint::liquidatable(position_id)
+		}
+
+		fn simulate_auction(
+			position_id: mirror_primitives::PositionId,
+			amount: Balance,
+		) -> Result<mirror_primitives::AuctionQuote, sp_runtime::DispatchError> {
+			Mint::quote_auction(position_id, amount).map(|(_, quote)| quote)
+		}
+
+		fn forgiven_debt(asset: mirror_primitives::AssetId) -> Balance {
+			pallet_mirror_mint::ForgivenDebt::<Runtime>::get(asset)
+		}
 	}
 
 	impl sp_genesis_builder::GenesisBuilder<Block> for Runtime {

@@ -208,3 +208,77 @@ fn registering_an_masset_registers_its_collateral() {
 		);
 	});
 }
+
+#[test]
+fn charlie_liquidates_after_the_mir_price_drops() {
+	dev_ext().execute_with(|| {
+		feed();
+		let bob = account(Bob);
+		let charlie = account(Charlie);
+		assert_ok!(Mint::open_position(
+			RuntimeOrigin::signed(bob.clone()),
+			MIR,
+			1_000 * UNIT,
+			MAAPL,
+			FixedU128::from_inner(2_000_000_100_000_000_000),
+			None
+		));
+		let id = last_position();
+		assert_eq!(Mint::liquidatable(id), Ok(false));
+		assert_noop!(
+			Mint::auction(RuntimeOrigin::signed(charlie.clone()), id, UNIT),
+			Error::<Runtime>::PositionSafelyCollateralized
+		);
+		// Next block, MIR falls from 1.5 to 1.4 UST.
+		advance(3);
+		let prices: BoundedVec<_, _> =
+			vec![(MAAPL, fx(180, 1)), (MIR, fx(7, 5))].try_into().unwrap();
+		assert_ok!(Oracle::feed_prices(RuntimeOrigin::signed(account(Alice)), prices));
+		assert_eq!(Mint::liquidatable(id), Ok(true));
+		let (_, quote) = Mint::quote_auction(id, UNIT).unwrap();
+		// One mAAPL (180 UST) buys 180 / 1.4 / 0.8 ≈ 160.7 MIR, less 1.5 % of 128.6 MIR of fee.
+		assert!((158 * UNIT..160 * UNIT).contains(&quote.returned_collateral), "{quote:?}");
+		let mir_before = NativeAndAssets::balance(MIR, &charlie);
+		let collector_before = NativeAndAssets::balance(MIR, &FeeCollectorAccount::get());
+		assert_ok!(Mint::auction(RuntimeOrigin::signed(charlie.clone()), id, UNIT));
+		assert_eq!(NativeAndAssets::balance(MIR, &charlie) - mir_before, quote.returned_collateral);
+		assert_eq!(
+			NativeAndAssets::balance(MIR, &FeeCollectorAccount::get()) - collector_before,
+			quote.protocol_fee
+		);
+		assert_eq!(Positions::<Runtime>::get(id).map(|p| p.asset_amount), Some(4_166_666 - UNIT));
+		assert_eq!(pallet_mirror_mint::ForgivenDebt::<Runtime>::get(MAAPL), 0);
+	});
+}
+
+#[test]
+fn a_delisted_masset_is_redeemed_by_anyone() {
+	dev_ext().execute_with(|| {
+		feed();
+		let bob = account(Bob);
+		assert_ok!(Mint::open_position(
+			RuntimeOrigin::signed(bob.clone()),
+			UST,
+			3_600 * UNIT,
+			MAAPL,
+			fx(2, 1),
+			None
+		));
+		let id = last_position();
+		assert_ok!(Mint::register_migration(RuntimeOrigin::root(), MAAPL, fx(200, 1)));
+		// mAAPL is revoked as collateral and priced at its end price, with no feed needed.
+		advance(3_600);
+		let status = <CollateralOracle as ProvideCollateralPrice>::collateral_price(&MAAPL, 60)
+			.expect("a fixed end price is never stale");
+		assert_eq!((status.price, status.is_revoked), (fx(200, 1), true));
+		// Dave, who never had a position, burns 1 mAAPL: 200 UST less the 1.5 % fee.
+		let dave = account(sp_keyring::Sr25519Keyring::Dave);
+		let before = NativeAndAssets::balance(UST, &dave);
+		assert_ok!(Mint::burn(RuntimeOrigin::signed(dave.clone()), id, UNIT));
+		assert_eq!(NativeAndAssets::balance(UST, &dave) - before, 197 * UNIT);
+		assert_eq!(
+			Positions::<Runtime>::get(id).map(|p| (p.collateral_amount, p.asset_amount)),
+			Some((3_400 * UNIT, 9_999_999 - UNIT))
+		);
+	});
+}

@@ -364,4 +364,20 @@ impl<T: Config> CollateralRegistry for Pallet<T> {
 	fn revoke_collateral(asset: AssetId) -> Result<(), DispatchError> {
 		Self::do_revoke(asset)
 	}
+
+	fn delist_collateral(asset: AssetId, price: FixedU128) -> Result<(), DispatchError> {
+		ensure!(!price.is_zero(), Error::<T>::InvalidPriceSource);
+		let new = PriceSource::Fixed(price);
+		let (old, was_revoked) = CollateralAssets::<T>::try_mutate(&asset, |info| {
+			let info = info.as_mut().ok_or(Error::<T>::UnknownCollateral)?;
+			let old = core::mem::replace(&mut info.price_source, new.clone());
+			let was_revoked = core::mem::replace(&mut info.is_revoked, true);
+			Ok::<_, Error<T>>((old, was_revoked))
+		})?;
+		Self::deposit_event(Event::PriceSourceUpdated { asset: asset.clone(), old, new });
+		if !was_revoked {
+			Self::deposit_event(Event::CollateralRevoked { asset });
+		}
+		Ok(())
+	}
 }

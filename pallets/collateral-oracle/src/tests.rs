@@ -298,3 +298,31 @@ fn status_needs_no_price() {
 		);
 	});
 }
+
+#[test]
+fn delisting_revokes_and_fixes_the_price() {
+	run_test(|| {
+		assert_ok!(<CollateralOracle as CollateralRegistry>::delist_collateral(MIR, fx(2)));
+		System::assert_has_event(Event::CollateralRevoked { asset: MIR }.into());
+		assert_eq!(
+			collateral(MIR),
+			Ok(CollateralPrice {
+				price: fx(2),
+				updated_at: NOW,
+				multiplier: volatile(),
+				is_revoked: true
+			})
+		);
+		// Again (a corrected end price): the source changes, the revocation stays.
+		assert_ok!(<CollateralOracle as CollateralRegistry>::delist_collateral(MIR, fx(3)));
+		assert_eq!(collateral(MIR).map(|c| c.price), Ok(fx(3)));
+		assert_noop!(
+			<CollateralOracle as CollateralRegistry>::delist_collateral(AAPL, fx(1)),
+			Error::<Test>::UnknownCollateral
+		);
+		assert_noop!(
+			<CollateralOracle as CollateralRegistry>::delist_collateral(MIR, fx(0)),
+			Error::<Test>::InvalidPriceSource
+		);
+	});
+}

@@ -153,6 +153,95 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// Burning a delisted asset from another account: it redeems the whole position, which
+	/// closes and pays its last unit to the owner.
+	#[benchmark]
+	fn burn_delisted() -> Result<(), BenchmarkError> {
+		let caller = setup::<T>();
+		let id = open::<T>(&caller)?;
+		let debt = Positions::<T>::get(id).map(|p| p.asset_amount).unwrap_or_default();
+		AssetConfigs::<T>::mutate(asset(), |config| {
+			if let Some(config) = config {
+				config.end_price = Some(FixedU128::saturating_from_integer(1_000u32));
+				config.min_collateral_ratio = FixedU128::one();
+			}
+		});
+		let burner: T::AccountId = account("burner", 0, 0);
+		T::Assets::transfer(asset(), &caller, &burner, debt, Preservation::Expendable)
+			.map_err(|_| BenchmarkError::Stop("cannot fund the burner"))?;
+
+		#[extrinsic_call]
+		burn(RawOrigin::Signed(burner), id, debt);
+
+		assert!(!Positions::<T>::contains_key(id));
+		Ok(())
+	}
+
+	/// An auction that repays the whole debt: three payments (liquidator, collector, owner) and
+	/// the position closed.
+	#[benchmark]
+	fn auction() -> Result<(), BenchmarkError> {
+		let caller = setup::<T>();
+		let id = open::<T>(&caller)?;
+		let debt = Positions::<T>::get(id).map(|p| p.asset_amount).unwrap_or_default();
+		// At 160 the position needs more than its collateral.
+		T::BenchmarkHelper::create_asset(&asset(), FixedU128::saturating_from_integer(160u32));
+		let liquidator: T::AccountId = account("liquidator", 0, 0);
+		T::Assets::transfer(asset(), &caller, &liquidator, debt, Preservation::Expendable)
+			.map_err(|_| BenchmarkError::Stop("cannot fund the liquidator"))?;
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(liquidator), id, debt);
+
+		assert!(!Positions::<T>::contains_key(id));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn trigger_ipo() -> Result<(), BenchmarkError> {
+		T::BenchmarkHelper::create_asset(&asset(), FixedU128::saturating_from_integer(100u32));
+		let trigger: T::AccountId = whitelisted_caller();
+		let after = FixedU128::from_rational(3, 2);
+		AssetConfigs::<T>::insert(
+			asset(),
+			AssetConfig {
+				ipo_params: Some(IpoParams {
+					mint_end: 1,
+					pre_ipo_price: FixedU128::one(),
+					min_collateral_ratio_after_ipo: after,
+					trigger_account: trigger.clone(),
+				}),
+				min_collateral_ratio: FixedU128::saturating_from_integer(10u32),
+				..listed::<T>()
+			},
+		);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(trigger), asset());
+
+		assert_eq!(AssetConfigs::<T>::get(asset()).map(|c| c.min_collateral_ratio), Some(after));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn register_migration() -> Result<(), BenchmarkError> {
+		let origin =
+			T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		T::BenchmarkHelper::create_collateral(
+			&asset(),
+			FixedU128::saturating_from_integer(100u32),
+			FixedU128::one(),
+		);
+		AssetConfigs::<T>::insert(asset(), listed::<T>());
+		let end_price = FixedU128::saturating_from_integer(90u32);
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, asset(), end_price);
+
+		assert_eq!(AssetConfigs::<T>::get(asset()).and_then(|c| c.end_price), Some(end_price));
+		Ok(())
+	}
+
 	#[benchmark]
 	fn register_asset() -> Result<(), BenchmarkError> {
 		let origin =

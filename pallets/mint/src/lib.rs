@@ -36,9 +36,22 @@
 //! Each owner may hold at most [`Config::MaxPositionsPerOwner`] positions; each position locks
 //! collateral worth more than what it mints, and its transaction fee pays for its three entries.
 //!
+//! ## Liquidation
+//! [`Pallet::auction`]: anyone may buy the collateral of a position at or below its threshold
+//! (`⌊⌊⌊A × (Pa ÷₉ Pc)⌋ × MCR⌋ × m⌋ ≥ C`) with its mAsset, at the discount
+//! `min(auction_discount, MCR − 1)` (spec §3.4). Debt left on a position whose collateral is
+//! exhausted is recorded in [`ForgivenDebt`] with [`Event::DebtForgiven`]; the original dropped it
+//! silently.
+//!
+//! ## Pre-IPO and delisted assets
+//! A pre-IPO asset is minted at its fixed price until `mint_end`, with UST only, until its trigger
+//! account calls [`Pallet::trigger_ipo`]. [`Pallet::register_migration`] delists an asset at an end
+//! price: MCR 100 %, collateral revoked and priced at the end price; anyone may then burn it to
+//! redeem collateral.
+//!
 //! ## Not yet
-//! Liquidation auctions, pre-IPO triggering and delisting (call indices 5, 7 and 10) land with the
-//! liquidation issue; short positions (index 6, and `Some(short_params)`) with the shorts issue.
+//! Short positions (`Some(short_params)`, `unlock_position_funds` at index 6) land with the shorts
+//! issue.
 #![cfg_attr(not(feature = "std"), no_std)]
 #![deny(missing_docs)]
 
@@ -178,6 +191,12 @@ pub mod pallet {
 	pub type UnbackedSupply<T: Config> =
 		StorageMap<_, Blake2_128Concat, AssetId, Balance, ValueQuery>;
 
+	/// mAssets whose debt auctions forgave: the debt left on positions whose collateral an
+	/// auction exhausted (bad debt the original dropped silently).
+	#[pallet::storage]
+	pub type ForgivenDebt<T: Config> =
+		StorageMap<_, Blake2_128Concat, AssetId, Balance, ValueQuery>;
+
 	/// The protocol parameters.
 	#[pallet::storage]
 	pub type Parameters<T: Config> = StorageValue<_, MintParameters, ValueQuery>;
@@ -241,6 +260,48 @@ pub mod pallet {
 			/// The fee taken from the collateral and paid to the collector.
 			protocol_fee: Balance,
 		},
+		/// A delisted asset was burned to redeem collateral.
+		Redeemed {
+			/// The position.
+			position_id: PositionId,
+			/// Who burned and received the collateral.
+			who: T::AccountId,
+			/// Collateral paid to them, net of the protocol fee.
+			collateral_amount: Balance,
+		},
+		/// A position was liquidated.
+		Liquidated {
+			/// The position.
+			position_id: PositionId,
+			/// Who bought the collateral.
+			liquidator: T::AccountId,
+			/// mAssets burned.
+			liquidated_amount: Balance,
+			/// Collateral paid to the liquidator, net of the protocol fee.
+			returned_collateral: Balance,
+			/// Collateral paid to the collector.
+			protocol_fee: Balance,
+			/// mAssets of the offer the liquidator kept.
+			refunded_asset: Balance,
+		},
+		/// An auction repaid a position's whole debt; the rest of its collateral went to its owner.
+		LeftoverReturned {
+			/// The position.
+			position_id: PositionId,
+			/// Its owner.
+			owner: T::AccountId,
+			/// The collateral returned.
+			amount: Balance,
+		},
+		/// An auction exhausted a position's collateral: its remaining debt is unbacked.
+		DebtForgiven {
+			/// The position.
+			position_id: PositionId,
+			/// The mAsset.
+			asset: AssetId,
+			/// The debt forgiven.
+			amount: Balance,
+		},
 		/// A position with neither collateral nor debt was removed.
 		PositionClosed {
 			/// The position.
@@ -259,6 +320,20 @@ pub mod pallet {
 			asset: AssetId,
 			/// Its new configuration.
 			config: AssetConfigOf<T>,
+		},
+		/// A pre-IPO asset's IPO was triggered.
+		IpoTriggered {
+			/// The mAsset.
+			asset: AssetId,
+			/// Its minimum collateral ratio from now on.
+			min_collateral_ratio: FixedU128,
+		},
+		/// An mAsset was delisted at an end price.
+		AssetDelisted {
+			/// The mAsset.
+			asset: AssetId,
+			/// The price every position is valued at from now on.
+			end_price: FixedU128,
 		},
 		/// The protocol parameters were changed.
 		ParametersUpdated {
@@ -294,6 +369,18 @@ pub mod pallet {
 		InsufficientCollateralRatio,
 		/// The collateral mints nothing at this ratio ("collateral is too small").
 		CollateralTooSmall,
+		/// The position is above its liquidation threshold ("Cannot liquidate a safely
+		/// collateralized position").
+		PositionSafelyCollateralized,
+		/// Liquidating more than the position owes ("Cannot liquidate more than the position
+		/// amount").
+		LiquidationExceedsDebt,
+		/// The asset is not pre-IPO ("Asset does not have IPO params").
+		NotPreIpo,
+		/// Only the asset's trigger account may trigger its IPO.
+		NotTriggerAccount,
+		/// The end price is zero.
+		InvalidEndPrice,
 		/// Burning more than the position owes ("Cannot burn asset more than you mint").
 		BurnExceedsDebt,
 		/// Withdrawing more than the position holds ("Cannot withdraw more than you provide").
@@ -602,21 +689,27 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Burns `amount` of the position's mAsset from its owner, repaying that much debt, and
-		/// pays the protocol fee `⌊⌊amount × (Pa ÷₉ Pc)⌋ × f⌋` from the collateral to the
-		/// collector. The position stays open, even without debt.
+		/// Burns `amount` of the position's mAsset, repaying that much debt.
+		///
+		/// Normally only the owner may burn, and the protocol fee `⌊⌊amount × (Pa ÷₉ Pc)⌋ × f⌋`
+		/// is taken from the collateral and paid to the collector; the position stays open, even
+		/// without debt. Once the asset is **delisted** anyone may burn to redeem: the burner
+		/// receives the smaller of the amount's value at the end price and its pro-rata share of
+		/// the collateral, less the fee on the former; a position left with no debt and at most one
+		/// unit of collateral is closed (that unit going to its owner).
 		///
 		/// ## Dispatch Origin
-		/// Signed, the position's owner.
+		/// Signed: the position's owner, or anyone for a delisted asset.
 		///
 		/// ## Errors
 		/// [`Error::ZeroAmount`], [`Error::UnknownPosition`], [`Error::NotPositionOwner`],
 		/// [`Error::BurnExceedsDebt`], [`Error::MintPeriodEnded`], [`Error::PriceUnavailable`],
 		/// [`Error::InsufficientCollateralForFee`], [`Error::InsufficientBalance`].
 		///
-		/// Emits [`Event::Burned`].
+		/// Emits [`Event::Burned`], and for a delisted asset [`Event::Redeemed`] (and
+		/// [`Event::PositionClosed`] when it empties the position).
 		#[pallet::call_index(4)]
-		#[pallet::weight(T::WeightInfo::burn())]
+		#[pallet::weight(T::WeightInfo::burn().max(T::WeightInfo::burn_delisted()))]
 		pub fn burn(
 			origin: OriginFor<T>,
 			position_id: PositionId,
@@ -624,10 +717,15 @@ pub mod pallet {
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
-			let mut position = Self::owned_position(position_id, &who)?;
+			let mut position =
+				Positions::<T>::get(position_id).ok_or(Error::<T>::UnknownPosition)?;
+			let config = AssetConfigs::<T>::get(&position.asset).ok_or(Error::<T>::UnknownAsset)?;
+			if let Some(end_price) = config.end_price {
+				return Self::redeem(who, position_id, position, end_price, amount);
+			}
+			ensure!(position.owner == who, Error::<T>::NotPositionOwner);
 			let debt =
 				position.asset_amount.checked_sub(amount).ok_or(Error::<T>::BurnExceedsDebt)?;
-			let config = AssetConfigs::<T>::get(&position.asset).ok_or(Error::<T>::UnknownAsset)?;
 			if let Some(ipo) = &config.ipo_params {
 				ensure!(Self::now() <= ipo.mint_end, Error::<T>::MintPeriodEnded);
 			}
@@ -646,15 +744,7 @@ pub mod pallet {
 				.checked_sub(protocol_fee)
 				.ok_or(Error::<T>::InsufficientCollateralForFee)?;
 			position.asset_amount = debt;
-			T::Assets::burn_from(
-				position.asset.clone(),
-				&who,
-				amount,
-				Preservation::Expendable,
-				Precision::Exact,
-				Fortitude::Polite,
-			)
-			.map_err(|_| Error::<T>::InsufficientBalance)?;
+			Self::burn_from(&position.asset, &who, amount)?;
 			if !protocol_fee.is_zero() {
 				Self::pay_collateral(
 					&position.collateral_asset,
@@ -665,6 +755,124 @@ pub mod pallet {
 			let asset = position.asset.clone();
 			Positions::<T>::insert(position_id, position);
 			Self::deposit_event(Event::Burned { position_id, asset, amount, protocol_fee });
+			Ok(())
+		}
+
+		/// Liquidates a position below its minimum collateral ratio (`⌊⌊⌊A × (Pa ÷₉ Pc)⌋ × MCR⌋
+		/// × m⌋ ≥ C`): the sender offers `amount` of its mAsset and buys collateral at the
+		/// discount `min(auction_discount, MCR − 1)` (spec §3.4). What the collateral cannot pay
+		/// for is refunded (not burned); the protocol fee on the liquidated value goes to the
+		/// collector. A repaid position is closed and its leftover collateral returned to its
+		/// owner; a position whose collateral is exhausted is closed and its remaining debt
+		/// **recorded** as forgiven ([`ForgivenDebt`], [`Event::DebtForgiven`]).
+		///
+		/// ## Dispatch Origin
+		/// Signed, anyone.
+		///
+		/// ## Errors
+		/// [`Error::ZeroAmount`], [`Error::UnknownPosition`], [`Error::LiquidationExceedsDebt`],
+		/// [`Error::AssetDelisted`], [`Error::PriceUnavailable`],
+		/// [`Error::PositionSafelyCollateralized`], [`Error::InsufficientBalance`].
+		///
+		/// Emits [`Event::Liquidated`], and [`Event::PositionClosed`] with
+		/// [`Event::LeftoverReturned`] or [`Event::DebtForgiven`] when it closes the position.
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::auction())]
+		pub fn auction(
+			origin: OriginFor<T>,
+			position_id: PositionId,
+			#[pallet::compact] amount: Balance,
+		) -> DispatchResult {
+			let liquidator = ensure_signed(origin)?;
+			let (position, quote) = Self::quote_auction(position_id, amount)?;
+			Self::burn_from(&position.asset, &liquidator, quote.liquidated_amount)?;
+			Self::pay_collateral(
+				&position.collateral_asset,
+				&liquidator,
+				quote.returned_collateral,
+			)?;
+			if !quote.protocol_fee.is_zero() {
+				Self::pay_collateral(
+					&position.collateral_asset,
+					&T::FeeCollector::get(),
+					quote.protocol_fee,
+				)?;
+			}
+			Self::deposit_event(Event::Liquidated {
+				position_id,
+				liquidator,
+				liquidated_amount: quote.liquidated_amount,
+				returned_collateral: quote.returned_collateral,
+				protocol_fee: quote.protocol_fee,
+				refunded_asset: quote.refunded_asset,
+			});
+			let collateral_left = position
+				.collateral_amount
+				.saturating_sub(quote.returned_collateral)
+				.saturating_sub(quote.protocol_fee);
+			let debt_left = position.asset_amount.saturating_sub(quote.liquidated_amount);
+			if collateral_left.is_zero() || debt_left.is_zero() {
+				Self::remove_position(position_id, &position);
+				if !quote.leftover_collateral.is_zero() {
+					Self::pay_collateral(
+						&position.collateral_asset,
+						&position.owner,
+						quote.leftover_collateral,
+					)?;
+					Self::deposit_event(Event::LeftoverReturned {
+						position_id,
+						owner: position.owner.clone(),
+						amount: quote.leftover_collateral,
+					});
+				}
+				if !quote.forgiven_debt.is_zero() {
+					ForgivenDebt::<T>::mutate(&position.asset, |total| {
+						*total = total.saturating_add(quote.forgiven_debt)
+					});
+					Self::deposit_event(Event::DebtForgiven {
+						position_id,
+						asset: position.asset.clone(),
+						amount: quote.forgiven_debt,
+					});
+				}
+				Self::deposit_event(Event::PositionClosed { position_id });
+			} else {
+				Positions::<T>::insert(
+					position_id,
+					Position {
+						collateral_amount: collateral_left,
+						asset_amount: debt_left,
+						..position
+					},
+				);
+			}
+			Ok(())
+		}
+
+		/// Ends a pre-IPO asset's fixed-price period: its minimum collateral ratio becomes the
+		/// after-IPO one, it is priced by the oracle and registered as collateral (multiplier 1).
+		///
+		/// ## Dispatch Origin
+		/// Signed, the asset's trigger account.
+		///
+		/// ## Errors
+		/// [`Error::UnknownAsset`], [`Error::NotPreIpo`], [`Error::NotTriggerAccount`], and the
+		/// collateral registry's error if the asset already is a collateral.
+		///
+		/// Emits [`Event::IpoTriggered`].
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::trigger_ipo())]
+		pub fn trigger_ipo(origin: OriginFor<T>, asset: AssetId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let min_collateral_ratio = AssetConfigs::<T>::try_mutate(&asset, |config| {
+				let config = config.as_mut().ok_or(Error::<T>::UnknownAsset)?;
+				let ipo = config.ipo_params.take().ok_or(Error::<T>::NotPreIpo)?;
+				ensure!(ipo.trigger_account == who, Error::<T>::NotTriggerAccount);
+				config.min_collateral_ratio = ipo.min_collateral_ratio_after_ipo;
+				Ok::<_, DispatchError>(config.min_collateral_ratio)
+			})?;
+			T::Collateral::register_collateral(asset.clone(), PriceSource::Oracle, One::one())?;
+			Self::deposit_event(Event::IpoTriggered { asset, min_collateral_ratio });
 			Ok(())
 		}
 
@@ -703,7 +911,7 @@ pub mod pallet {
 		/// [`Config::AdminOrigin`].
 		///
 		/// ## Errors
-		/// [`Error::UnknownAsset`], [`Error::InvalidAuctionDiscount`],
+		/// [`Error::UnknownAsset`], [`Error::AssetDelisted`], [`Error::InvalidAuctionDiscount`],
 		/// [`Error::MinCollateralRatioTooLow`], [`Error::InvalidPreIpoPrice`].
 		///
 		/// Emits [`Event::AssetUpdated`].
@@ -719,6 +927,7 @@ pub mod pallet {
 			T::AdminOrigin::ensure_origin(origin)?;
 			let config = AssetConfigs::<T>::try_mutate(&asset, |config| {
 				let config = config.as_mut().ok_or(Error::<T>::UnknownAsset)?;
+				ensure!(config.end_price.is_none(), Error::<T>::AssetDelisted);
 				if let Some(discount) = auction_discount {
 					config.auction_discount = discount;
 				}
@@ -732,6 +941,43 @@ pub mod pallet {
 				Ok::<_, DispatchError>(config.clone())
 			})?;
 			Self::deposit_event(Event::AssetUpdated { asset, config });
+			Ok(())
+		}
+
+		/// Delists `asset` at `end_price` (spec §2.1 `RegisterMigration`): its minimum collateral
+		/// ratio becomes 100 %, its pre-IPO terms go, it is revoked as collateral and valued at the
+		/// end price from then on. Opening, minting, depositing and auctions are refused; anyone
+		/// may burn it to redeem collateral; owners may withdraw what the debt does not need. A
+		/// second call corrects the end price.
+		///
+		/// ## Dispatch Origin
+		/// [`Config::AdminOrigin`].
+		///
+		/// ## Errors
+		/// [`Error::UnknownAsset`], [`Error::InvalidEndPrice`] (zero).
+		///
+		/// Emits [`Event::AssetDelisted`].
+		#[pallet::call_index(10)]
+		#[pallet::weight(T::WeightInfo::register_migration())]
+		pub fn register_migration(
+			origin: OriginFor<T>,
+			asset: AssetId,
+			end_price: FixedU128,
+		) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin)?;
+			ensure!(!end_price.is_zero(), Error::<T>::InvalidEndPrice);
+			AssetConfigs::<T>::try_mutate(&asset, |config| {
+				let config = config.as_mut().ok_or(Error::<T>::UnknownAsset)?;
+				config.end_price = Some(end_price);
+				config.min_collateral_ratio = One::one();
+				config.ipo_params = None;
+				Ok::<_, Error<T>>(())
+			})?;
+			// A pre-IPO asset never became collateral; every other one is delisted there too.
+			if T::Collateral::collateral_status(&asset).is_ok() {
+				T::Collateral::delist_collateral(asset.clone(), end_price)?;
+			}
+			Self::deposit_event(Event::AssetDelisted { asset, end_price });
 			Ok(())
 		}
 
@@ -895,12 +1141,166 @@ impl<T: Config> Pallet<T> {
 	/// Pays `amount` of collateral from the pallet's account (which keeps its MIR existential
 	/// deposit).
 	fn pay_collateral(asset: &AssetId, to: &T::AccountId, amount: Balance) -> DispatchResult {
+		if amount.is_zero() {
+			return Ok(());
+		}
 		let preservation = match asset {
 			NativeOrWithId::Native => Preservation::Preserve,
 			NativeOrWithId::WithId(_) => Preservation::Expendable,
 		};
 		T::Assets::transfer(asset.clone(), &Self::account_id(), to, amount, preservation)
 			.map(|_| ())
+	}
+
+	/// Burns `amount` of `asset` from `who` (the burn is the balance check).
+	fn burn_from(asset: &AssetId, who: &T::AccountId, amount: Balance) -> DispatchResult {
+		if amount.is_zero() {
+			return Ok(());
+		}
+		T::Assets::burn_from(
+			asset.clone(),
+			who,
+			amount,
+			Preservation::Expendable,
+			Precision::Exact,
+			Fortitude::Polite,
+		)
+		.map(|_| ())
+		.map_err(|_| Error::<T>::InsufficientBalance.into())
+	}
+
+	/// The delisted path of `burn`: `who` burns `amount` and redeems collateral (spec §3.3).
+	fn redeem(
+		who: T::AccountId,
+		position_id: PositionId,
+		mut position: PositionOf<T>,
+		end_price: FixedU128,
+		amount: Balance,
+	) -> DispatchResult {
+		let debt = position.asset_amount.checked_sub(amount).ok_or(Error::<T>::BurnExceedsDebt)?;
+		let parameters = Parameters::<T>::get();
+		let collateral_price =
+			T::Collateral::collateral_price(&position.collateral_asset, parameters.price_max_age)
+				.map_err(Self::collateral_error)?
+				.price;
+		let (redeemed, protocol_fee) = math::redemption(
+			amount,
+			position.collateral_amount,
+			position.asset_amount,
+			end_price,
+			collateral_price,
+			parameters.protocol_fee_rate,
+		)
+		.ok_or(Error::<T>::Overflow)?;
+		position.collateral_amount =
+			position.collateral_amount.checked_sub(redeemed).ok_or(Error::<T>::Overflow)?;
+		position.asset_amount = debt;
+		Self::burn_from(&position.asset, &who, amount)?;
+		let paid = redeemed.saturating_sub(protocol_fee);
+		Self::pay_collateral(&position.collateral_asset, &who, paid)?;
+		Self::pay_collateral(&position.collateral_asset, &T::FeeCollector::get(), protocol_fee)?;
+		Self::deposit_event(Event::Burned {
+			position_id,
+			asset: position.asset.clone(),
+			amount,
+			protocol_fee,
+		});
+		Self::deposit_event(Event::Redeemed { position_id, who, collateral_amount: paid });
+		if position.asset_amount.is_zero() && position.collateral_amount <= 1 {
+			// The original left this last unit in the contract; it is the owner's.
+			Self::pay_collateral(
+				&position.collateral_asset,
+				&position.owner,
+				position.collateral_amount,
+			)?;
+			Self::remove_position(position_id, &position);
+			Self::deposit_event(Event::PositionClosed { position_id });
+		} else {
+			Positions::<T>::insert(position_id, position);
+		}
+		Ok(())
+	}
+
+	/// What auctioning `amount` of position `position_id` does now, with the position; fails as
+	/// the call would (see [`Pallet::auction`]).
+	pub fn quote_auction(
+		position_id: PositionId,
+		amount: Balance,
+	) -> Result<(PositionOf<T>, AuctionQuote), DispatchError> {
+		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+		let position = Positions::<T>::get(position_id).ok_or(Error::<T>::UnknownPosition)?;
+		ensure!(amount <= position.asset_amount, Error::<T>::LiquidationExceedsDebt);
+		let config = AssetConfigs::<T>::get(&position.asset).ok_or(Error::<T>::UnknownAsset)?;
+		ensure!(config.end_price.is_none(), Error::<T>::AssetDelisted);
+		let parameters = Parameters::<T>::get();
+		let valuation = Self::valuation(
+			&position.collateral_asset,
+			&position.asset,
+			&config,
+			&parameters,
+			false,
+		)?;
+		let threshold = math::required_collateral(
+			position.asset_amount,
+			&valuation,
+			config.min_collateral_ratio,
+		)
+		.ok_or(Error::<T>::Overflow)?;
+		ensure!(threshold >= position.collateral_amount, Error::<T>::PositionSafelyCollateralized);
+		let outcome = math::auction(
+			amount,
+			position.collateral_amount,
+			&valuation,
+			config.min_collateral_ratio,
+			config.auction_discount,
+			parameters.protocol_fee_rate,
+		)
+		.ok_or(Error::<T>::Overflow)?;
+		let collateral_left = position.collateral_amount.saturating_sub(outcome.returned);
+		let debt_left = position.asset_amount.saturating_sub(outcome.liquidated);
+		let (leftover_collateral, forgiven_debt) = if collateral_left.is_zero() {
+			(0, debt_left)
+		} else if debt_left.is_zero() {
+			(collateral_left, 0)
+		} else {
+			(0, 0)
+		};
+		let quote = AuctionQuote {
+			liquidated_amount: outcome.liquidated,
+			refunded_asset: outcome.refunded,
+			returned_collateral: outcome.returned.saturating_sub(outcome.fee),
+			protocol_fee: outcome.fee,
+			leftover_collateral,
+			forgiven_debt,
+		};
+		Ok((position, quote))
+	}
+
+	/// Whether position `position_id` can be auctioned now (see `MintApi::liquidatable`).
+	pub fn liquidatable(position_id: PositionId) -> Result<bool, PositionRatioError> {
+		let position =
+			Positions::<T>::get(position_id).ok_or(PositionRatioError::UnknownPosition)?;
+		let config =
+			AssetConfigs::<T>::get(&position.asset).ok_or(PositionRatioError::UnknownPosition)?;
+		if config.end_price.is_some() || position.asset_amount.is_zero() {
+			return Ok(false);
+		}
+		let parameters = Parameters::<T>::get();
+		let valuation = Self::valuation(
+			&position.collateral_asset,
+			&position.asset,
+			&config,
+			&parameters,
+			false,
+		)
+		.map_err(|_| PositionRatioError::PriceUnavailable)?;
+		let threshold = math::required_collateral(
+			position.asset_amount,
+			&valuation,
+			config.min_collateral_ratio,
+		)
+		.ok_or(PositionRatioError::PriceUnavailable)?;
+		Ok(threshold >= position.collateral_amount)
 	}
 
 	fn mint_to(asset: &AssetId, who: &T::AccountId, amount: Balance) -> DispatchResult {
@@ -1079,8 +1479,10 @@ impl<T: Config> Pallet<T> {
 			let owed = debt.get(&asset).copied().unwrap_or_default();
 			ensure!(
 				T::Assets::total_issuance(asset.clone())
-					== owed.saturating_add(UnbackedSupply::<T>::get(&asset)),
-				"an mAsset's supply differs from its debt plus unbacked supply"
+					== owed
+						.saturating_add(UnbackedSupply::<T>::get(&asset))
+						.saturating_add(ForgivenDebt::<T>::get(&asset)),
+				"an mAsset's supply differs from its debt, unbacked supply and forgiven debt"
 			);
 		}
 		Ok(())

@@ -137,6 +137,17 @@ impl CollateralRegistry for MockCollateral {
 		Ok(())
 	}
 
+	fn delist_collateral(asset: AssetId, price: FixedU128) -> Result<(), DispatchError> {
+		COLLATERALS.with(|c| match c.borrow_mut().get_mut(&asset) {
+			Some(entry) => {
+				entry.0 = Some(price);
+				entry.2 = true;
+				Ok(())
+			}
+			None => Err(DispatchError::Other("Collateral not found")),
+		})
+	}
+
 	fn revoke_collateral(asset: AssetId) -> Result<(), DispatchError> {
 		COLLATERALS.with(|c| match c.borrow_mut().get_mut(&asset) {
 			Some(entry) => {

@@ -803,3 +803,6 @@ fn try_state_catches_unbacked_mint() {
 
 #[path = "tests/properties.rs"]
 mod properties;
+
+#[path = "tests/liquidation.rs"]
+mod liquidation;

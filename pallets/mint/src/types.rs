@@ -2,8 +2,8 @@
 
 use crate::Config;
 pub use mirror_primitives::{
-	AssetConfig, IpoParams, MintParameters, Position, PositionFilter, PositionId, PositionRatio,
-	PositionRatioError, ShortParams, SortOrder,
+	AssetConfig, AuctionQuote, IpoParams, MintParameters, Position, PositionFilter, PositionId,
+	PositionRatio, PositionRatioError, ShortParams, SortOrder,
 };
 
 /// A position as stored.

@@ -55,6 +55,10 @@ pub trait WeightInfo {
 	fn register_asset() -> Weight;
 	fn update_asset() -> Weight;
 	fn update_config() -> Weight;
+	fn burn_delisted() -> Weight;
+	fn auction() -> Weight;
+	fn trigger_ipo() -> Weight;
+	fn register_migration() -> Weight;
 }
 
 /// Weights for `pallet_mirror_mint` using the Substrate node and recommended hardware.
@@ -241,6 +245,26 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
+	fn burn_delisted() -> Weight {
+		Weight::from_parts(300_000_000, 10_000)
+			.saturating_add(T::DbWeight::get().reads(15_u64))
+			.saturating_add(T::DbWeight::get().writes(12_u64))
+	}
+	fn auction() -> Weight {
+		Weight::from_parts(300_000_000, 10_000)
+			.saturating_add(T::DbWeight::get().reads(15_u64))
+			.saturating_add(T::DbWeight::get().writes(12_u64))
+	}
+	fn trigger_ipo() -> Weight {
+		Weight::from_parts(300_000_000, 10_000)
+			.saturating_add(T::DbWeight::get().reads(15_u64))
+			.saturating_add(T::DbWeight::get().writes(12_u64))
+	}
+	fn register_migration() -> Weight {
+		Weight::from_parts(300_000_000, 10_000)
+			.saturating_add(T::DbWeight::get().reads(15_u64))
+			.saturating_add(T::DbWeight::get().writes(12_u64))
+	}
 }
 
 /// For backwards compatibility and tests.
@@ -425,5 +449,25 @@ impl WeightInfo for () {
 		Weight::from_parts(10_616_000, 1517)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
+	}
+	fn burn_delisted() -> Weight {
+		Weight::from_parts(300_000_000, 10_000)
+			.saturating_add(RocksDbWeight::get().reads(15_u64))
+			.saturating_add(RocksDbWeight::get().writes(12_u64))
+	}
+	fn auction() -> Weight {
+		Weight::from_parts(300_000_000, 10_000)
+			.saturating_add(RocksDbWeight::get().reads(15_u64))
+			.saturating_add(RocksDbWeight::get().writes(12_u64))
+	}
+	fn trigger_ipo() -> Weight {
+		Weight::from_parts(300_000_000, 10_000)
+			.saturating_add(RocksDbWeight::get().reads(15_u64))
+			.saturating_add(RocksDbWeight::get().writes(12_u64))
+	}
+	fn register_migration() -> Weight {
+		Weight::from_parts(300_000_000, 10_000)
+			.saturating_add(RocksDbWeight::get().reads(15_u64))
+			.saturating_add(RocksDbWeight::get().writes(12_u64))
 	}
 }

@@ -7,9 +7,10 @@ extern crate alloc;
 use alloc::vec::Vec;
 use codec::Codec;
 use mirror_primitives::{
-	AssetConfig, AssetId, MintParameters, Position, PositionFilter, PositionId, PositionRatio,
-	PositionRatioError, SortOrder,
+	AssetConfig, AssetId, AuctionQuote, Balance, MintParameters, Position, PositionFilter,
+	PositionId, PositionRatio, PositionRatioError, SortOrder,
 };
+use sp_runtime::DispatchError;
 
 sp_api::decl_runtime_apis! {
 	/// Positions and their health.
@@ -37,5 +38,15 @@ sp_api::decl_runtime_apis! {
 
 		/// A position's collateral ratio at current prices and the ratio it must keep.
 		fn collateral_ratio(position_id: PositionId) -> Result<PositionRatio, PositionRatioError>;
+
+		/// Whether the position can be auctioned now (false once its asset is delisted).
+		fn liquidatable(position_id: PositionId) -> Result<bool, PositionRatioError>;
+
+		/// What `auction(position_id, amount)` would do now: the mAssets burned and refunded, the
+		/// collateral paid to the liquidator, the collector and the owner, the debt forgiven.
+		fn simulate_auction(position_id: PositionId, amount: Balance) -> Result<AuctionQuote, DispatchError>;
+
+		/// The debt of `asset` that auctions forgave (bad debt).
+		fn forgiven_debt(asset: AssetId) -> Balance;
 	}
 }
