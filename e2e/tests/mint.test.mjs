@@ -93,3 +93,58 @@ test('a position on an unknown asset is refused and costs only the fee', async (
   assert.equal(r.error, 'mint.UnknownAsset');
   assert.equal((await (await api.at(r.blockHash)).call.mintApi.nextPositionId()).toBigInt(), 2n);
 });
+
+test('the feeder drops MIR, Charlie liquidates; a delisted mAsset is redeemed by Dave', async () => {
+  const { api, alice, bob, charlie, dave } = ctx;
+  const MIR = 'Native';
+  const feedMir = async (mirPrice) => {
+    const r = await sendAndWait(api, api.tx.oracle.feedPrices([[MAAPL, 180n * FIXED], [MIR, mirPrice]]), alice);
+    assert.equal(r.error, null);
+  };
+  await feedMir(15n * FIXED / 10n);
+
+  // Bob locks 1,000 MIR at the least ratio MIR allows: 150 % x 1.3333334 = 200.00001 %.
+  let r = await sendAndWait(api, api.tx.mint.openPosition(MIR, 1_000n * UNIT, MAAPL, 2_000_000_100_000_000_000n, null), bob);
+  assert.equal(r.error, null);
+  const id = findEvents(r.events, 'mint', 'PositionOpened')[0].data.positionId.toBigInt();
+  let at = await api.at(r.blockHash);
+  assert.equal((await at.call.mintApi.liquidatable(id)).asOk.isTrue, false);
+
+  // Alice feeds MIR at 1.4: the position is under water; Charlie buys 1 mAAPL's worth.
+  await feedMir(14n * FIXED / 10n);
+  const quote = await api.call.mintApi.simulateAuction(id, UNIT);
+  assert.ok(quote.isOk, `no quote: ${quote}`);
+  r = await sendAndWait(api, api.tx.mint.auction(id, UNIT), charlie);
+  assert.equal(r.error, null);
+  const [liquidated] = findEvents(r.events, 'mint', 'Liquidated');
+  assert.ok(liquidated, 'no Mint.Liquidated');
+  assert.equal(liquidated.data.liquidator.toString(), charlie.address);
+  assert.equal(liquidated.data.liquidatedAmount.toBigInt(), UNIT);
+  assert.equal(liquidated.data.returnedCollateral.toBigInt(), quote.asOk.returnedCollateral.toBigInt());
+  assert.ok(liquidated.data.protocolFee.toBigInt() > 0n);
+  // 180 UST of mAAPL at 1.4 UST per MIR and a 20 % discount: about 160.7 MIR before the fee.
+  const got = liquidated.data.returnedCollateral.toBigInt();
+  assert.ok(got > 158n * UNIT && got < 160n * UNIT, `returned ${got}`);
+
+  // Root delists mAAPL at 200 UST; Dave, who has no position, burns 1 mAAPL of Bob's debt.
+  r = await sendAndWait(api, api.tx.sudo.sudo(api.tx.mint.registerMigration(MAAPL, 200n * FIXED)), alice);
+  assert.equal(r.error, null);
+  const sudid = findEvents(r.events, 'sudo', 'Sudid')[0];
+  assert.ok(sudid.data.sudoResult.isOk, `sudo failed: ${sudid.data.sudoResult}`);
+  assert.equal(findEvents(r.events, 'mint', 'AssetDelisted').length, 1);
+  at = await api.at(r.blockHash);
+  assert.equal((await at.call.mintApi.assetConfig(MAAPL)).unwrap().endPrice.unwrap().toBigInt(), 200n * FIXED);
+
+  await feedMir(14n * FIXED / 10n);
+  r = await sendAndWait(api, api.tx.mint.burn(id, UNIT), dave);
+  assert.equal(r.error, null);
+  const [redeemed] = findEvents(r.events, 'mint', 'Redeemed');
+  assert.ok(redeemed, 'no Mint.Redeemed');
+  assert.equal(redeemed.data.who.toString(), dave.address);
+  // 200 UST of MIR at 1.4 = 142.857142 MIR, less 1.5 %.
+  const paid = redeemed.data.collateralAmount.toBigInt();
+  assert.ok(paid > 140n * UNIT && paid < 141n * UNIT, `redeemed ${paid}`);
+  // Opening against the delisted asset is refused.
+  r = await sendAndWait(api, api.tx.mint.openPosition(UST, 100n * UNIT, MAAPL, 2n * FIXED, null), dave);
+  assert.equal(r.error, 'mint.AssetDelisted');
+});

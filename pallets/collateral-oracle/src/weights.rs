@@ -61,8 +61,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `129`
 		//  Estimated: `3520`
-		// Minimum execution time: 11_968_000 picoseconds.
-		Weight::from_parts(13_210_000, 3520)
+		// Minimum execution time: 11_707_000 picoseconds.
+		Weight::from_parts(12_829_000, 3520)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -72,8 +72,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `172`
 		//  Estimated: `3520`
-		// Minimum execution time: 11_928_000 picoseconds.
-		Weight::from_parts(12_959_000, 3520)
+		// Minimum execution time: 11_727_000 picoseconds.
+		Weight::from_parts(12_709_000, 3520)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -83,8 +83,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `172`
 		//  Estimated: `3520`
-		// Minimum execution time: 11_788_000 picoseconds.
-		Weight::from_parts(12_929_000, 3520)
+		// Minimum execution time: 11_698_000 picoseconds.
+		Weight::from_parts(12_699_000, 3520)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -94,8 +94,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `172`
 		//  Estimated: `3520`
-		// Minimum execution time: 11_718_000 picoseconds.
-		Weight::from_parts(12_839_000, 3520)
+		// Minimum execution time: 11_667_000 picoseconds.
+		Weight::from_parts(12_639_000, 3520)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -109,8 +109,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `129`
 		//  Estimated: `3520`
-		// Minimum execution time: 11_968_000 picoseconds.
-		Weight::from_parts(13_210_000, 3520)
+		// Minimum execution time: 11_707_000 picoseconds.
+		Weight::from_parts(12_829_000, 3520)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -120,8 +120,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `172`
 		//  Estimated: `3520`
-		// Minimum execution time: 11_928_000 picoseconds.
-		Weight::from_parts(12_959_000, 3520)
+		// Minimum execution time: 11_727_000 picoseconds.
+		Weight::from_parts(12_709_000, 3520)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -131,8 +131,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `172`
 		//  Estimated: `3520`
-		// Minimum execution time: 11_788_000 picoseconds.
-		Weight::from_parts(12_929_000, 3520)
+		// Minimum execution time: 11_698_000 picoseconds.
+		Weight::from_parts(12_699_000, 3520)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -142,8 +142,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `172`
 		//  Estimated: `3520`
-		// Minimum execution time: 11_718_000 picoseconds.
-		Weight::from_parts(12_839_000, 3520)
+		// Minimum execution time: 11_667_000 picoseconds.
+		Weight::from_parts(12_639_000, 3520)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}

@@ -52,13 +52,13 @@ pub trait WeightInfo {
 	fn withdraw_and_close() -> Weight;
 	fn mint() -> Weight;
 	fn burn() -> Weight;
-	fn register_asset() -> Weight;
-	fn update_asset() -> Weight;
-	fn update_config() -> Weight;
 	fn burn_delisted() -> Weight;
 	fn auction() -> Weight;
 	fn trigger_ipo() -> Weight;
 	fn register_migration() -> Weight;
+	fn register_asset() -> Weight;
+	fn update_asset() -> Weight;
+	fn update_config() -> Weight;
 }
 
 /// Weights for `pallet_mirror_mint` using the Substrate node and recommended hardware.
@@ -90,8 +90,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2929`
 		//  Estimated: `8817`
-		// Minimum execution time: 129_812_000 picoseconds.
-		Weight::from_parts(160_448_000, 8817)
+		// Minimum execution time: 131_526_000 picoseconds.
+		Weight::from_parts(138_315_000, 8817)
 			.saturating_add(T::DbWeight::get().reads(13_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
@@ -109,8 +109,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1691`
 		//  Estimated: `6208`
-		// Minimum execution time: 75_162_000 picoseconds.
-		Weight::from_parts(79_118_000, 6208)
+		// Minimum execution time: 76_584_000 picoseconds.
+		Weight::from_parts(80_279_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -132,8 +132,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2062`
 		//  Estimated: `8046`
-		// Minimum execution time: 96_043_000 picoseconds.
-		Weight::from_parts(121_501_000, 8046)
+		// Minimum execution time: 98_807_000 picoseconds.
+		Weight::from_parts(105_767_000, 8046)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -153,8 +153,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2385`
 		//  Estimated: `6208`
-		// Minimum execution time: 80_670_000 picoseconds.
-		Weight::from_parts(85_837_000, 6208)
+		// Minimum execution time: 82_573_000 picoseconds.
+		Weight::from_parts(88_332_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -176,8 +176,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1911`
 		//  Estimated: `8046`
-		// Minimum execution time: 74_461_000 picoseconds.
-		Weight::from_parts(94_691_000, 8046)
+		// Minimum execution time: 76_514_000 picoseconds.
+		Weight::from_parts(85_958_000, 8046)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -201,10 +201,94 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2369`
 		//  Estimated: `8817`
-		// Minimum execution time: 133_058_000 picoseconds.
-		Weight::from_parts(157_144_000, 8817)
+		// Minimum execution time: 135_732_000 picoseconds.
+		Weight::from_parts(143_503_000, 8817)
 			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
+	}
+	/// Storage: `Mint::Positions` (r:1 w:1)
+	/// Proof: `Mint::Positions` (`max_values`: None, `max_size`: Some(91), added: 2566, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::AssetConfigs` (r:1 w:0)
+	/// Proof: `Mint::AssetConfigs` (`max_values`: None, `max_size`: Some(143), added: 2618, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::Parameters` (r:1 w:0)
+	/// Proof: `Mint::Parameters` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
+	/// Storage: `CollateralOracle::CollateralAssets` (r:1 w:0)
+	/// Proof: `CollateralOracle::CollateralAssets` (`max_values`: None, `max_size`: Some(55), added: 2530, mode: `MaxEncodedLen`)
+	/// Storage: `Oracle::Feeds` (r:1 w:0)
+	/// Proof: `Oracle::Feeds` (`max_values`: None, `max_size`: Some(1053), added: 3528, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Asset` (r:2 w:2)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:5 w:5)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:3 w:3)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::PositionsByOwner` (r:1 w:1)
+	/// Proof: `Mint::PositionsByOwner` (`max_values`: None, `max_size`: Some(850), added: 3325, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::PositionsByAsset` (r:0 w:1)
+	/// Proof: `Mint::PositionsByAsset` (`max_values`: None, `max_size`: Some(37), added: 2512, mode: `MaxEncodedLen`)
+	fn burn_delisted() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `3445`
+		//  Estimated: `14035`
+		// Minimum execution time: 234_298_000 picoseconds.
+		Weight::from_parts(241_779_000, 14035)
+			.saturating_add(T::DbWeight::get().reads(16_u64))
+			.saturating_add(T::DbWeight::get().writes(13_u64))
+	}
+	/// Storage: `Mint::Positions` (r:1 w:1)
+	/// Proof: `Mint::Positions` (`max_values`: None, `max_size`: Some(91), added: 2566, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::AssetConfigs` (r:1 w:0)
+	/// Proof: `Mint::AssetConfigs` (`max_values`: None, `max_size`: Some(143), added: 2618, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::Parameters` (r:1 w:0)
+	/// Proof: `Mint::Parameters` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
+	/// Storage: `CollateralOracle::CollateralAssets` (r:1 w:0)
+	/// Proof: `CollateralOracle::CollateralAssets` (`max_values`: None, `max_size`: Some(55), added: 2530, mode: `MaxEncodedLen`)
+	/// Storage: `Oracle::Feeds` (r:2 w:0)
+	/// Proof: `Oracle::Feeds` (`max_values`: None, `max_size`: Some(1053), added: 3528, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Asset` (r:2 w:2)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:5 w:5)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:3 w:3)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::PositionsByOwner` (r:1 w:1)
+	/// Proof: `Mint::PositionsByOwner` (`max_values`: None, `max_size`: Some(850), added: 3325, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::PositionsByAsset` (r:0 w:1)
+	/// Proof: `Mint::PositionsByAsset` (`max_values`: None, `max_size`: Some(37), added: 2512, mode: `MaxEncodedLen`)
+	fn auction() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `3530`
+		//  Estimated: `14035`
+		// Minimum execution time: 242_961_000 picoseconds.
+		Weight::from_parts(250_872_000, 14035)
+			.saturating_add(T::DbWeight::get().reads(17_u64))
+			.saturating_add(T::DbWeight::get().writes(13_u64))
+	}
+	/// Storage: `Mint::AssetConfigs` (r:1 w:1)
+	/// Proof: `Mint::AssetConfigs` (`max_values`: None, `max_size`: Some(143), added: 2618, mode: `MaxEncodedLen`)
+	/// Storage: `CollateralOracle::CollateralAssets` (r:1 w:1)
+	/// Proof: `CollateralOracle::CollateralAssets` (`max_values`: None, `max_size`: Some(55), added: 2530, mode: `MaxEncodedLen`)
+	fn trigger_ipo() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `464`
+		//  Estimated: `3608`
+		// Minimum execution time: 22_674_000 picoseconds.
+		Weight::from_parts(24_707_000, 3608)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
+	/// Storage: `Mint::AssetConfigs` (r:1 w:1)
+	/// Proof: `Mint::AssetConfigs` (`max_values`: None, `max_size`: Some(143), added: 2618, mode: `MaxEncodedLen`)
+	/// Storage: `CollateralOracle::CollateralAssets` (r:1 w:1)
+	/// Proof: `CollateralOracle::CollateralAssets` (`max_values`: None, `max_size`: Some(55), added: 2530, mode: `MaxEncodedLen`)
+	fn register_migration() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `434`
+		//  Estimated: `3608`
+		// Minimum execution time: 26_019_000 picoseconds.
+		Weight::from_parts(28_162_000, 3608)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Assets::Asset` (r:1 w:0)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
@@ -218,8 +302,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `903`
 		//  Estimated: `3675`
-		// Minimum execution time: 32_138_000 picoseconds.
-		Weight::from_parts(39_349_000, 3675)
+		// Minimum execution time: 31_917_000 picoseconds.
+		Weight::from_parts(35_313_000, 3675)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -229,8 +313,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `262`
 		//  Estimated: `3608`
-		// Minimum execution time: 12_619_000 picoseconds.
-		Weight::from_parts(14_331_000, 3608)
+		// Minimum execution time: 12_990_000 picoseconds.
+		Weight::from_parts(15_163_000, 3608)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -240,30 +324,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `165`
 		//  Estimated: `1517`
-		// Minimum execution time: 9_554_000 picoseconds.
-		Weight::from_parts(10_616_000, 1517)
+		// Minimum execution time: 10_195_000 picoseconds.
+		Weight::from_parts(13_811_000, 1517)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
-	}
-	fn burn_delisted() -> Weight {
-		Weight::from_parts(300_000_000, 10_000)
-			.saturating_add(T::DbWeight::get().reads(15_u64))
-			.saturating_add(T::DbWeight::get().writes(12_u64))
-	}
-	fn auction() -> Weight {
-		Weight::from_parts(300_000_000, 10_000)
-			.saturating_add(T::DbWeight::get().reads(15_u64))
-			.saturating_add(T::DbWeight::get().writes(12_u64))
-	}
-	fn trigger_ipo() -> Weight {
-		Weight::from_parts(300_000_000, 10_000)
-			.saturating_add(T::DbWeight::get().reads(15_u64))
-			.saturating_add(T::DbWeight::get().writes(12_u64))
-	}
-	fn register_migration() -> Weight {
-		Weight::from_parts(300_000_000, 10_000)
-			.saturating_add(T::DbWeight::get().reads(15_u64))
-			.saturating_add(T::DbWeight::get().writes(12_u64))
 	}
 }
 
@@ -295,8 +359,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2929`
 		//  Estimated: `8817`
-		// Minimum execution time: 129_812_000 picoseconds.
-		Weight::from_parts(160_448_000, 8817)
+		// Minimum execution time: 131_526_000 picoseconds.
+		Weight::from_parts(138_315_000, 8817)
 			.saturating_add(RocksDbWeight::get().reads(13_u64))
 			.saturating_add(RocksDbWeight::get().writes(10_u64))
 	}
@@ -314,8 +378,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1691`
 		//  Estimated: `6208`
-		// Minimum execution time: 75_162_000 picoseconds.
-		Weight::from_parts(79_118_000, 6208)
+		// Minimum execution time: 76_584_000 picoseconds.
+		Weight::from_parts(80_279_000, 6208)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
@@ -337,8 +401,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2062`
 		//  Estimated: `8046`
-		// Minimum execution time: 96_043_000 picoseconds.
-		Weight::from_parts(121_501_000, 8046)
+		// Minimum execution time: 98_807_000 picoseconds.
+		Weight::from_parts(105_767_000, 8046)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
@@ -358,8 +422,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2385`
 		//  Estimated: `6208`
-		// Minimum execution time: 80_670_000 picoseconds.
-		Weight::from_parts(85_837_000, 6208)
+		// Minimum execution time: 82_573_000 picoseconds.
+		Weight::from_parts(88_332_000, 6208)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
@@ -381,8 +445,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1911`
 		//  Estimated: `8046`
-		// Minimum execution time: 74_461_000 picoseconds.
-		Weight::from_parts(94_691_000, 8046)
+		// Minimum execution time: 76_514_000 picoseconds.
+		Weight::from_parts(85_958_000, 8046)
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
@@ -406,10 +470,94 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2369`
 		//  Estimated: `8817`
-		// Minimum execution time: 133_058_000 picoseconds.
-		Weight::from_parts(157_144_000, 8817)
+		// Minimum execution time: 135_732_000 picoseconds.
+		Weight::from_parts(143_503_000, 8817)
 			.saturating_add(RocksDbWeight::get().reads(12_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
+	}
+	/// Storage: `Mint::Positions` (r:1 w:1)
+	/// Proof: `Mint::Positions` (`max_values`: None, `max_size`: Some(91), added: 2566, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::AssetConfigs` (r:1 w:0)
+	/// Proof: `Mint::AssetConfigs` (`max_values`: None, `max_size`: Some(143), added: 2618, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::Parameters` (r:1 w:0)
+	/// Proof: `Mint::Parameters` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
+	/// Storage: `CollateralOracle::CollateralAssets` (r:1 w:0)
+	/// Proof: `CollateralOracle::CollateralAssets` (`max_values`: None, `max_size`: Some(55), added: 2530, mode: `MaxEncodedLen`)
+	/// Storage: `Oracle::Feeds` (r:1 w:0)
+	/// Proof: `Oracle::Feeds` (`max_values`: None, `max_size`: Some(1053), added: 3528, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Asset` (r:2 w:2)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:5 w:5)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:3 w:3)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::PositionsByOwner` (r:1 w:1)
+	/// Proof: `Mint::PositionsByOwner` (`max_values`: None, `max_size`: Some(850), added: 3325, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::PositionsByAsset` (r:0 w:1)
+	/// Proof: `Mint::PositionsByAsset` (`max_values`: None, `max_size`: Some(37), added: 2512, mode: `MaxEncodedLen`)
+	fn burn_delisted() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `3445`
+		//  Estimated: `14035`
+		// Minimum execution time: 234_298_000 picoseconds.
+		Weight::from_parts(241_779_000, 14035)
+			.saturating_add(RocksDbWeight::get().reads(16_u64))
+			.saturating_add(RocksDbWeight::get().writes(13_u64))
+	}
+	/// Storage: `Mint::Positions` (r:1 w:1)
+	/// Proof: `Mint::Positions` (`max_values`: None, `max_size`: Some(91), added: 2566, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::AssetConfigs` (r:1 w:0)
+	/// Proof: `Mint::AssetConfigs` (`max_values`: None, `max_size`: Some(143), added: 2618, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::Parameters` (r:1 w:0)
+	/// Proof: `Mint::Parameters` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
+	/// Storage: `CollateralOracle::CollateralAssets` (r:1 w:0)
+	/// Proof: `CollateralOracle::CollateralAssets` (`max_values`: None, `max_size`: Some(55), added: 2530, mode: `MaxEncodedLen`)
+	/// Storage: `Oracle::Feeds` (r:2 w:0)
+	/// Proof: `Oracle::Feeds` (`max_values`: None, `max_size`: Some(1053), added: 3528, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Asset` (r:2 w:2)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:5 w:5)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:3 w:3)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::PositionsByOwner` (r:1 w:1)
+	/// Proof: `Mint::PositionsByOwner` (`max_values`: None, `max_size`: Some(850), added: 3325, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::PositionsByAsset` (r:0 w:1)
+	/// Proof: `Mint::PositionsByAsset` (`max_values`: None, `max_size`: Some(37), added: 2512, mode: `MaxEncodedLen`)
+	fn auction() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `3530`
+		//  Estimated: `14035`
+		// Minimum execution time: 242_961_000 picoseconds.
+		Weight::from_parts(250_872_000, 14035)
+			.saturating_add(RocksDbWeight::get().reads(17_u64))
+			.saturating_add(RocksDbWeight::get().writes(13_u64))
+	}
+	/// Storage: `Mint::AssetConfigs` (r:1 w:1)
+	/// Proof: `Mint::AssetConfigs` (`max_values`: None, `max_size`: Some(143), added: 2618, mode: `MaxEncodedLen`)
+	/// Storage: `CollateralOracle::CollateralAssets` (r:1 w:1)
+	/// Proof: `CollateralOracle::CollateralAssets` (`max_values`: None, `max_size`: Some(55), added: 2530, mode: `MaxEncodedLen`)
+	fn trigger_ipo() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `464`
+		//  Estimated: `3608`
+		// Minimum execution time: 22_674_000 picoseconds.
+		Weight::from_parts(24_707_000, 3608)
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
+	}
+	/// Storage: `Mint::AssetConfigs` (r:1 w:1)
+	/// Proof: `Mint::AssetConfigs` (`max_values`: None, `max_size`: Some(143), added: 2618, mode: `MaxEncodedLen`)
+	/// Storage: `CollateralOracle::CollateralAssets` (r:1 w:1)
+	/// Proof: `CollateralOracle::CollateralAssets` (`max_values`: None, `max_size`: Some(55), added: 2530, mode: `MaxEncodedLen`)
+	fn register_migration() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `434`
+		//  Estimated: `3608`
+		// Minimum execution time: 26_019_000 picoseconds.
+		Weight::from_parts(28_162_000, 3608)
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Assets::Asset` (r:1 w:0)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
@@ -423,8 +571,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `903`
 		//  Estimated: `3675`
-		// Minimum execution time: 32_138_000 picoseconds.
-		Weight::from_parts(39_349_000, 3675)
+		// Minimum execution time: 31_917_000 picoseconds.
+		Weight::from_parts(35_313_000, 3675)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
@@ -434,8 +582,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `262`
 		//  Estimated: `3608`
-		// Minimum execution time: 12_619_000 picoseconds.
-		Weight::from_parts(14_331_000, 3608)
+		// Minimum execution time: 12_990_000 picoseconds.
+		Weight::from_parts(15_163_000, 3608)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -445,29 +593,9 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `165`
 		//  Estimated: `1517`
-		// Minimum execution time: 9_554_000 picoseconds.
-		Weight::from_parts(10_616_000, 1517)
+		// Minimum execution time: 10_195_000 picoseconds.
+		Weight::from_parts(13_811_000, 1517)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
-	}
-	fn burn_delisted() -> Weight {
-		Weight::from_parts(300_000_000, 10_000)
-			.saturating_add(RocksDbWeight::get().reads(15_u64))
-			.saturating_add(RocksDbWeight::get().writes(12_u64))
-	}
-	fn auction() -> Weight {
-		Weight::from_parts(300_000_000, 10_000)
-			.saturating_add(RocksDbWeight::get().reads(15_u64))
-			.saturating_add(RocksDbWeight::get().writes(12_u64))
-	}
-	fn trigger_ipo() -> Weight {
-		Weight::from_parts(300_000_000, 10_000)
-			.saturating_add(RocksDbWeight::get().reads(15_u64))
-			.saturating_add(RocksDbWeight::get().writes(12_u64))
-	}
-	fn register_migration() -> Weight {
-		Weight::from_parts(300_000_000, 10_000)
-			.saturating_add(RocksDbWeight::get().reads(15_u64))
-			.saturating_add(RocksDbWeight::get().writes(12_u64))
 	}
 }

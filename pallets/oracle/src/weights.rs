@@ -63,8 +63,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1165`
 		//  Estimated: `4518`
-		// Minimum execution time: 14_842_000 picoseconds.
-		Weight::from_parts(17_126_000, 4518)
+		// Minimum execution time: 14_742_000 picoseconds.
+		Weight::from_parts(16_445_000, 4518)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -74,8 +74,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1226`
 		//  Estimated: `4518`
-		// Minimum execution time: 14_672_000 picoseconds.
-		Weight::from_parts(17_336_000, 4518)
+		// Minimum execution time: 14_602_000 picoseconds.
+		Weight::from_parts(16_364_000, 4518)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -86,10 +86,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1169 + n * (58 ±0)`
 		//  Estimated: `990 + n * (3528 ±0)`
-		// Minimum execution time: 21_332_000 picoseconds.
-		Weight::from_parts(25_240_410, 990)
-			// Standard Error: 8_655
-			.saturating_add(Weight::from_parts(9_191_390, 0).saturating_mul(n.into()))
+		// Minimum execution time: 21_402_000 picoseconds.
+		Weight::from_parts(13_754_440, 990)
+			// Standard Error: 7_940
+			.saturating_add(Weight::from_parts(9_247_036, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 3528).saturating_mul(n.into()))
@@ -100,8 +100,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1226`
 		//  Estimated: `4518`
-		// Minimum execution time: 14_892_000 picoseconds.
-		Weight::from_parts(17_516_000, 4518)
+		// Minimum execution time: 14_732_000 picoseconds.
+		Weight::from_parts(16_194_000, 4518)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -111,8 +111,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1226`
 		//  Estimated: `4518`
-		// Minimum execution time: 14_341_000 picoseconds.
-		Weight::from_parts(17_115_000, 4518)
+		// Minimum execution time: 14_332_000 picoseconds.
+		Weight::from_parts(15_703_000, 4518)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -122,8 +122,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1226`
 		//  Estimated: `4518`
-		// Minimum execution time: 14_501_000 picoseconds.
-		Weight::from_parts(19_629_000, 4518)
+		// Minimum execution time: 14_351_000 picoseconds.
+		Weight::from_parts(15_553_000, 4518)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -137,8 +137,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1165`
 		//  Estimated: `4518`
-		// Minimum execution time: 14_842_000 picoseconds.
-		Weight::from_parts(17_126_000, 4518)
+		// Minimum execution time: 14_742_000 picoseconds.
+		Weight::from_parts(16_445_000, 4518)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -148,8 +148,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1226`
 		//  Estimated: `4518`
-		// Minimum execution time: 14_672_000 picoseconds.
-		Weight::from_parts(17_336_000, 4518)
+		// Minimum execution time: 14_602_000 picoseconds.
+		Weight::from_parts(16_364_000, 4518)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -160,10 +160,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1169 + n * (58 ±0)`
 		//  Estimated: `990 + n * (3528 ±0)`
-		// Minimum execution time: 21_332_000 picoseconds.
-		Weight::from_parts(25_240_410, 990)
-			// Standard Error: 8_655
-			.saturating_add(Weight::from_parts(9_191_390, 0).saturating_mul(n.into()))
+		// Minimum execution time: 21_402_000 picoseconds.
+		Weight::from_parts(13_754_440, 990)
+			// Standard Error: 7_940
+			.saturating_add(Weight::from_parts(9_247_036, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 3528).saturating_mul(n.into()))
@@ -174,8 +174,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1226`
 		//  Estimated: `4518`
-		// Minimum execution time: 14_892_000 picoseconds.
-		Weight::from_parts(17_516_000, 4518)
+		// Minimum execution time: 14_732_000 picoseconds.
+		Weight::from_parts(16_194_000, 4518)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -185,8 +185,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1226`
 		//  Estimated: `4518`
-		// Minimum execution time: 14_341_000 picoseconds.
-		Weight::from_parts(17_115_000, 4518)
+		// Minimum execution time: 14_332_000 picoseconds.
+		Weight::from_parts(15_703_000, 4518)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -196,8 +196,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1226`
 		//  Estimated: `4518`
-		// Minimum execution time: 14_501_000 picoseconds.
-		Weight::from_parts(19_629_000, 4518)
+		// Minimum execution time: 14_351_000 picoseconds.
+		Weight::from_parts(15_553_000, 4518)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}

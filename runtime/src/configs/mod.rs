@@ -364,11 +364,22 @@ impl MintBenchmarkHelper {
 		}
 	}
 
+	/// Makes `price` the asset's only fresh feed. A feeder feeds once per block, so a new price
+	/// in the same block comes from a new feeder and the earlier ones are removed.
 	fn feed(asset: &AssetId, price: sp_runtime::FixedU128) {
-		let feeder: AccountId = frame_benchmarking::account("feeder", 0, 0);
-		let _ = Oracle::register_feeder(RuntimeOrigin::root(), asset.clone(), feeder.clone());
-		let prices = frame_support::BoundedVec::truncate_from(alloc::vec![(asset.clone(), price)]);
-		let _ = Oracle::feed_prices(RuntimeOrigin::signed(feeder), prices);
+		let feeder = |index: u32| -> AccountId { frame_benchmarking::account("feeder", index, 0) };
+		for index in 0..4 {
+			let _ = Oracle::register_feeder(RuntimeOrigin::root(), asset.clone(), feeder(index));
+			let prices =
+				frame_support::BoundedVec::truncate_from(alloc::vec![(asset.clone(), price)]);
+			if Oracle::feed_prices(RuntimeOrigin::signed(feeder(index)), prices).is_ok() {
+				for old in 0..index {
+					let _ =
+						Oracle::remove_feeder(RuntimeOrigin::root(), asset.clone(), feeder(old));
+				}
+				return;
+			}
+		}
 	}
 }
 #[cfg(feature = "runtime-benchmarks")]
