@@ -21,7 +21,7 @@ pub mod oracle;
 pub use amm::{Amm, AssetIdAllocator, PoolInfo, SetAssetMetadata, SwapQuote};
 pub use mint::{
 	AssetConfig, AuctionQuote, IpoParams, MintParameters, Position, PositionFilter, PositionId,
-	PositionRatio, PositionRatioError, ShortParams, SortOrder,
+	PositionLock, PositionRatio, PositionRatioError, ShortParams, ShortStakeHook, SortOrder,
 };
 
 pub use frame_support::traits::tokens::fungible::NativeOrWithId;
@@ -31,6 +31,17 @@ pub use oracle::{
 	ProvideCollateralPrice, TwapError, TwapProvider,
 };
 pub use sp_runtime::FixedU128;
+
+/// How a Mirror pallet moves `asset` out of an account: MIR keeps the account's existential deposit
+/// (`Preserve`); a `pallet-assets` token may be spent to the last unit (`Expendable`: with
+/// `Preserve` an account could never spend its last `min_balance` of it).
+pub fn preservation(asset: &AssetId) -> frame_support::traits::tokens::Preservation {
+	use frame_support::traits::tokens::Preservation;
+	match asset {
+		NativeOrWithId::Native => Preservation::Preserve,
+		NativeOrWithId::WithId(_) => Preservation::Expendable,
+	}
+}
 
 /// A balance of any Mirror token (MIR, UST, mAssets, LP tokens), in base units.
 pub type Balance = u128;

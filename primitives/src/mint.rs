@@ -5,7 +5,7 @@ use crate::{AssetId, Balance, Moment};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
 use serde::{Deserialize, Serialize};
-use sp_runtime::FixedU128;
+use sp_runtime::{DispatchResult, FixedU128};
 
 /// A position's id. Ids start at 1 and are never reused.
 pub type PositionId = u64;
@@ -193,4 +193,35 @@ pub struct AuctionQuote {
 	pub leftover_collateral: Balance,
 	/// Debt left unbacked when the auction exhausts the collateral (bad debt).
 	pub forgiven_debt: Balance,
+}
+
+/// The UST a short sale raised for a position, locked until `unlock_time` (spec §2.5, §3.17).
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
+pub struct PositionLock<AccountId> {
+	/// Who receives it: the position's owner.
+	pub receiver: AccountId,
+	/// The UST locked.
+	pub amount: Balance,
+	/// When it may be unlocked (seconds); reset by every further short sale.
+	pub unlock_time: Moment,
+}
+
+/// How Mint tells the staking side about short positions: a short position's owner holds sLP equal
+/// to its debt (spec §3.5). The unit type ignores it, so Mint works without a staking pallet.
+pub trait ShortStakeHook<AccountId> {
+	/// `owner` shorted `amount` more of `asset`.
+	fn increase_short(asset: &AssetId, owner: &AccountId, amount: Balance) -> DispatchResult;
+	/// `owner`'s short of `asset` shrank by `amount` (burned or liquidated).
+	fn decrease_short(asset: &AssetId, owner: &AccountId, amount: Balance) -> DispatchResult;
+}
+
+impl<AccountId> ShortStakeHook<AccountId> for () {
+	fn increase_short(_: &AssetId, _: &AccountId, _: Balance) -> DispatchResult {
+		Ok(())
+	}
+	fn decrease_short(_: &AssetId, _: &AccountId, _: Balance) -> DispatchResult {
+		Ok(())
+	}
 }

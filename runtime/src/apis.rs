@@ -343,6 +343,18 @@ impl_runtime_apis! {
 		fn forgiven_debt(asset: mirror_primitives::AssetId) -> Balance {
 			pallet_mirror_mint::ForgivenDebt::<Runtime>::get(asset)
 		}
+
+		fn lock(
+			position_id: mirror_primitives::PositionId,
+		) -> Option<mirror_primitives::PositionLock<AccountId>> {
+			pallet_mirror_mint::Locks::<Runtime>::get(position_id)
+		}
+
+		fn locks(
+			owner: AccountId,
+		) -> Vec<(mirror_primitives::PositionId, mirror_primitives::PositionLock<AccountId>)> {
+			Mint::locks_of(&owner)
+		}
 	}
 
 	impl sp_genesis_builder::GenesisBuilder<Block> for Runtime {

@@ -282,3 +282,58 @@ fn a_delisted_masset_is_redeemed_by_anyone() {
 		);
 	});
 }
+
+#[test]
+fn a_short_sells_into_the_real_pool_and_unlocks_after_the_lock_period() {
+	dev_ext().execute_with(|| {
+		feed();
+		let eve = account(sp_keyring::Sr25519Keyring::Eve);
+		let pool0 = mirror_runtime::Amm::pool_info(MAAPL, UST).unwrap();
+		let short = mirror_primitives::ShortParams {
+			belief_price: Some(FixedU128::from_rational(1, 180)),
+			max_spread: Some(fx(1, 1_000)),
+		};
+		// Selling 9.999999 mAAPL into a 10,000 mAAPL pool moves the price ~0.1 % plus the 0.3 %
+		// commission: over a 0.1 % max spread. Nothing changes.
+		assert_noop!(
+			Mint::open_position(
+				RuntimeOrigin::signed(eve.clone()),
+				UST,
+				3_600 * UNIT,
+				MAAPL,
+				fx(2, 1),
+				Some(short)
+			),
+			pallet_mirror_amm::Error::<Runtime>::MaxSpreadAssertion
+		);
+		let short = mirror_primitives::ShortParams { max_spread: Some(fx(1, 100)), ..short };
+		assert_ok!(Mint::open_position(
+			RuntimeOrigin::signed(eve.clone()),
+			UST,
+			3_600 * UNIT,
+			MAAPL,
+			fx(2, 1),
+			Some(short)
+		));
+		let id = last_position();
+		let pool1 = mirror_runtime::Amm::pool_info(MAAPL, UST).unwrap();
+		// The pool holds the sold mAAPL and paid out the UST now locked.
+		assert_eq!(pool1.reserve_b - pool0.reserve_b, 9_999_999);
+		let lock = pallet_mirror_mint::Locks::<Runtime>::get(id).expect("a lock");
+		assert_eq!(pool0.reserve_a - pool1.reserve_a, lock.amount);
+		assert!((1_780 * UNIT..1_800 * UNIT).contains(&lock.amount), "{lock:?}");
+		assert_eq!(lock.unlock_time, common::GENESIS_SECS + 120);
+		assert_eq!(NativeAndAssets::balance(UST, &Mint::lock_account()), lock.amount);
+		assert_eq!(Mint::locks_of(&eve), vec![(id, lock.clone())]);
+		let ids: BoundedVec<_, _> = vec![id].try_into().unwrap();
+		assert_noop!(
+			Mint::unlock_position_funds(RuntimeOrigin::signed(eve.clone()), ids.clone()),
+			Error::<Runtime>::NothingToUnlock
+		);
+		advance(120);
+		let before = NativeAndAssets::balance(UST, &eve);
+		assert_ok!(Mint::unlock_position_funds(RuntimeOrigin::signed(eve.clone()), ids));
+		assert_eq!(NativeAndAssets::balance(UST, &eve) - before, lock.amount);
+		assert_eq!(pallet_mirror_mint::TotalLocked::<Runtime>::get(), 0);
+	});
+}

@@ -638,10 +638,22 @@ impl<T: Config> Pallet<T> {
 		Self::accumulate(&mut pool, now);
 		let pool_account = Self::pool_account(&key);
 		// A payer short of funds fails here; the dispatch's storage layer undoes anything done.
-		T::Assets::transfer(key.0.clone(), who, &pool_account, d0, Preservation::Preserve)
-			.map_err(|_| Error::<T>::InsufficientBalance)?;
-		T::Assets::transfer(key.1.clone(), who, &pool_account, d1, Preservation::Preserve)
-			.map_err(|_| Error::<T>::InsufficientBalance)?;
+		T::Assets::transfer(
+			key.0.clone(),
+			who,
+			&pool_account,
+			d0,
+			mirror_primitives::preservation(&key.0),
+		)
+		.map_err(|_| Error::<T>::InsufficientBalance)?;
+		T::Assets::transfer(
+			key.1.clone(),
+			who,
+			&pool_account,
+			d1,
+			mirror_primitives::preservation(&key.1),
+		)
+		.map_err(|_| Error::<T>::InsufficientBalance)?;
 		let lp = NativeOrWithId::WithId(pool.lp_token);
 		if first {
 			T::Assets::mint_into(lp.clone(), &pool_account, T::MinimumLiquidity::get())?;
@@ -766,7 +778,7 @@ impl<T: Config> Pallet<T> {
 				payer,
 				&pool_account,
 				offer_amount,
-				Preservation::Preserve,
+				mirror_primitives::preservation(offer),
 			)
 			.map_err(|_| Error::<T>::InsufficientBalance)?;
 		}

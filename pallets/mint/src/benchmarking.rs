@@ -52,6 +52,30 @@ fn setup<T: Config>() -> T::AccountId {
 	caller
 }
 
+/// Makes position `id` short (as the staking side sees it too) with a lock of 1,000 UST to
+/// release.
+fn add_lock<T: Config>(id: PositionId, receiver: &T::AccountId) {
+	Positions::<T>::mutate(id, |p| {
+		if let Some(p) = p {
+			p.is_short = true;
+			let _ = T::ShortStake::increase_short(&p.asset, &p.owner, p.asset_amount);
+		}
+	});
+	let _ = T::Assets::mint_into(UST, &Pallet::<T>::lock_account(), 1_000);
+	Locks::<T>::insert(
+		id,
+		PositionLock { receiver: receiver.clone(), amount: 1_000, unlock_time: 0 },
+	);
+	TotalLocked::<T>::mutate(|total| *total += 1_000);
+}
+
+fn short() -> Option<ShortParams> {
+	Some(ShortParams {
+		belief_price: Some(FixedU128::from_rational(1, 100)),
+		max_spread: Some(FixedU128::from_rational(1, 2)),
+	})
+}
+
 /// A position of the caller: 1,000,000 collateral at 300 %.
 fn open<T: Config>(caller: &T::AccountId) -> Result<PositionId, BenchmarkError> {
 	Pallet::<T>::open_position(
@@ -88,6 +112,75 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// A short: the minted mAssets are sold on the AMM (with a spread check) and the proceeds
+	/// locked.
+	#[benchmark]
+	fn open_short_position() -> Result<(), BenchmarkError> {
+		let caller = setup::<T>();
+		T::BenchmarkHelper::create_pool(&asset(), FixedU128::saturating_from_integer(100u32));
+
+		#[extrinsic_call]
+		open_position(
+			RawOrigin::Signed(caller),
+			collateral(),
+			1_000_000_000,
+			asset(),
+			FixedU128::saturating_from_integer(3u32),
+			short(),
+		);
+
+		assert!(Locks::<T>::contains_key(1));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn mint_short() -> Result<(), BenchmarkError> {
+		let caller = setup::<T>();
+		T::BenchmarkHelper::create_pool(&asset(), FixedU128::saturating_from_integer(100u32));
+		Pallet::<T>::open_position(
+			RawOrigin::Signed(caller.clone()).into(),
+			collateral(),
+			1_000_000_000,
+			asset(),
+			FixedU128::saturating_from_integer(3u32),
+			short(),
+		)
+		.map_err(|_| BenchmarkError::Stop("cannot open a short"))?;
+		let id = NextPositionId::<T>::get() - 1;
+		let locked = Locks::<T>::get(id).map(|l| l.amount).unwrap_or_default();
+
+		#[extrinsic_call]
+		mint(RawOrigin::Signed(caller), id, 1_000, short());
+
+		assert!(Locks::<T>::get(id).map(|l| l.amount).unwrap_or_default() > locked);
+		Ok(())
+	}
+
+	/// `n` matured locks of the caller, all paid.
+	#[benchmark]
+	fn unlock_position_funds(
+		n: Linear<1, { T::MaxUnlockPositions::get() }>,
+	) -> Result<(), BenchmarkError> {
+		let caller: T::AccountId = whitelisted_caller();
+		let ids: Vec<PositionId> = (1..=n as u64).collect();
+		for id in &ids {
+			Locks::<T>::insert(
+				id,
+				PositionLock { receiver: caller.clone(), amount: 1_000, unlock_time: 0 },
+			);
+		}
+		let total = 1_000 * n as Balance;
+		let _ = T::Assets::mint_into(UST, &Pallet::<T>::lock_account(), total);
+		TotalLocked::<T>::put(total);
+		let ids = BoundedVec::<PositionId, T::MaxUnlockPositions>::truncate_from(ids);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), ids);
+
+		assert_eq!(TotalLocked::<T>::get(), 0);
+		Ok(())
+	}
+
 	#[benchmark]
 	fn deposit() -> Result<(), BenchmarkError> {
 		let caller = setup::<T>();
@@ -121,6 +214,7 @@ mod benchmarks {
 		let debt = Positions::<T>::get(id).map(|p| p.asset_amount).unwrap_or_default();
 		Pallet::<T>::burn(RawOrigin::Signed(caller.clone()).into(), id, debt)
 			.map_err(|_| BenchmarkError::Stop("cannot burn"))?;
+		add_lock::<T>(id, &caller);
 
 		#[extrinsic_call]
 		withdraw(RawOrigin::Signed(caller), id, None);
@@ -166,6 +260,7 @@ mod benchmarks {
 				config.min_collateral_ratio = FixedU128::one();
 			}
 		});
+		add_lock::<T>(id, &caller);
 		let burner: T::AccountId = account("burner", 0, 0);
 		T::Assets::transfer(asset(), &caller, &burner, debt, Preservation::Expendable)
 			.map_err(|_| BenchmarkError::Stop("cannot fund the burner"))?;
@@ -186,6 +281,7 @@ mod benchmarks {
 		let debt = Positions::<T>::get(id).map(|p| p.asset_amount).unwrap_or_default();
 		// At 160 the position needs more than its collateral.
 		T::BenchmarkHelper::create_asset(&asset(), FixedU128::saturating_from_integer(160u32));
+		add_lock::<T>(id, &caller);
 		let liquidator: T::AccountId = account("liquidator", 0, 0);
 		T::Assets::transfer(asset(), &caller, &liquidator, debt, Preservation::Expendable)
 			.map_err(|_| BenchmarkError::Stop("cannot fund the liquidator"))?;

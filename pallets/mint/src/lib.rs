@@ -84,8 +84,8 @@ use frame_support::{
 };
 use frame_system::pallet_prelude::*;
 use mirror_primitives::{
-	AssetId, Balance, CollateralError, CollateralRegistry, Moment, NativeOrWithId, PriceProvider,
-	PriceSource, ProvideCollateralPrice, UST,
+	Amm, AssetId, Balance, CollateralError, CollateralRegistry, Moment, NativeOrWithId,
+	PositionLock, PriceProvider, PriceSource, ProvideCollateralPrice, ShortStakeHook, UST,
 };
 use sp_runtime::{
 	traits::{AccountIdConversion, One, Zero},
@@ -111,6 +111,8 @@ pub trait BenchmarkHelper<AccountId> {
 	/// Creates `collateral` as a token (if needed) and registers it as collateral with a fresh
 	/// oracle price and `multiplier` — the costliest kind to value.
 	fn create_collateral(collateral: &AssetId, price: FixedU128, multiplier: FixedU128);
+	/// Creates a pool of `asset` against UST at `price`, deep enough for the benchmarks' sales.
+	fn create_pool(asset: &AssetId, price: FixedU128);
 }
 
 #[frame_support::pallet]
@@ -140,7 +142,18 @@ pub mod pallet {
 		/// Collateral prices, multipliers and revocation; mAssets register here as collateral.
 		type Collateral: ProvideCollateralPrice + CollateralRegistry;
 
-		/// Derives the account that holds every position's collateral.
+		/// Sells short positions' mAssets for UST.
+		type Amm: Amm<Self::AccountId>;
+
+		/// Told of every change of a short position's debt (the sLP stake); `()` ignores it.
+		type ShortStake: ShortStakeHook<Self::AccountId>;
+
+		/// The most positions one `unlock_position_funds` may name.
+		#[pallet::constant]
+		type MaxUnlockPositions: Get<u32>;
+
+		/// Derives the account that holds every position's collateral, and the sub-account that
+		/// holds short sales' locked UST.
 		#[pallet::constant]
 		type PalletId: Get<PalletId>;
 
@@ -196,6 +209,14 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type ForgivenDebt<T: Config> =
 		StorageMap<_, Blake2_128Concat, AssetId, Balance, ValueQuery>;
+
+	/// Each short position's locked sale proceeds.
+	#[pallet::storage]
+	pub type Locks<T: Config> = StorageMap<_, Twox64Concat, PositionId, PositionLockOf<T>>;
+
+	/// The UST locked over all positions: always the lock account's balance.
+	#[pallet::storage]
+	pub type TotalLocked<T: Config> = StorageValue<_, Balance, ValueQuery>;
 
 	/// The protocol parameters.
 	#[pallet::storage]
@@ -302,6 +323,35 @@ pub mod pallet {
 			/// The debt forgiven.
 			amount: Balance,
 		},
+		/// A short sale's proceeds were locked for a position.
+		FundsLocked {
+			/// The position.
+			position_id: PositionId,
+			/// The UST this sale added.
+			amount: Balance,
+			/// The position's whole lock now.
+			locked_amount: Balance,
+			/// When it may be unlocked.
+			unlock_time: Moment,
+		},
+		/// Matured locks were paid to their receiver.
+		FundsUnlocked {
+			/// Who was paid.
+			who: T::AccountId,
+			/// The positions whose locks were paid.
+			position_ids: Vec<PositionId>,
+			/// The UST paid.
+			amount: Balance,
+		},
+		/// A closed position's lock was paid to its owner, matured or not.
+		FundsReleased {
+			/// The position.
+			position_id: PositionId,
+			/// Who was paid.
+			receiver: T::AccountId,
+			/// The UST paid.
+			amount: Balance,
+		},
 		/// A position with neither collateral nor debt was removed.
 		PositionClosed {
 			/// The position.
@@ -403,8 +453,13 @@ pub mod pallet {
 		InvalidPriceMaxAge,
 		/// The owner already holds the most positions allowed.
 		TooManyPositions,
-		/// Short positions are not available yet.
-		ShortPositionsUnavailable,
+		/// The short sale raised no UST to lock ("Nothing to lock").
+		NothingToLock,
+		/// A position id appears twice ("Duplicate position_idx").
+		DuplicatePositionId,
+		/// None of the positions has a matured lock of the sender's ("There are no unlockable
+		/// funds for the provided positions").
+		NothingToUnlock,
 		/// The account holds less than the amount (keeping its MIR existential deposit).
 		InsufficientBalance,
 		/// Arithmetic overflow: amounts or prices out of range.
@@ -463,21 +518,29 @@ pub mod pallet {
 		/// `⌊⌊C × (Pc ÷₉ Pa)⌋ × inv₉(collateral_ratio)⌋` of `asset` to the sender.
 		///
 		/// `collateral_ratio` must be at least the asset's MCR ×₉ the collateral's multiplier.
-		/// `short_params`: `Some` opens a short position (not available yet).
+		/// `short_params`: `Some` opens a **short** position (spec §3.5): the minted mAssets are
+		/// sold on the AMM for UST with its belief price and max spread (both `None`: no spread
+		/// check), the proceeds are locked for the position for the lock period, and the owner's
+		/// short stake grows by the minted amount.
 		///
 		/// ## Dispatch Origin
 		/// Signed.
 		///
 		/// ## Errors
-		/// [`Error::ZeroAmount`], [`Error::ShortPositionsUnavailable`], [`Error::UnknownAsset`],
+		/// [`Error::ZeroAmount`], [`Error::UnknownAsset`],
 		/// [`Error::AssetDelisted`], [`Error::MintPeriodEnded`], [`Error::PreIpoCollateralNotUst`],
 		/// [`Error::UnknownCollateral`], [`Error::CollateralRevoked`], [`Error::PriceUnavailable`],
 		/// [`Error::InsufficientCollateralRatio`], [`Error::CollateralTooSmall`],
-		/// [`Error::TooManyPositions`], [`Error::InsufficientBalance`].
+		/// [`Error::TooManyPositions`], [`Error::InsufficientBalance`]; for a short, the AMM's
+		/// errors (no pool, `MaxSpreadAssertion`) and [`Error::NothingToLock`].
 		///
-		/// Emits [`Event::PositionOpened`].
+		/// Emits [`Event::PositionOpened`], and for a short [`Event::FundsLocked`].
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::open_position())]
+		#[pallet::weight(if short_params.is_some() {
+			T::WeightInfo::open_short_position()
+		} else {
+			T::WeightInfo::open_position()
+		})]
 		pub fn open_position(
 			origin: OriginFor<T>,
 			collateral_asset: AssetId,
@@ -488,7 +551,6 @@ pub mod pallet {
 		) -> DispatchResult {
 			let owner = ensure_signed(origin)?;
 			ensure!(!collateral_amount.is_zero(), Error::<T>::ZeroAmount);
-			ensure!(short_params.is_none(), Error::<T>::ShortPositionsUnavailable);
 			let config = AssetConfigs::<T>::get(&asset).ok_or(Error::<T>::UnknownAsset)?;
 			ensure!(config.end_price.is_none(), Error::<T>::AssetDelisted);
 			if let Some(ipo) = &config.ipo_params {
@@ -509,28 +571,39 @@ pub mod pallet {
 				.map_err(|_| Error::<T>::TooManyPositions)?;
 			NextPositionId::<T>::put(position_id.checked_add(1).ok_or(Error::<T>::Overflow)?);
 			Self::take_collateral(&collateral_asset, &owner, collateral_amount)?;
-			Self::mint_to(&asset, &owner, minted_amount)?;
+			let is_short = short_params.is_some();
+			Self::deposit_event(Event::PositionOpened {
+				position_id,
+				owner: owner.clone(),
+				collateral_asset: collateral_asset.clone(),
+				collateral_amount,
+				asset: asset.clone(),
+				minted_amount,
+				is_short,
+			});
+			match short_params {
+				Some(short) => Self::sell_short(
+					position_id,
+					&owner,
+					&asset,
+					minted_amount,
+					short,
+					parameters.lock_period,
+				)?,
+				None => Self::mint_to(&asset, &owner, minted_amount)?,
+			}
 			Positions::<T>::insert(
 				position_id,
 				Position {
-					owner: owner.clone(),
-					collateral_asset: collateral_asset.clone(),
+					owner,
+					collateral_asset,
 					collateral_amount,
 					asset: asset.clone(),
 					asset_amount: minted_amount,
-					is_short: false,
+					is_short,
 				},
 			);
 			PositionsByAsset::<T>::insert(&asset, position_id, ());
-			Self::deposit_event(Event::PositionOpened {
-				position_id,
-				owner,
-				collateral_asset,
-				collateral_amount,
-				asset,
-				minted_amount,
-				is_short: false,
-			});
 			Ok(())
 		}
 
@@ -625,6 +698,7 @@ pub mod pallet {
 			let collateral_asset = position.collateral_asset.clone();
 			if left.is_zero() && position.asset_amount.is_zero() {
 				Self::remove_position(position_id, &position);
+				Self::release_lock(position_id)?;
 				Self::deposit_event(Event::Withdrawn { position_id, collateral_asset, amount });
 				Self::deposit_event(Event::PositionClosed { position_id });
 			} else {
@@ -635,8 +709,9 @@ pub mod pallet {
 		}
 
 		/// Mints `amount` more of the position's mAsset to its owner; the collateral must cover
-		/// `⌊⌊⌊(A + amount) × (Pa ÷₉ Pc)⌋ × MCR⌋ × m⌋`. `short_params` sets how a short position
-		/// sells the new mAssets; a long position ignores it.
+		/// `⌊⌊⌊(A + amount) × (Pa ÷₉ Pc)⌋ × MCR⌋ × m⌋`. A short position sells the new mAssets
+		/// with `short_params` (`None`: no spread check), adds the proceeds to its lock and resets
+		/// the lock's time; a long position ignores `short_params`.
 		///
 		/// ## Dispatch Origin
 		/// Signed, the position's owner.
@@ -647,9 +722,9 @@ pub mod pallet {
 		/// [`Error::CollateralRevoked`], [`Error::PriceUnavailable`],
 		/// [`Error::InsufficientCollateralRatio`].
 		///
-		/// Emits [`Event::Minted`].
+		/// Emits [`Event::Minted`], and for a short position [`Event::FundsLocked`].
 		#[pallet::call_index(3)]
-		#[pallet::weight(T::WeightInfo::mint())]
+		#[pallet::weight(T::WeightInfo::mint().max(T::WeightInfo::mint_short()))]
 		pub fn mint(
 			origin: OriginFor<T>,
 			position_id: PositionId,
@@ -657,8 +732,6 @@ pub mod pallet {
 			short_params: Option<ShortParams>,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			// Only short positions sell what they mint; none exists yet.
-			let _ = short_params;
 			ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 			let mut position = Self::owned_position(position_id, &who)?;
 			let config = AssetConfigs::<T>::get(&position.asset).ok_or(Error::<T>::UnknownAsset)?;
@@ -682,10 +755,24 @@ pub mod pallet {
 				Error::<T>::InsufficientCollateralRatio
 			);
 			position.asset_amount = debt;
-			Self::mint_to(&position.asset, &who, amount)?;
-			let asset = position.asset.clone();
+			Self::deposit_event(Event::Minted {
+				position_id,
+				asset: position.asset.clone(),
+				amount,
+			});
+			if position.is_short {
+				Self::sell_short(
+					position_id,
+					&who,
+					&position.asset,
+					amount,
+					short_params.unwrap_or_default(),
+					parameters.lock_period,
+				)?;
+			} else {
+				Self::mint_to(&position.asset, &who, amount)?;
+			}
 			Positions::<T>::insert(position_id, position);
-			Self::deposit_event(Event::Minted { position_id, asset, amount });
 			Ok(())
 		}
 
@@ -752,6 +839,9 @@ pub mod pallet {
 					protocol_fee,
 				)?;
 			}
+			if position.is_short {
+				T::ShortStake::decrease_short(&position.asset, &position.owner, amount)?;
+			}
 			let asset = position.asset.clone();
 			Positions::<T>::insert(position_id, position);
 			Self::deposit_event(Event::Burned { position_id, asset, amount, protocol_fee });
@@ -798,6 +888,14 @@ pub mod pallet {
 					quote.protocol_fee,
 				)?;
 			}
+			if position.is_short {
+				// A closing auction ends the whole short, forgiven debt included.
+				T::ShortStake::decrease_short(
+					&position.asset,
+					&position.owner,
+					quote.liquidated_amount.saturating_add(quote.forgiven_debt),
+				)?;
+			}
 			Self::deposit_event(Event::Liquidated {
 				position_id,
 				liquidator,
@@ -813,6 +911,7 @@ pub mod pallet {
 			let debt_left = position.asset_amount.saturating_sub(quote.liquidated_amount);
 			if collateral_left.is_zero() || debt_left.is_zero() {
 				Self::remove_position(position_id, &position);
+				Self::release_lock(position_id)?;
 				if !quote.leftover_collateral.is_zero() {
 					Self::pay_collateral(
 						&position.collateral_asset,
@@ -873,6 +972,52 @@ pub mod pallet {
 			})?;
 			T::Collateral::register_collateral(asset.clone(), PriceSource::Oracle, One::one())?;
 			Self::deposit_event(Event::IpoTriggered { asset, min_collateral_ratio });
+			Ok(())
+		}
+
+		/// Pays the sender every matured lock among `position_ids` whose receiver it is (locks
+		/// not yet matured, of others or absent are skipped). A repeated id fails the whole call:
+		/// the 2021 lock exploit summed one position several times.
+		///
+		/// ## Dispatch Origin
+		/// Signed.
+		///
+		/// ## Errors
+		/// [`Error::DuplicatePositionId`], [`Error::NothingToUnlock`].
+		///
+		/// Emits [`Event::FundsUnlocked`].
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::unlock_position_funds(position_ids.len() as u32))]
+		pub fn unlock_position_funds(
+			origin: OriginFor<T>,
+			position_ids: BoundedVec<PositionId, T::MaxUnlockPositions>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let mut sorted = position_ids.clone().into_inner();
+			sorted.sort_unstable();
+			ensure!(sorted.windows(2).all(|w| w[0] < w[1]), Error::<T>::DuplicatePositionId);
+			let now = Self::now();
+			let mut unlocked = Vec::new();
+			let mut amount: Balance = 0;
+			for id in position_ids {
+				if let Some(lock) = Locks::<T>::get(id) {
+					if lock.receiver == who && now >= lock.unlock_time {
+						Locks::<T>::remove(id);
+						amount = amount.saturating_add(lock.amount);
+						unlocked.push(id);
+					}
+				}
+			}
+			ensure!(!amount.is_zero(), Error::<T>::NothingToUnlock);
+			TotalLocked::<T>::mutate(|total| *total = total.saturating_sub(amount));
+			T::Assets::transfer(
+				UST,
+				&Self::lock_account(),
+				&who,
+				amount,
+				Preservation::Expendable,
+			)?;
+			Self::deposit_event(Event::FundsUnlocked { who, position_ids: unlocked, amount });
 			Ok(())
 		}
 
@@ -1133,9 +1278,15 @@ impl<T: Config> Pallet<T> {
 
 	/// Moves `amount` of collateral from `who` into the pallet's account.
 	fn take_collateral(asset: &AssetId, who: &T::AccountId, amount: Balance) -> DispatchResult {
-		T::Assets::transfer(asset.clone(), who, &Self::account_id(), amount, Preservation::Preserve)
-			.map(|_| ())
-			.map_err(|_| Error::<T>::InsufficientBalance.into())
+		T::Assets::transfer(
+			asset.clone(),
+			who,
+			&Self::account_id(),
+			amount,
+			mirror_primitives::preservation(asset),
+		)
+		.map(|_| ())
+		.map_err(|_| Error::<T>::InsufficientBalance.into())
 	}
 
 	/// Pays `amount` of collateral from the pallet's account (which keeps its MIR existential
@@ -1150,6 +1301,84 @@ impl<T: Config> Pallet<T> {
 		};
 		T::Assets::transfer(asset.clone(), &Self::account_id(), to, amount, preservation)
 			.map(|_| ())
+	}
+
+	/// The account holding short sales' locked UST.
+	pub fn lock_account() -> T::AccountId {
+		T::PalletId::get().into_sub_account_truncating(*b"lock")
+	}
+
+	/// The short flow of spec §3.5: mints `amount` to the pallet, sells it for UST into the lock
+	/// account with the seller's spread check, locks the proceeds for `lock_period` (resetting
+	/// the position's unlock time) and grows the owner's short stake.
+	fn sell_short(
+		position_id: PositionId,
+		owner: &T::AccountId,
+		asset: &AssetId,
+		amount: Balance,
+		short: ShortParams,
+		lock_period: Moment,
+	) -> DispatchResult {
+		let account = Self::account_id();
+		Self::mint_to(asset, &account, amount)?;
+		let sale = T::Amm::swap(
+			&account,
+			asset,
+			&UST,
+			amount,
+			short.belief_price,
+			short.max_spread,
+			&Self::lock_account(),
+		)?;
+		ensure!(!sale.return_amount.is_zero(), Error::<T>::NothingToLock);
+		let unlock_time = Self::now().saturating_add(lock_period);
+		let locked_amount = Locks::<T>::mutate(position_id, |lock| {
+			let lock = lock.get_or_insert_with(|| PositionLock {
+				receiver: owner.clone(),
+				amount: 0,
+				unlock_time,
+			});
+			lock.amount = lock.amount.saturating_add(sale.return_amount);
+			lock.unlock_time = unlock_time;
+			lock.amount
+		});
+		TotalLocked::<T>::mutate(|total| *total = total.saturating_add(sale.return_amount));
+		T::ShortStake::increase_short(asset, owner, amount)?;
+		Self::deposit_event(Event::FundsLocked {
+			position_id,
+			amount: sale.return_amount,
+			locked_amount,
+			unlock_time,
+		});
+		Ok(())
+	}
+
+	/// Pays a closing position's lock to its receiver, matured or not (spec §2.5
+	/// `ReleasePositionFunds`); nothing without a lock.
+	fn release_lock(position_id: PositionId) -> DispatchResult {
+		let Some(lock) = Locks::<T>::take(position_id) else { return Ok(()) };
+		TotalLocked::<T>::mutate(|total| *total = total.saturating_sub(lock.amount));
+		T::Assets::transfer(
+			UST,
+			&Self::lock_account(),
+			&lock.receiver,
+			lock.amount,
+			Preservation::Expendable,
+		)?;
+		Self::deposit_event(Event::FundsReleased {
+			position_id,
+			receiver: lock.receiver,
+			amount: lock.amount,
+		});
+		Ok(())
+	}
+
+	/// The locks of `owner`'s positions (see `MintApi::locks`).
+	pub fn locks_of(owner: &T::AccountId) -> Vec<(PositionId, PositionLockOf<T>)> {
+		PositionsByOwner::<T>::get(owner)
+			.into_iter()
+			.filter_map(|id| Locks::<T>::get(id).map(|lock| (id, lock)))
+			.collect()
 	}
 
 	/// Burns `amount` of `asset` from `who` (the burn is the balance check).
@@ -1206,6 +1435,9 @@ impl<T: Config> Pallet<T> {
 			protocol_fee,
 		});
 		Self::deposit_event(Event::Redeemed { position_id, who, collateral_amount: paid });
+		if position.is_short {
+			T::ShortStake::decrease_short(&position.asset, &position.owner, amount)?;
+		}
 		if position.asset_amount.is_zero() && position.collateral_amount <= 1 {
 			// The original left this last unit in the contract; it is the owner's.
 			Self::pay_collateral(
@@ -1214,6 +1446,7 @@ impl<T: Config> Pallet<T> {
 				position.collateral_amount,
 			)?;
 			Self::remove_position(position_id, &position);
+			Self::release_lock(position_id)?;
 			Self::deposit_event(Event::PositionClosed { position_id });
 		} else {
 			Positions::<T>::insert(position_id, position);
@@ -1485,6 +1718,18 @@ impl<T: Config> Pallet<T> {
 				"an mAsset's supply differs from its debt, unbacked supply and forgiven debt"
 			);
 		}
+		let mut locked: Balance = 0;
+		for (id, lock) in Locks::<T>::iter() {
+			let position = Positions::<T>::get(id).ok_or("a lock outlived its position")?;
+			ensure!(position.is_short, "a long position has a lock");
+			ensure!(lock.receiver == position.owner, "a lock's receiver is not the owner");
+			locked = locked.saturating_add(lock.amount);
+		}
+		ensure!(TotalLocked::<T>::get() == locked, "total locked differs from the locks' sum");
+		ensure!(
+			T::Assets::balance(UST, &Self::lock_account()) == locked,
+			"total locked differs from the lock account's balance"
+		);
 		Ok(())
 	}
 }

@@ -13,10 +13,11 @@ use frame_support::{
 };
 use frame_system::{EnsureRoot, EnsureSigned};
 use mirror_primitives::{
-	AssetConfig, AssetId, CollateralError, CollateralPrice, CollateralRegistry, CollateralStatus,
-	FixedU128, Moment, PriceError, PriceProvider, PriceSource, ProvideCollateralPrice,
+	Amm, AssetConfig, AssetId, Balance, CollateralError, CollateralPrice, CollateralRegistry,
+	CollateralStatus, FixedU128, Moment, PriceError, PriceProvider, PriceSource,
+	ProvideCollateralPrice, ShortStakeHook, SwapQuote,
 };
-use sp_runtime::{traits::One, BuildStorage, DispatchError};
+use sp_runtime::{traits::One, BuildStorage, DispatchError, DispatchResult};
 use std::collections::BTreeMap;
 
 type Block = frame_system::mocking::MockBlock<Test>;
@@ -86,6 +87,11 @@ thread_local! {
 	static PRICES: RefCell<PriceTable> = const { RefCell::new(BTreeMap::new()) };
 	static COLLATERALS: RefCell<BTreeMap<AssetId, CollateralEntry>> =
 		const { RefCell::new(BTreeMap::new()) };
+	/// The stand-in AMM's pools: UST paid per unit sold, and the spread every sale shows.
+	static POOLS: RefCell<BTreeMap<AssetId, FixedU128>> = const { RefCell::new(BTreeMap::new()) };
+	static SPREAD: RefCell<FixedU128> = const { RefCell::new(FixedU128::from_inner(0)) };
+	/// The stand-in staking pallet's short stakes.
+	static SHORTS: RefCell<BTreeMap<(AssetId, u128), Balance>> = const { RefCell::new(BTreeMap::new()) };
 }
 
 /// The oracle stand-in: prices set by [`set_price`].
@@ -159,6 +165,93 @@ impl CollateralRegistry for MockCollateral {
 	}
 }
 
+/// The stand-in AMM: sells any asset with a pool for UST at the pool's rate, from its own
+/// account's UST; fails a sale whose `max_spread` is below the set spread.
+pub struct MockAmm;
+impl Amm<u128> for MockAmm {
+	fn quote(_: &AssetId, _: &AssetId, _: Balance) -> Result<SwapQuote, DispatchError> {
+		Err(DispatchError::Other("not used by Mint"))
+	}
+
+	fn swap(
+		who: &u128,
+		offer: &AssetId,
+		ask: &AssetId,
+		offer_amount: Balance,
+		_belief_price: Option<FixedU128>,
+		max_spread: Option<FixedU128>,
+		to: &u128,
+	) -> Result<SwapQuote, DispatchError> {
+		use frame_support::traits::fungibles::Mutate;
+		let rate = POOLS.with(|p| p.borrow().get(offer).copied());
+		let rate = rate.filter(|_| *ask == UST).ok_or(DispatchError::Other("no pool"))?;
+		let spread = SPREAD.with(|s| *s.borrow());
+		if max_spread.is_some_and(|max| spread > max) {
+			return Err(DispatchError::Other("MaxSpreadAssertion"));
+		}
+		let return_amount = mirror_primitives::decimal::mul_floor(offer_amount, rate)
+			.ok_or(DispatchError::Other("overflow"))?;
+		let expendable = frame_support::traits::tokens::Preservation::Expendable;
+		AllAssets::transfer(offer.clone(), who, &AMM, offer_amount, expendable)?;
+		AllAssets::transfer(UST, &AMM, to, return_amount, expendable)?;
+		Ok(SwapQuote { offer_amount, return_amount, spread_amount: 0, commission_amount: 0 })
+	}
+
+	fn provide_liquidity(
+		_: &u128,
+		_: &AssetId,
+		_: Balance,
+		_: &AssetId,
+		_: Balance,
+		_: Option<FixedU128>,
+		_: &u128,
+	) -> Result<Balance, DispatchError> {
+		Err(DispatchError::Other("not used by Mint"))
+	}
+
+	fn reserves(_: &AssetId, _: &AssetId) -> Option<(Balance, Balance)> {
+		None
+	}
+
+	fn lp_token(_: &AssetId, _: &AssetId) -> Option<AssetId> {
+		None
+	}
+}
+
+/// Opens a stand-in pool selling `asset` at `n / d` UST.
+pub fn pool(asset: AssetId, n: u128, d: u128) {
+	POOLS.with(|p| p.borrow_mut().insert(asset, FixedU128::from_rational(n, d)));
+}
+
+/// Sets the spread every stand-in sale shows.
+pub fn set_spread(spread: FixedU128) {
+	SPREAD.with(|s| *s.borrow_mut() = spread);
+}
+
+/// The stand-in staking pallet: short stakes by asset and owner.
+pub struct MockShortStake;
+impl ShortStakeHook<u128> for MockShortStake {
+	fn increase_short(asset: &AssetId, owner: &u128, amount: Balance) -> DispatchResult {
+		SHORTS.with(|s| *s.borrow_mut().entry((asset.clone(), *owner)).or_default() += amount);
+		Ok(())
+	}
+
+	fn decrease_short(asset: &AssetId, owner: &u128, amount: Balance) -> DispatchResult {
+		SHORTS.with(|s| {
+			let mut shorts = s.borrow_mut();
+			let stake = shorts.entry((asset.clone(), *owner)).or_default();
+			*stake =
+				stake.checked_sub(amount).ok_or(DispatchError::Other("short stake below zero"))?;
+			Ok(())
+		})
+	}
+}
+
+/// `owner`'s short stake of `asset`, as the staking side sees it.
+pub fn short_stake(asset: &AssetId, owner: u128) -> Balance {
+	SHORTS.with(|s| s.borrow().get(&(asset.clone(), owner)).copied().unwrap_or_default())
+}
+
 /// Sets the oracle's answer for `asset`.
 pub fn set_price(asset: AssetId, answer: Result<(FixedU128, Moment), PriceError>) {
 	PRICES.with(|p| p.borrow_mut().insert(asset, answer));
@@ -193,6 +286,9 @@ impl pallet_mint::Config for Test {
 	type Assets = AllAssets;
 	type Oracle = MockOracle;
 	type Collateral = MockCollateral;
+	type Amm = MockAmm;
+	type ShortStake = MockShortStake;
+	type MaxUnlockPositions = ConstU32<4>;
 	type PalletId = MintPalletId;
 	type FeeCollector = Collector;
 	type MaxPositionsPerOwner = ConstU32<5>;
@@ -211,6 +307,10 @@ impl crate::BenchmarkHelper<u128> for BenchSetup {
 		set_price(asset.clone(), Ok((price, now())));
 	}
 
+	fn create_pool(asset: &AssetId, price: FixedU128) {
+		Self::pool(asset, price);
+	}
+
 	fn create_collateral(collateral: &AssetId, price: FixedU128, multiplier: FixedU128) {
 		create_token(collateral);
 		set_price(collateral.clone(), Ok((price, now())));
@@ -221,6 +321,13 @@ impl crate::BenchmarkHelper<u128> for BenchSetup {
 				multiplier,
 			);
 		}
+	}
+}
+
+#[cfg(feature = "runtime-benchmarks")]
+impl BenchSetup {
+	fn pool(asset: &AssetId, price: FixedU128) {
+		POOLS.with(|p| p.borrow_mut().insert(asset.clone(), price));
 	}
 }
 
@@ -250,6 +357,8 @@ pub const BOB: u128 = 2;
 pub const CHARLIE: u128 = 3;
 /// The fee collector.
 pub const COLLECTOR: u128 = 99;
+/// The stand-in AMM's account.
+pub const AMM: u128 = 98;
 
 /// Everyone's starting balance of MIR, UST and OTHER.
 pub const BALANCE: u128 = 1_000_000_000_000;
@@ -284,6 +393,9 @@ pub fn listed() -> AssetConfig<u128> {
 /// are collateral; protocol fee 1.5 %. No price is set: tests set what they need.
 pub fn new_test_ext() -> sp_io::TestExternalities {
 	PRICES.with(|p| p.borrow_mut().clear());
+	POOLS.with(|p| p.borrow_mut().clear());
+	SHORTS.with(|s| s.borrow_mut().clear());
+	set_spread(FixedU128::from_inner(0));
 	COLLATERALS.with(|c| {
 		let mut c = c.borrow_mut();
 		c.clear();
@@ -293,7 +405,11 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 	let people = [ALICE, BOB, CHARLIE];
 	pallet_balances::GenesisConfig::<Test> {
-		balances: people.iter().map(|p| (*p, BALANCE)).chain([(COLLECTOR, ED)]).collect(),
+		balances: people
+			.iter()
+			.map(|p| (*p, BALANCE))
+			.chain([(COLLECTOR, ED), (AMM, ED)])
+			.collect(),
 		..Default::default()
 	}
 	.assimilate_storage(&mut storage)
@@ -309,7 +425,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 		accounts: people
 			.iter()
 			.flat_map(|p| [(1, *p, BALANCE), (9, *p, BALANCE)])
-			.chain([(2, CHARLIE, GENESIS_AAPL)])
+			.chain([(2, CHARLIE, GENESIS_AAPL), (1, AMM, BALANCE)])
 			.collect(),
 		next_asset_id: Some(100),
 		reserves: vec![],

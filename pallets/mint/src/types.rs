@@ -6,6 +6,10 @@ pub use mirror_primitives::{
 	PositionRatio, PositionRatioError, ShortParams, SortOrder,
 };
 
+/// A short position's lock as stored.
+pub type PositionLockOf<T> =
+	mirror_primitives::PositionLock<<T as frame_system::Config>::AccountId>;
+
 /// A position as stored.
 pub type PositionOf<T> = Position<<T as frame_system::Config>::AccountId>;
 

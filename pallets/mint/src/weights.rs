@@ -59,6 +59,9 @@ pub trait WeightInfo {
 	fn register_asset() -> Weight;
 	fn update_asset() -> Weight;
 	fn update_config() -> Weight;
+	fn open_short_position() -> Weight;
+	fn mint_short() -> Weight;
+	fn unlock_position_funds(n: u32) -> Weight;
 }
 
 /// Weights for `pallet_mirror_mint` using the Substrate node and recommended hardware.
@@ -329,6 +332,21 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
+	fn open_short_position() -> Weight {
+		Weight::from_parts(300_000_000, 10_000)
+			.saturating_add(T::DbWeight::get().reads(20_u64))
+			.saturating_add(T::DbWeight::get().writes(16_u64))
+	}
+	fn mint_short() -> Weight {
+		Weight::from_parts(300_000_000, 10_000)
+			.saturating_add(T::DbWeight::get().reads(20_u64))
+			.saturating_add(T::DbWeight::get().writes(16_u64))
+	}
+	fn unlock_position_funds(_n: u32) -> Weight {
+		Weight::from_parts(300_000_000, 10_000)
+			.saturating_add(T::DbWeight::get().reads(20_u64))
+			.saturating_add(T::DbWeight::get().writes(16_u64))
+	}
 }
 
 /// For backwards compatibility and tests.
@@ -597,5 +615,20 @@ impl WeightInfo for () {
 		Weight::from_parts(13_811_000, 1517)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
+	}
+	fn open_short_position() -> Weight {
+		Weight::from_parts(300_000_000, 10_000)
+			.saturating_add(RocksDbWeight::get().reads(20_u64))
+			.saturating_add(RocksDbWeight::get().writes(16_u64))
+	}
+	fn mint_short() -> Weight {
+		Weight::from_parts(300_000_000, 10_000)
+			.saturating_add(RocksDbWeight::get().reads(20_u64))
+			.saturating_add(RocksDbWeight::get().writes(16_u64))
+	}
+	fn unlock_position_funds(_n: u32) -> Weight {
+		Weight::from_parts(300_000_000, 10_000)
+			.saturating_add(RocksDbWeight::get().reads(20_u64))
+			.saturating_add(RocksDbWeight::get().writes(16_u64))
 	}
 }

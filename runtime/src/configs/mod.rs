@@ -325,6 +325,8 @@ parameter_types! {
 		sp_runtime::traits::AccountIdConversion::into_account_truncating(&CollectorPalletId::get());
 	/// Positions per account.
 	pub const MintMaxPositionsPerOwner: u32 = 100;
+	/// Positions one `unlock_position_funds` may name.
+	pub const MintMaxUnlockPositions: u32 = 32;
 }
 
 /// Positions, the protocol fee and the mAsset registry. Prices from the Oracle, collateral from
@@ -334,6 +336,10 @@ impl pallet_mirror_mint::Config for Runtime {
 	type Assets = NativeAndAssets;
 	type Oracle = Oracle;
 	type Collateral = CollateralOracle;
+	type Amm = Amm;
+	/// No staking pallet yet: LpStaking takes the short stake when it lands.
+	type ShortStake = ();
+	type MaxUnlockPositions = MintMaxUnlockPositions;
 	type PalletId = MintPalletId;
 	type FeeCollector = FeeCollectorAccount;
 	type MaxPositionsPerOwner = MintMaxPositionsPerOwner;
@@ -387,6 +393,30 @@ impl pallet_mirror_mint::BenchmarkHelper<AccountId> for MintBenchmarkHelper {
 	fn create_asset(asset: &AssetId, price: sp_runtime::FixedU128) {
 		Self::create_token(asset);
 		Self::feed(asset, price);
+	}
+
+	fn create_pool(asset: &AssetId, price: sp_runtime::FixedU128) {
+		use frame_support::traits::fungibles::Mutate;
+		let provider: AccountId = frame_benchmarking::account("provider", 0, 0);
+		let depth: Balance = 1_000_000_000_000_000;
+		let ust_depth = sp_runtime::FixedPointNumber::saturating_mul_int(price, depth);
+		let _ = NativeAndAssets::mint_into(AssetId::Native, &provider, 1_000 * MIR);
+		let _ = NativeAndAssets::mint_into(asset.clone(), &provider, depth);
+		let _ = NativeAndAssets::mint_into(mirror_primitives::UST, &provider, ust_depth);
+		let _ = Amm::create_pair(
+			RuntimeOrigin::signed(provider.clone()),
+			asset.clone(),
+			mirror_primitives::UST,
+		);
+		let _ = Amm::provide_liquidity(
+			RuntimeOrigin::signed(provider),
+			asset.clone(),
+			depth,
+			mirror_primitives::UST,
+			ust_depth,
+			None,
+			None,
+		);
 	}
 
 	fn create_collateral(

@@ -8,7 +8,7 @@ use alloc::vec::Vec;
 use codec::Codec;
 use mirror_primitives::{
 	AssetConfig, AssetId, AuctionQuote, Balance, MintParameters, Position, PositionFilter,
-	PositionId, PositionRatio, PositionRatioError, SortOrder,
+	PositionId, PositionLock, PositionRatio, PositionRatioError, SortOrder,
 };
 use sp_runtime::DispatchError;
 
@@ -48,5 +48,11 @@ sp_api::decl_runtime_apis! {
 
 		/// The debt of `asset` that auctions forgave (bad debt).
 		fn forgiven_debt(asset: AssetId) -> Balance;
+
+		/// A short position's locked sale proceeds and when they unlock.
+		fn lock(position_id: PositionId) -> Option<PositionLock<AccountId>>;
+
+		/// The locks of `owner`'s positions.
+		fn locks(owner: AccountId) -> Vec<(PositionId, PositionLock<AccountId>)>;
 	}
 }
