@@ -148,3 +148,50 @@ test('the feeder drops MIR, Charlie liquidates; a delisted mAsset is redeemed by
   r = await sendAndWait(api, api.tx.mint.openPosition(UST, 100n * UNIT, MAAPL, 2n * FIXED, null), dave);
   assert.equal(r.error, 'mint.AssetDelisted');
 });
+
+test('a short sells into the pool, locks the proceeds, and unlocks after the dev lock period', async () => {
+  const { api, alice, eve } = ctx;
+  // mTSLA (asset 3) at 250 UST; its genesis pool holds 10,000 mTSLA.
+  const MTSLA = { WithId: 3 };
+  let r = await sendAndWait(api, api.tx.oracle.feedPrices([[MTSLA, 250n * FIXED]]), alice);
+  assert.equal(r.error, null);
+  const pool0 = (await api.call.ammApi.pool(MTSLA, UST)).unwrap();
+  const short = { beliefPrice: FIXED / 250n, maxSpread: FIXED / 100n };
+  r = await sendAndWait(api, api.tx.mint.openPosition(UST, 5_000n * UNIT, MTSLA, 2n * FIXED, short), eve);
+  assert.equal(r.error, null);
+  const [opened] = findEvents(r.events, 'mint', 'PositionOpened');
+  assert.equal(opened.data.isShort.isTrue, true);
+  const id = opened.data.positionId.toBigInt();
+  const [locked] = findEvents(r.events, 'mint', 'FundsLocked');
+  assert.ok(locked, 'no Mint.FundsLocked');
+  const amount = locked.data.amount.toBigInt();
+  // About 10 mTSLA sold at 250 less the commission and spread.
+  assert.ok(amount > 2_480n * UNIT && amount < 2_500n * UNIT, `locked ${amount}`);
+
+  const at = await api.at(r.blockHash);
+  const pool1 = (await at.call.ammApi.pool(MTSLA, UST)).unwrap();
+  assert.equal(pool1.reserveB.toBigInt() - pool0.reserveB.toBigInt(), opened.data.mintedAmount.toBigInt());
+  assert.equal(pool0.reserveA.toBigInt() - pool1.reserveA.toBigInt(), amount);
+  const lock = (await at.call.mintApi.lock(id)).unwrap();
+  assert.equal(lock.receiver.toString(), eve.address);
+  assert.equal(lock.amount.toBigInt(), amount);
+  const locks = await at.call.mintApi.locks(eve.address);
+  assert.deepEqual(locks.map(([pid]) => pid.toBigInt()), [id]);
+
+  // Too early: refused. The dev preset locks for 120 s.
+  r = await sendAndWait(api, api.tx.mint.unlockPositionFunds([id]), eve);
+  assert.equal(r.error, 'mint.NothingToUnlock');
+  r = await sendAndWait(api, api.tx.mint.unlockPositionFunds([id, id]), eve);
+  assert.equal(r.error, 'mint.DuplicatePositionId');
+  const unlockAt = lock.unlockTime.toBigInt();
+  for (;;) {
+    const now = (await api.query.timestamp.now()).toBigInt() / 1000n;
+    if (now >= unlockAt) break;
+    await new Promise((res) => setTimeout(res, 3_000));
+  }
+  r = await sendAndWait(api, api.tx.mint.unlockPositionFunds([id]), eve);
+  assert.equal(r.error, null);
+  const [unlocked] = findEvents(r.events, 'mint', 'FundsUnlocked');
+  assert.equal(unlocked.data.amount.toBigInt(), amount);
+  assert.ok((await (await api.at(r.blockHash)).call.mintApi.lock(id)).isNone);
+});

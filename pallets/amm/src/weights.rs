@@ -70,8 +70,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1004`
 		//  Estimated: `9045`
-		// Minimum execution time: 80_670_000 picoseconds.
-		Weight::from_parts(92_678_000, 9045)
+		// Minimum execution time: 78_757_000 picoseconds.
+		Weight::from_parts(83_354_000, 9045)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -85,8 +85,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1926`
 		//  Estimated: `14035`
-		// Minimum execution time: 134_540_000 picoseconds.
-		Weight::from_parts(142_572_000, 14035)
+		// Minimum execution time: 132_276_000 picoseconds.
+		Weight::from_parts(136_754_000, 14035)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
@@ -100,8 +100,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1926`
 		//  Estimated: `14035`
-		// Minimum execution time: 144_866_000 picoseconds.
-		Weight::from_parts(154_399_000, 14035)
+		// Minimum execution time: 141_700_000 picoseconds.
+		Weight::from_parts(146_818_000, 14035)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
@@ -115,8 +115,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1571`
 		//  Estimated: `11426`
-		// Minimum execution time: 113_398_000 picoseconds.
-		Weight::from_parts(121_851_000, 11426)
+		// Minimum execution time: 109_573_000 picoseconds.
+		Weight::from_parts(116_023_000, 11426)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -131,10 +131,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `378 + n * (558 ±0)`
 		//  Estimated: `4072 + n * (5218 ±0)`
-		// Minimum execution time: 112_327_000 picoseconds.
-		Weight::from_parts(115_351_000, 4072)
-			// Standard Error: 146_380
-			.saturating_add(Weight::from_parts(15_446_384, 0).saturating_mul(n.into()))
+		// Minimum execution time: 110_414_000 picoseconds.
+		Weight::from_parts(114_240_000, 4072)
+			// Standard Error: 148_474
+			.saturating_add(Weight::from_parts(16_909_910, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
@@ -159,8 +159,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1004`
 		//  Estimated: `9045`
-		// Minimum execution time: 80_670_000 picoseconds.
-		Weight::from_parts(92_678_000, 9045)
+		// Minimum execution time: 78_757_000 picoseconds.
+		Weight::from_parts(83_354_000, 9045)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
@@ -174,8 +174,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1926`
 		//  Estimated: `14035`
-		// Minimum execution time: 134_540_000 picoseconds.
-		Weight::from_parts(142_572_000, 14035)
+		// Minimum execution time: 132_276_000 picoseconds.
+		Weight::from_parts(136_754_000, 14035)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(9_u64))
 	}
@@ -189,8 +189,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1926`
 		//  Estimated: `14035`
-		// Minimum execution time: 144_866_000 picoseconds.
-		Weight::from_parts(154_399_000, 14035)
+		// Minimum execution time: 141_700_000 picoseconds.
+		Weight::from_parts(146_818_000, 14035)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(9_u64))
 	}
@@ -204,8 +204,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1571`
 		//  Estimated: `11426`
-		// Minimum execution time: 113_398_000 picoseconds.
-		Weight::from_parts(121_851_000, 11426)
+		// Minimum execution time: 109_573_000 picoseconds.
+		Weight::from_parts(116_023_000, 11426)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
@@ -220,10 +220,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `378 + n * (558 ±0)`
 		//  Estimated: `4072 + n * (5218 ±0)`
-		// Minimum execution time: 112_327_000 picoseconds.
-		Weight::from_parts(115_351_000, 4072)
-			// Standard Error: 146_380
-			.saturating_add(Weight::from_parts(15_446_384, 0).saturating_mul(n.into()))
+		// Minimum execution time: 110_414_000 picoseconds.
+		Weight::from_parts(114_240_000, 4072)
+			// Standard Error: 148_474
+			.saturating_add(Weight::from_parts(16_909_910, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))

@@ -47,6 +47,9 @@ use core::marker::PhantomData;
 /// Weight functions needed for `pallet_mirror_mint`.
 pub trait WeightInfo {
 	fn open_position() -> Weight;
+	fn open_short_position() -> Weight;
+	fn mint_short() -> Weight;
+	fn unlock_position_funds(n: u32, ) -> Weight;
 	fn deposit() -> Weight;
 	fn withdraw() -> Weight;
 	fn withdraw_and_close() -> Weight;
@@ -59,9 +62,6 @@ pub trait WeightInfo {
 	fn register_asset() -> Weight;
 	fn update_asset() -> Weight;
 	fn update_config() -> Weight;
-	fn open_short_position() -> Weight;
-	fn mint_short() -> Weight;
-	fn unlock_position_funds(n: u32) -> Weight;
 }
 
 /// Weights for `pallet_mirror_mint` using the Substrate node and recommended hardware.
@@ -93,10 +93,103 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2929`
 		//  Estimated: `8817`
-		// Minimum execution time: 131_526_000 picoseconds.
-		Weight::from_parts(138_315_000, 8817)
+		// Minimum execution time: 129_994_000 picoseconds.
+		Weight::from_parts(135_641_000, 8817)
 			.saturating_add(T::DbWeight::get().reads(13_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
+	}
+	/// Storage: `Mint::AssetConfigs` (r:1 w:0)
+	/// Proof: `Mint::AssetConfigs` (`max_values`: None, `max_size`: Some(143), added: 2618, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::Parameters` (r:1 w:0)
+	/// Proof: `Mint::Parameters` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
+	/// Storage: `CollateralOracle::CollateralAssets` (r:1 w:0)
+	/// Proof: `CollateralOracle::CollateralAssets` (`max_values`: None, `max_size`: Some(55), added: 2530, mode: `MaxEncodedLen`)
+	/// Storage: `Oracle::Feeds` (r:2 w:0)
+	/// Proof: `Oracle::Feeds` (`max_values`: None, `max_size`: Some(1053), added: 3528, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::NextPositionId` (r:1 w:1)
+	/// Proof: `Mint::NextPositionId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::PositionsByOwner` (r:1 w:1)
+	/// Proof: `Mint::PositionsByOwner` (`max_values`: None, `max_size`: Some(850), added: 3325, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Asset` (r:3 w:3)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:6 w:6)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Amm::Pools` (r:1 w:1)
+	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(607), added: 3082, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::Locks` (r:1 w:1)
+	/// Proof: `Mint::Locks` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::TotalLocked` (r:1 w:1)
+	/// Proof: `Mint::TotalLocked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::Positions` (r:0 w:1)
+	/// Proof: `Mint::Positions` (`max_values`: None, `max_size`: Some(91), added: 2566, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::PositionsByAsset` (r:0 w:1)
+	/// Proof: `Mint::PositionsByAsset` (`max_values`: None, `max_size`: Some(37), added: 2512, mode: `MaxEncodedLen`)
+	fn open_short_position() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `3834`
+		//  Estimated: `16644`
+		// Minimum execution time: 260_117_000 picoseconds.
+		Weight::from_parts(279_015_000, 16644)
+			.saturating_add(T::DbWeight::get().reads(21_u64))
+			.saturating_add(T::DbWeight::get().writes(18_u64))
+	}
+	/// Storage: `Mint::Positions` (r:1 w:1)
+	/// Proof: `Mint::Positions` (`max_values`: None, `max_size`: Some(91), added: 2566, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::AssetConfigs` (r:1 w:0)
+	/// Proof: `Mint::AssetConfigs` (`max_values`: None, `max_size`: Some(143), added: 2618, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::Parameters` (r:1 w:0)
+	/// Proof: `Mint::Parameters` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
+	/// Storage: `CollateralOracle::CollateralAssets` (r:1 w:0)
+	/// Proof: `CollateralOracle::CollateralAssets` (`max_values`: None, `max_size`: Some(55), added: 2530, mode: `MaxEncodedLen`)
+	/// Storage: `Oracle::Feeds` (r:2 w:0)
+	/// Proof: `Oracle::Feeds` (`max_values`: None, `max_size`: Some(1053), added: 3528, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Asset` (r:2 w:2)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:4 w:4)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Amm::Pools` (r:1 w:1)
+	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(607), added: 3082, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::Locks` (r:1 w:1)
+	/// Proof: `Mint::Locks` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::TotalLocked` (r:1 w:1)
+	/// Proof: `Mint::TotalLocked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	fn mint_short() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `3178`
+		//  Estimated: `11426`
+		// Minimum execution time: 210_623_000 picoseconds.
+		Weight::from_parts(222_861_000, 11426)
+			.saturating_add(T::DbWeight::get().reads(16_u64))
+			.saturating_add(T::DbWeight::get().writes(11_u64))
+	}
+	/// Storage: `Mint::Locks` (r:32 w:32)
+	/// Proof: `Mint::Locks` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::TotalLocked` (r:1 w:1)
+	/// Proof: `Mint::TotalLocked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Asset` (r:1 w:1)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:2 w:2)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[1, 32]`.
+	fn unlock_position_funds(n: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1642 + n * (52 ±0)`
+		//  Estimated: `6208 + n * (2547 ±0)`
+		// Minimum execution time: 84_897_000 picoseconds.
+		Weight::from_parts(87_448_879, 6208)
+			// Standard Error: 5_202
+			.saturating_add(Weight::from_parts(5_282_510, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2547).saturating_mul(n.into()))
 	}
 	/// Storage: `Mint::Positions` (r:1 w:1)
 	/// Proof: `Mint::Positions` (`max_values`: None, `max_size`: Some(91), added: 2566, mode: `MaxEncodedLen`)
@@ -112,8 +205,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1691`
 		//  Estimated: `6208`
-		// Minimum execution time: 76_584_000 picoseconds.
-		Weight::from_parts(80_279_000, 6208)
+		// Minimum execution time: 75_472_000 picoseconds.
+		Weight::from_parts(81_532_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -135,31 +228,35 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2062`
 		//  Estimated: `8046`
-		// Minimum execution time: 98_807_000 picoseconds.
-		Weight::from_parts(105_767_000, 8046)
+		// Minimum execution time: 96_844_000 picoseconds.
+		Weight::from_parts(103_103_000, 8046)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Mint::Positions` (r:1 w:1)
 	/// Proof: `Mint::Positions` (`max_values`: None, `max_size`: Some(91), added: 2566, mode: `MaxEncodedLen`)
-	/// Storage: `Assets::Asset` (r:1 w:1)
+	/// Storage: `Assets::Asset` (r:2 w:2)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
-	/// Storage: `Assets::Account` (r:2 w:2)
+	/// Storage: `Assets::Account` (r:4 w:4)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
+	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::PositionsByOwner` (r:1 w:1)
 	/// Proof: `Mint::PositionsByOwner` (`max_values`: None, `max_size`: Some(850), added: 3325, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::Locks` (r:1 w:1)
+	/// Proof: `Mint::Locks` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::TotalLocked` (r:1 w:1)
+	/// Proof: `Mint::TotalLocked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::PositionsByAsset` (r:0 w:1)
 	/// Proof: `Mint::PositionsByAsset` (`max_values`: None, `max_size`: Some(37), added: 2512, mode: `MaxEncodedLen`)
 	fn withdraw_and_close() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2385`
-		//  Estimated: `6208`
-		// Minimum execution time: 82_573_000 picoseconds.
-		Weight::from_parts(88_332_000, 6208)
-			.saturating_add(T::DbWeight::get().reads(6_u64))
-			.saturating_add(T::DbWeight::get().writes(7_u64))
+		//  Measured:  `3318`
+		//  Estimated: `11426`
+		// Minimum execution time: 146_858_000 picoseconds.
+		Weight::from_parts(153_519_000, 11426)
+			.saturating_add(T::DbWeight::get().reads(12_u64))
+			.saturating_add(T::DbWeight::get().writes(13_u64))
 	}
 	/// Storage: `Mint::Positions` (r:1 w:1)
 	/// Proof: `Mint::Positions` (`max_values`: None, `max_size`: Some(91), added: 2566, mode: `MaxEncodedLen`)
@@ -179,8 +276,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1911`
 		//  Estimated: `8046`
-		// Minimum execution time: 76_514_000 picoseconds.
-		Weight::from_parts(85_958_000, 8046)
+		// Minimum execution time: 76_113_000 picoseconds.
+		Weight::from_parts(82_292_000, 8046)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -204,8 +301,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2369`
 		//  Estimated: `8817`
-		// Minimum execution time: 135_732_000 picoseconds.
-		Weight::from_parts(143_503_000, 8817)
+		// Minimum execution time: 134_209_000 picoseconds.
+		Weight::from_parts(140_149_000, 8817)
 			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -219,24 +316,28 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CollateralOracle::CollateralAssets` (`max_values`: None, `max_size`: Some(55), added: 2530, mode: `MaxEncodedLen`)
 	/// Storage: `Oracle::Feeds` (r:1 w:0)
 	/// Proof: `Oracle::Feeds` (`max_values`: None, `max_size`: Some(1053), added: 3528, mode: `MaxEncodedLen`)
-	/// Storage: `Assets::Asset` (r:2 w:2)
+	/// Storage: `Assets::Asset` (r:3 w:3)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
-	/// Storage: `Assets::Account` (r:5 w:5)
+	/// Storage: `Assets::Account` (r:7 w:7)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:3 w:3)
+	/// Storage: `System::Account` (r:4 w:4)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::PositionsByOwner` (r:1 w:1)
 	/// Proof: `Mint::PositionsByOwner` (`max_values`: None, `max_size`: Some(850), added: 3325, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::Locks` (r:1 w:1)
+	/// Proof: `Mint::Locks` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::TotalLocked` (r:1 w:1)
+	/// Proof: `Mint::TotalLocked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::PositionsByAsset` (r:0 w:1)
 	/// Proof: `Mint::PositionsByAsset` (`max_values`: None, `max_size`: Some(37), added: 2512, mode: `MaxEncodedLen`)
 	fn burn_delisted() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3445`
-		//  Estimated: `14035`
-		// Minimum execution time: 234_298_000 picoseconds.
-		Weight::from_parts(241_779_000, 14035)
-			.saturating_add(T::DbWeight::get().reads(16_u64))
-			.saturating_add(T::DbWeight::get().writes(13_u64))
+		//  Measured:  `4326`
+		//  Estimated: `19253`
+		// Minimum execution time: 293_757_000 picoseconds.
+		Weight::from_parts(307_397_000, 19253)
+			.saturating_add(T::DbWeight::get().reads(22_u64))
+			.saturating_add(T::DbWeight::get().writes(19_u64))
 	}
 	/// Storage: `Mint::Positions` (r:1 w:1)
 	/// Proof: `Mint::Positions` (`max_values`: None, `max_size`: Some(91), added: 2566, mode: `MaxEncodedLen`)
@@ -248,24 +349,28 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CollateralOracle::CollateralAssets` (`max_values`: None, `max_size`: Some(55), added: 2530, mode: `MaxEncodedLen`)
 	/// Storage: `Oracle::Feeds` (r:2 w:0)
 	/// Proof: `Oracle::Feeds` (`max_values`: None, `max_size`: Some(1053), added: 3528, mode: `MaxEncodedLen`)
-	/// Storage: `Assets::Asset` (r:2 w:2)
+	/// Storage: `Assets::Asset` (r:3 w:3)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
-	/// Storage: `Assets::Account` (r:5 w:5)
+	/// Storage: `Assets::Account` (r:7 w:7)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:3 w:3)
+	/// Storage: `System::Account` (r:4 w:4)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::PositionsByOwner` (r:1 w:1)
 	/// Proof: `Mint::PositionsByOwner` (`max_values`: None, `max_size`: Some(850), added: 3325, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::Locks` (r:1 w:1)
+	/// Proof: `Mint::Locks` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::TotalLocked` (r:1 w:1)
+	/// Proof: `Mint::TotalLocked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::PositionsByAsset` (r:0 w:1)
 	/// Proof: `Mint::PositionsByAsset` (`max_values`: None, `max_size`: Some(37), added: 2512, mode: `MaxEncodedLen`)
 	fn auction() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3530`
-		//  Estimated: `14035`
-		// Minimum execution time: 242_961_000 picoseconds.
-		Weight::from_parts(250_872_000, 14035)
-			.saturating_add(T::DbWeight::get().reads(17_u64))
-			.saturating_add(T::DbWeight::get().writes(13_u64))
+		//  Measured:  `4411`
+		//  Estimated: `19253`
+		// Minimum execution time: 302_009_000 picoseconds.
+		Weight::from_parts(310_682_000, 19253)
+			.saturating_add(T::DbWeight::get().reads(23_u64))
+			.saturating_add(T::DbWeight::get().writes(19_u64))
 	}
 	/// Storage: `Mint::AssetConfigs` (r:1 w:1)
 	/// Proof: `Mint::AssetConfigs` (`max_values`: None, `max_size`: Some(143), added: 2618, mode: `MaxEncodedLen`)
@@ -275,8 +380,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `464`
 		//  Estimated: `3608`
-		// Minimum execution time: 22_674_000 picoseconds.
-		Weight::from_parts(24_707_000, 3608)
+		// Minimum execution time: 22_253_000 picoseconds.
+		Weight::from_parts(25_038_000, 3608)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -288,8 +393,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `434`
 		//  Estimated: `3608`
-		// Minimum execution time: 26_019_000 picoseconds.
-		Weight::from_parts(28_162_000, 3608)
+		// Minimum execution time: 25_828_000 picoseconds.
+		Weight::from_parts(28_042_000, 3608)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -305,8 +410,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `903`
 		//  Estimated: `3675`
-		// Minimum execution time: 31_917_000 picoseconds.
-		Weight::from_parts(35_313_000, 3675)
+		// Minimum execution time: 31_858_000 picoseconds.
+		Weight::from_parts(34_832_000, 3675)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -316,8 +421,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `262`
 		//  Estimated: `3608`
-		// Minimum execution time: 12_990_000 picoseconds.
-		Weight::from_parts(15_163_000, 3608)
+		// Minimum execution time: 13_179_000 picoseconds.
+		Weight::from_parts(14_562_000, 3608)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -327,25 +432,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `165`
 		//  Estimated: `1517`
-		// Minimum execution time: 10_195_000 picoseconds.
-		Weight::from_parts(13_811_000, 1517)
+		// Minimum execution time: 10_125_000 picoseconds.
+		Weight::from_parts(11_086_000, 1517)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
-	}
-	fn open_short_position() -> Weight {
-		Weight::from_parts(300_000_000, 10_000)
-			.saturating_add(T::DbWeight::get().reads(20_u64))
-			.saturating_add(T::DbWeight::get().writes(16_u64))
-	}
-	fn mint_short() -> Weight {
-		Weight::from_parts(300_000_000, 10_000)
-			.saturating_add(T::DbWeight::get().reads(20_u64))
-			.saturating_add(T::DbWeight::get().writes(16_u64))
-	}
-	fn unlock_position_funds(_n: u32) -> Weight {
-		Weight::from_parts(300_000_000, 10_000)
-			.saturating_add(T::DbWeight::get().reads(20_u64))
-			.saturating_add(T::DbWeight::get().writes(16_u64))
 	}
 }
 
@@ -377,10 +467,103 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2929`
 		//  Estimated: `8817`
-		// Minimum execution time: 131_526_000 picoseconds.
-		Weight::from_parts(138_315_000, 8817)
+		// Minimum execution time: 129_994_000 picoseconds.
+		Weight::from_parts(135_641_000, 8817)
 			.saturating_add(RocksDbWeight::get().reads(13_u64))
 			.saturating_add(RocksDbWeight::get().writes(10_u64))
+	}
+	/// Storage: `Mint::AssetConfigs` (r:1 w:0)
+	/// Proof: `Mint::AssetConfigs` (`max_values`: None, `max_size`: Some(143), added: 2618, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::Parameters` (r:1 w:0)
+	/// Proof: `Mint::Parameters` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
+	/// Storage: `CollateralOracle::CollateralAssets` (r:1 w:0)
+	/// Proof: `CollateralOracle::CollateralAssets` (`max_values`: None, `max_size`: Some(55), added: 2530, mode: `MaxEncodedLen`)
+	/// Storage: `Oracle::Feeds` (r:2 w:0)
+	/// Proof: `Oracle::Feeds` (`max_values`: None, `max_size`: Some(1053), added: 3528, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::NextPositionId` (r:1 w:1)
+	/// Proof: `Mint::NextPositionId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::PositionsByOwner` (r:1 w:1)
+	/// Proof: `Mint::PositionsByOwner` (`max_values`: None, `max_size`: Some(850), added: 3325, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Asset` (r:3 w:3)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:6 w:6)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Amm::Pools` (r:1 w:1)
+	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(607), added: 3082, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::Locks` (r:1 w:1)
+	/// Proof: `Mint::Locks` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::TotalLocked` (r:1 w:1)
+	/// Proof: `Mint::TotalLocked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::Positions` (r:0 w:1)
+	/// Proof: `Mint::Positions` (`max_values`: None, `max_size`: Some(91), added: 2566, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::PositionsByAsset` (r:0 w:1)
+	/// Proof: `Mint::PositionsByAsset` (`max_values`: None, `max_size`: Some(37), added: 2512, mode: `MaxEncodedLen`)
+	fn open_short_position() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `3834`
+		//  Estimated: `16644`
+		// Minimum execution time: 260_117_000 picoseconds.
+		Weight::from_parts(279_015_000, 16644)
+			.saturating_add(RocksDbWeight::get().reads(21_u64))
+			.saturating_add(RocksDbWeight::get().writes(18_u64))
+	}
+	/// Storage: `Mint::Positions` (r:1 w:1)
+	/// Proof: `Mint::Positions` (`max_values`: None, `max_size`: Some(91), added: 2566, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::AssetConfigs` (r:1 w:0)
+	/// Proof: `Mint::AssetConfigs` (`max_values`: None, `max_size`: Some(143), added: 2618, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::Parameters` (r:1 w:0)
+	/// Proof: `Mint::Parameters` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
+	/// Storage: `CollateralOracle::CollateralAssets` (r:1 w:0)
+	/// Proof: `CollateralOracle::CollateralAssets` (`max_values`: None, `max_size`: Some(55), added: 2530, mode: `MaxEncodedLen`)
+	/// Storage: `Oracle::Feeds` (r:2 w:0)
+	/// Proof: `Oracle::Feeds` (`max_values`: None, `max_size`: Some(1053), added: 3528, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Asset` (r:2 w:2)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:4 w:4)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Amm::Pools` (r:1 w:1)
+	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(607), added: 3082, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::Locks` (r:1 w:1)
+	/// Proof: `Mint::Locks` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::TotalLocked` (r:1 w:1)
+	/// Proof: `Mint::TotalLocked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	fn mint_short() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `3178`
+		//  Estimated: `11426`
+		// Minimum execution time: 210_623_000 picoseconds.
+		Weight::from_parts(222_861_000, 11426)
+			.saturating_add(RocksDbWeight::get().reads(16_u64))
+			.saturating_add(RocksDbWeight::get().writes(11_u64))
+	}
+	/// Storage: `Mint::Locks` (r:32 w:32)
+	/// Proof: `Mint::Locks` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::TotalLocked` (r:1 w:1)
+	/// Proof: `Mint::TotalLocked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Asset` (r:1 w:1)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:2 w:2)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[1, 32]`.
+	fn unlock_position_funds(n: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1642 + n * (52 ±0)`
+		//  Estimated: `6208 + n * (2547 ±0)`
+		// Minimum execution time: 84_897_000 picoseconds.
+		Weight::from_parts(87_448_879, 6208)
+			// Standard Error: 5_202
+			.saturating_add(Weight::from_parts(5_282_510, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(5_u64))
+			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().writes(5_u64))
+			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2547).saturating_mul(n.into()))
 	}
 	/// Storage: `Mint::Positions` (r:1 w:1)
 	/// Proof: `Mint::Positions` (`max_values`: None, `max_size`: Some(91), added: 2566, mode: `MaxEncodedLen`)
@@ -396,8 +579,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1691`
 		//  Estimated: `6208`
-		// Minimum execution time: 76_584_000 picoseconds.
-		Weight::from_parts(80_279_000, 6208)
+		// Minimum execution time: 75_472_000 picoseconds.
+		Weight::from_parts(81_532_000, 6208)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
@@ -419,31 +602,35 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2062`
 		//  Estimated: `8046`
-		// Minimum execution time: 98_807_000 picoseconds.
-		Weight::from_parts(105_767_000, 8046)
+		// Minimum execution time: 96_844_000 picoseconds.
+		Weight::from_parts(103_103_000, 8046)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Mint::Positions` (r:1 w:1)
 	/// Proof: `Mint::Positions` (`max_values`: None, `max_size`: Some(91), added: 2566, mode: `MaxEncodedLen`)
-	/// Storage: `Assets::Asset` (r:1 w:1)
+	/// Storage: `Assets::Asset` (r:2 w:2)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
-	/// Storage: `Assets::Account` (r:2 w:2)
+	/// Storage: `Assets::Account` (r:4 w:4)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
+	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::PositionsByOwner` (r:1 w:1)
 	/// Proof: `Mint::PositionsByOwner` (`max_values`: None, `max_size`: Some(850), added: 3325, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::Locks` (r:1 w:1)
+	/// Proof: `Mint::Locks` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::TotalLocked` (r:1 w:1)
+	/// Proof: `Mint::TotalLocked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::PositionsByAsset` (r:0 w:1)
 	/// Proof: `Mint::PositionsByAsset` (`max_values`: None, `max_size`: Some(37), added: 2512, mode: `MaxEncodedLen`)
 	fn withdraw_and_close() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2385`
-		//  Estimated: `6208`
-		// Minimum execution time: 82_573_000 picoseconds.
-		Weight::from_parts(88_332_000, 6208)
-			.saturating_add(RocksDbWeight::get().reads(6_u64))
-			.saturating_add(RocksDbWeight::get().writes(7_u64))
+		//  Measured:  `3318`
+		//  Estimated: `11426`
+		// Minimum execution time: 146_858_000 picoseconds.
+		Weight::from_parts(153_519_000, 11426)
+			.saturating_add(RocksDbWeight::get().reads(12_u64))
+			.saturating_add(RocksDbWeight::get().writes(13_u64))
 	}
 	/// Storage: `Mint::Positions` (r:1 w:1)
 	/// Proof: `Mint::Positions` (`max_values`: None, `max_size`: Some(91), added: 2566, mode: `MaxEncodedLen`)
@@ -463,8 +650,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1911`
 		//  Estimated: `8046`
-		// Minimum execution time: 76_514_000 picoseconds.
-		Weight::from_parts(85_958_000, 8046)
+		// Minimum execution time: 76_113_000 picoseconds.
+		Weight::from_parts(82_292_000, 8046)
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
@@ -488,8 +675,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2369`
 		//  Estimated: `8817`
-		// Minimum execution time: 135_732_000 picoseconds.
-		Weight::from_parts(143_503_000, 8817)
+		// Minimum execution time: 134_209_000 picoseconds.
+		Weight::from_parts(140_149_000, 8817)
 			.saturating_add(RocksDbWeight::get().reads(12_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
@@ -503,24 +690,28 @@ impl WeightInfo for () {
 	/// Proof: `CollateralOracle::CollateralAssets` (`max_values`: None, `max_size`: Some(55), added: 2530, mode: `MaxEncodedLen`)
 	/// Storage: `Oracle::Feeds` (r:1 w:0)
 	/// Proof: `Oracle::Feeds` (`max_values`: None, `max_size`: Some(1053), added: 3528, mode: `MaxEncodedLen`)
-	/// Storage: `Assets::Asset` (r:2 w:2)
+	/// Storage: `Assets::Asset` (r:3 w:3)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
-	/// Storage: `Assets::Account` (r:5 w:5)
+	/// Storage: `Assets::Account` (r:7 w:7)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:3 w:3)
+	/// Storage: `System::Account` (r:4 w:4)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::PositionsByOwner` (r:1 w:1)
 	/// Proof: `Mint::PositionsByOwner` (`max_values`: None, `max_size`: Some(850), added: 3325, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::Locks` (r:1 w:1)
+	/// Proof: `Mint::Locks` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::TotalLocked` (r:1 w:1)
+	/// Proof: `Mint::TotalLocked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::PositionsByAsset` (r:0 w:1)
 	/// Proof: `Mint::PositionsByAsset` (`max_values`: None, `max_size`: Some(37), added: 2512, mode: `MaxEncodedLen`)
 	fn burn_delisted() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3445`
-		//  Estimated: `14035`
-		// Minimum execution time: 234_298_000 picoseconds.
-		Weight::from_parts(241_779_000, 14035)
-			.saturating_add(RocksDbWeight::get().reads(16_u64))
-			.saturating_add(RocksDbWeight::get().writes(13_u64))
+		//  Measured:  `4326`
+		//  Estimated: `19253`
+		// Minimum execution time: 293_757_000 picoseconds.
+		Weight::from_parts(307_397_000, 19253)
+			.saturating_add(RocksDbWeight::get().reads(22_u64))
+			.saturating_add(RocksDbWeight::get().writes(19_u64))
 	}
 	/// Storage: `Mint::Positions` (r:1 w:1)
 	/// Proof: `Mint::Positions` (`max_values`: None, `max_size`: Some(91), added: 2566, mode: `MaxEncodedLen`)
@@ -532,24 +723,28 @@ impl WeightInfo for () {
 	/// Proof: `CollateralOracle::CollateralAssets` (`max_values`: None, `max_size`: Some(55), added: 2530, mode: `MaxEncodedLen`)
 	/// Storage: `Oracle::Feeds` (r:2 w:0)
 	/// Proof: `Oracle::Feeds` (`max_values`: None, `max_size`: Some(1053), added: 3528, mode: `MaxEncodedLen`)
-	/// Storage: `Assets::Asset` (r:2 w:2)
+	/// Storage: `Assets::Asset` (r:3 w:3)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
-	/// Storage: `Assets::Account` (r:5 w:5)
+	/// Storage: `Assets::Account` (r:7 w:7)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:3 w:3)
+	/// Storage: `System::Account` (r:4 w:4)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::PositionsByOwner` (r:1 w:1)
 	/// Proof: `Mint::PositionsByOwner` (`max_values`: None, `max_size`: Some(850), added: 3325, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::Locks` (r:1 w:1)
+	/// Proof: `Mint::Locks` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::TotalLocked` (r:1 w:1)
+	/// Proof: `Mint::TotalLocked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::PositionsByAsset` (r:0 w:1)
 	/// Proof: `Mint::PositionsByAsset` (`max_values`: None, `max_size`: Some(37), added: 2512, mode: `MaxEncodedLen`)
 	fn auction() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3530`
-		//  Estimated: `14035`
-		// Minimum execution time: 242_961_000 picoseconds.
-		Weight::from_parts(250_872_000, 14035)
-			.saturating_add(RocksDbWeight::get().reads(17_u64))
-			.saturating_add(RocksDbWeight::get().writes(13_u64))
+		//  Measured:  `4411`
+		//  Estimated: `19253`
+		// Minimum execution time: 302_009_000 picoseconds.
+		Weight::from_parts(310_682_000, 19253)
+			.saturating_add(RocksDbWeight::get().reads(23_u64))
+			.saturating_add(RocksDbWeight::get().writes(19_u64))
 	}
 	/// Storage: `Mint::AssetConfigs` (r:1 w:1)
 	/// Proof: `Mint::AssetConfigs` (`max_values`: None, `max_size`: Some(143), added: 2618, mode: `MaxEncodedLen`)
@@ -559,8 +754,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `464`
 		//  Estimated: `3608`
-		// Minimum execution time: 22_674_000 picoseconds.
-		Weight::from_parts(24_707_000, 3608)
+		// Minimum execution time: 22_253_000 picoseconds.
+		Weight::from_parts(25_038_000, 3608)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
@@ -572,8 +767,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `434`
 		//  Estimated: `3608`
-		// Minimum execution time: 26_019_000 picoseconds.
-		Weight::from_parts(28_162_000, 3608)
+		// Minimum execution time: 25_828_000 picoseconds.
+		Weight::from_parts(28_042_000, 3608)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
@@ -589,8 +784,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `903`
 		//  Estimated: `3675`
-		// Minimum execution time: 31_917_000 picoseconds.
-		Weight::from_parts(35_313_000, 3675)
+		// Minimum execution time: 31_858_000 picoseconds.
+		Weight::from_parts(34_832_000, 3675)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
@@ -600,8 +795,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `262`
 		//  Estimated: `3608`
-		// Minimum execution time: 12_990_000 picoseconds.
-		Weight::from_parts(15_163_000, 3608)
+		// Minimum execution time: 13_179_000 picoseconds.
+		Weight::from_parts(14_562_000, 3608)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -611,24 +806,9 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `165`
 		//  Estimated: `1517`
-		// Minimum execution time: 10_195_000 picoseconds.
-		Weight::from_parts(13_811_000, 1517)
+		// Minimum execution time: 10_125_000 picoseconds.
+		Weight::from_parts(11_086_000, 1517)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
-	}
-	fn open_short_position() -> Weight {
-		Weight::from_parts(300_000_000, 10_000)
-			.saturating_add(RocksDbWeight::get().reads(20_u64))
-			.saturating_add(RocksDbWeight::get().writes(16_u64))
-	}
-	fn mint_short() -> Weight {
-		Weight::from_parts(300_000_000, 10_000)
-			.saturating_add(RocksDbWeight::get().reads(20_u64))
-			.saturating_add(RocksDbWeight::get().writes(16_u64))
-	}
-	fn unlock_position_funds(_n: u32) -> Weight {
-		Weight::from_parts(300_000_000, 10_000)
-			.saturating_add(RocksDbWeight::get().reads(20_u64))
-			.saturating_add(RocksDbWeight::get().writes(16_u64))
 	}
 }
