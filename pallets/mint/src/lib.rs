@@ -674,17 +674,7 @@ pub mod pallet {
 				let config =
 					AssetConfigs::<T>::get(&position.asset).ok_or(Error::<T>::UnknownAsset)?;
 				let parameters = Parameters::<T>::get();
-				let mut valuation = Self::valuation(
-					&position.collateral_asset,
-					&position.asset,
-					&config,
-					&parameters,
-					false,
-				)?;
-				if config.end_price.is_some() {
-					// A delisted asset's debt needs collateral worth the debt at the end price.
-					valuation.multiplier = FixedU128::one();
-				}
+				let valuation = Self::position_valuation(&position, &config, &parameters, false)?;
 				let required = math::required_collateral(
 					position.asset_amount,
 					&valuation,
@@ -740,13 +730,7 @@ pub mod pallet {
 				ensure!(Self::now() <= ipo.mint_end, Error::<T>::MintPeriodEnded);
 			}
 			let parameters = Parameters::<T>::get();
-			let valuation = Self::valuation(
-				&position.collateral_asset,
-				&position.asset,
-				&config,
-				&parameters,
-				true,
-			)?;
+			let valuation = Self::position_valuation(&position, &config, &parameters, true)?;
 			let debt = position.asset_amount.checked_add(amount).ok_or(Error::<T>::Overflow)?;
 			let required = math::required_collateral(debt, &valuation, config.min_collateral_ratio)
 				.ok_or(Error::<T>::Overflow)?;
@@ -817,13 +801,7 @@ pub mod pallet {
 				ensure!(Self::now() <= ipo.mint_end, Error::<T>::MintPeriodEnded);
 			}
 			let parameters = Parameters::<T>::get();
-			let valuation = Self::valuation(
-				&position.collateral_asset,
-				&position.asset,
-				&config,
-				&parameters,
-				false,
-			)?;
+			let valuation = Self::position_valuation(&position, &config, &parameters, false)?;
 			let protocol_fee = math::protocol_fee(amount, &valuation, parameters.protocol_fee_rate)
 				.ok_or(Error::<T>::Overflow)?;
 			position.collateral_amount = position
@@ -1252,7 +1230,8 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Prices and multiplier to value a position of `asset` against `collateral`. With
-	/// `reject_revoked`, a revoked collateral fails (opening and minting).
+	/// `reject_revoked`, a revoked collateral fails (opening and minting). A delisted asset's debt
+	/// needs collateral worth the debt at the end price: its multiplier is 1 (spec §3.1).
 	fn valuation(
 		collateral: &AssetId,
 		asset: &AssetId,
@@ -1269,11 +1248,27 @@ impl<T: Config> Pallet<T> {
 			!collateral_price.price.is_zero() && !asset_price.is_zero(),
 			Error::<T>::PriceUnavailable
 		);
-		Ok(Valuation {
-			collateral_price: collateral_price.price,
-			asset_price,
-			multiplier: collateral_price.multiplier,
-		})
+		let multiplier = match config.end_price {
+			Some(_) => FixedU128::one(),
+			None => collateral_price.multiplier,
+		};
+		Ok(Valuation { collateral_price: collateral_price.price, asset_price, multiplier })
+	}
+
+	/// [`Self::valuation`] of an existing position.
+	fn position_valuation(
+		position: &PositionOf<T>,
+		config: &AssetConfigOf<T>,
+		parameters: &MintParameters,
+		reject_revoked: bool,
+	) -> Result<Valuation, DispatchError> {
+		Self::valuation(
+			&position.collateral_asset,
+			&position.asset,
+			config,
+			parameters,
+			reject_revoked,
+		)
 	}
 
 	/// Moves `amount` of collateral from `who` into the pallet's account.
@@ -1295,10 +1290,7 @@ impl<T: Config> Pallet<T> {
 		if amount.is_zero() {
 			return Ok(());
 		}
-		let preservation = match asset {
-			NativeOrWithId::Native => Preservation::Preserve,
-			NativeOrWithId::WithId(_) => Preservation::Expendable,
-		};
+		let preservation = mirror_primitives::preservation(asset);
 		T::Assets::transfer(asset.clone(), &Self::account_id(), to, amount, preservation)
 			.map(|_| ())
 	}
@@ -1466,13 +1458,7 @@ impl<T: Config> Pallet<T> {
 		let config = AssetConfigs::<T>::get(&position.asset).ok_or(Error::<T>::UnknownAsset)?;
 		ensure!(config.end_price.is_none(), Error::<T>::AssetDelisted);
 		let parameters = Parameters::<T>::get();
-		let valuation = Self::valuation(
-			&position.collateral_asset,
-			&position.asset,
-			&config,
-			&parameters,
-			false,
-		)?;
+		let valuation = Self::position_valuation(&position, &config, &parameters, false)?;
 		let threshold = math::required_collateral(
 			position.asset_amount,
 			&valuation,
@@ -1519,14 +1505,8 @@ impl<T: Config> Pallet<T> {
 			return Ok(false);
 		}
 		let parameters = Parameters::<T>::get();
-		let valuation = Self::valuation(
-			&position.collateral_asset,
-			&position.asset,
-			&config,
-			&parameters,
-			false,
-		)
-		.map_err(|_| PositionRatioError::PriceUnavailable)?;
+		let valuation = Self::position_valuation(&position, &config, &parameters, false)
+			.map_err(|_| PositionRatioError::PriceUnavailable)?;
 		let threshold = math::required_collateral(
 			position.asset_amount,
 			&valuation,
@@ -1637,17 +1617,8 @@ impl<T: Config> Pallet<T> {
 		let config =
 			AssetConfigs::<T>::get(&position.asset).ok_or(PositionRatioError::UnknownPosition)?;
 		let parameters = Parameters::<T>::get();
-		let mut valuation = Self::valuation(
-			&position.collateral_asset,
-			&position.asset,
-			&config,
-			&parameters,
-			false,
-		)
-		.map_err(|_| PositionRatioError::PriceUnavailable)?;
-		if config.end_price.is_some() {
-			valuation.multiplier = FixedU128::one();
-		}
+		let valuation = Self::position_valuation(&position, &config, &parameters, false)
+			.map_err(|_| PositionRatioError::PriceUnavailable)?;
 		let required_ratio =
 			math::required_ratio(config.min_collateral_ratio, valuation.multiplier)
 				.ok_or(PositionRatioError::PriceUnavailable)?;
