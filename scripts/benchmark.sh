@@ -15,6 +15,7 @@ declare -A PALLETS=(
 	[pallet_mirror_collateral_oracle]=collateral-oracle
 	[pallet_mirror_amm]=amm
 	[pallet_mirror_mint]=mint
+	[pallet_mirror_lp_staking]=staking
 )
 selected=("$@")
 [ ${#selected[@]} -gt 0 ] || selected=("${!PALLETS[@]}")

@@ -17,6 +17,7 @@ pub mod amm;
 pub mod decimal;
 pub mod mint;
 pub mod oracle;
+pub mod staking;
 
 pub use amm::{Amm, AssetIdAllocator, PoolInfo, SetAssetMetadata, SwapQuote};
 pub use mint::{
@@ -31,6 +32,10 @@ pub use oracle::{
 	ProvideCollateralPrice, TwapError, TwapProvider,
 };
 pub use sp_runtime::FixedU128;
+pub use staking::{
+	RewardIndex, RewardInfo, RewardPools, StakerReward, StakingMigration, StakingParameters,
+	StakingPool,
+};
 
 /// How a Mirror pallet moves `asset` out of an account: MIR keeps the account's existential deposit
 /// (`Preserve`); a `pallet-assets` token may be spent to the last unit (`Expendable`: with

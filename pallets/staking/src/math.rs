@@ -7,48 +7,11 @@ use mirror_primitives::{
 	Balance,
 };
 use sp_runtime::{
-	traits::{CheckedAdd, CheckedDiv, CheckedMul, CheckedSub, One, Saturating, Zero},
+	traits::{CheckedDiv, CheckedMul, One, Saturating, Zero},
 	FixedPointNumber, FixedU128,
 };
 
-/// One half of an asset's reward pool (LP or short): the bonded total, the reward per bonded unit
-/// so far, and rewards deposited while nothing was bonded.
-#[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
-pub struct RewardIndex {
-	/// Units bonded (LP tokens or sLP).
-	pub total_bond: Balance,
-	/// MIR per bonded unit, accumulated.
-	pub index: FixedU128,
-	/// MIR deposited while `total_bond` was zero, released into the index by the next deposit
-	/// that finds bonds.
-	pub pending: Balance,
-}
-
-impl RewardIndex {
-	/// Deposits `amount` of rewards: into the index if anything is bonded, else kept pending.
-	pub fn deposit(&mut self, amount: Balance) -> Option<()> {
-		if self.total_bond.is_zero() {
-			self.pending = self.pending.checked_add(amount)?;
-		} else {
-			let released = amount.checked_add(self.pending)?;
-			self.index = self.index.checked_add(&from_ratio(released, self.total_bond)?)?;
-			self.pending = 0;
-		}
-		Some(())
-	}
-}
-
-/// `⌊bond × (pool_index − staker_index)⌋`: what a staker's bond earned since its index was last
-/// brought up to the pool's (`before_share_change`).
-///
-/// The original computes `⌊bond × pool_index⌋ − ⌊bond × staker_index⌋`, which can pay one unit more
-/// than the exact product per settlement, so the stakers of a pool can be owed more than was
-/// deposited. Flooring the product of the difference keeps every payout at or below its exact
-/// share: the pool can never be short, and a staker who claims often loses at most one unit of
-/// dust per claim to the pool.
-pub fn earned(bond: Balance, pool_index: FixedU128, staker_index: FixedU128) -> Option<Balance> {
-	mul_floor(bond, pool_index.checked_sub(&staker_index)?)
-}
+pub use mirror_primitives::staking::{earned, RewardIndex};
 
 /// Splits a deposit of `amount` by the short-reward weight: `(lp, short)` with
 /// `short = ⌊amount × weight⌋` and `lp` the rest.
