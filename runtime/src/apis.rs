@@ -17,8 +17,9 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use super::{
-	AccountId, Amm, Aura, Balance, Block, Executive, Grandpa, InherentDataExt, Mint, Nonce, Oracle,
-	Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
+	AccountId, Amm, Aura, Balance, Block, Executive, Grandpa, InherentDataExt, LpStaking, Mint,
+	Nonce, Oracle, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System,
+	TransactionPayment, VERSION,
 };
 
 impl_runtime_apis! {
@@ -354,6 +355,27 @@ impl_runtime_apis! {
 			owner: AccountId,
 		) -> Vec<(mirror_primitives::PositionId, mirror_primitives::PositionLock<AccountId>)> {
 			Mint::locks_of(&owner)
+		}
+	}
+
+	impl mirror_lp_staking_runtime_api::LpStakingApi<Block, AccountId> for Runtime {
+		fn pool(asset: mirror_primitives::AssetId) -> Option<mirror_primitives::StakingPool> {
+			LpStaking::pool(&asset)
+		}
+
+		fn pools() -> Vec<(mirror_primitives::AssetId, mirror_primitives::StakingPool)> {
+			LpStaking::pools()
+		}
+
+		fn reward_info(
+			staker: AccountId,
+			asset: Option<mirror_primitives::AssetId>,
+		) -> Vec<mirror_primitives::RewardInfo> {
+			LpStaking::reward_info(&staker, asset)
+		}
+
+		fn parameters() -> mirror_primitives::StakingParameters {
+			LpStaking::parameters()
 		}
 	}
 

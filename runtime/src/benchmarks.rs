@@ -13,4 +13,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_mirror_collateral_oracle, CollateralOracle]
 	[pallet_mirror_amm, Amm]
 	[pallet_mirror_mint, Mint]
+	[pallet_mirror_lp_staking, LpStaking]
 );

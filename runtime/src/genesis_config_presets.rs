@@ -2,14 +2,15 @@
 
 use crate::{
 	configs::{FeeCollectorAccount, UstMetadata},
-	AccountId, AmmConfig, AssetsConfig, BalancesConfig, CollateralOracleConfig, MintConfig,
-	OracleConfig, RuntimeGenesisConfig, SudoConfig, EXISTENTIAL_DEPOSIT, MIR, UNIT, UST_ASSET_ID,
+	AccountId, AmmConfig, AssetsConfig, BalancesConfig, CollateralOracleConfig, LpStakingConfig,
+	MintConfig, OracleConfig, RuntimeGenesisConfig, SudoConfig, EXISTENTIAL_DEPOSIT, MIR, UNIT,
+	UST_ASSET_ID,
 };
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
 use mirror_primitives::{
 	AssetConfig, AssetId, Balance, FixedU128, LocalAssetId, MintParameters, NativeOrWithId,
-	PriceSource, DECIMALS,
+	PriceSource, StakingParameters, DECIMALS,
 };
 use serde_json::Value;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
@@ -69,6 +70,12 @@ pub fn dev_mint_parameters() -> MintParameters {
 	MintParameters { lock_period: 120, ..MintParameters::default() }
 }
 
+/// LpStaking's parameters on the test networks: mainnet's short-reward curve, premium adjustable
+/// every 60 s (mainnet: 3,600 s).
+pub fn dev_staking_parameters() -> StakingParameters {
+	StakingParameters { premium_min_update_interval: 60, ..StakingParameters::default() }
+}
+
 /// The dev accounts funded in both presets.
 pub fn dev_accounts() -> Vec<AccountId> {
 	[
@@ -102,6 +109,8 @@ fn testnet_genesis(
 	let mut metadata = vec![(UST_ASSET_ID, ust.0.to_vec(), ust.1.to_vec(), DECIMALS)];
 	let mut fed: Vec<(AssetId, AccountId)> = vec![(NativeOrWithId::Native, root.clone())];
 	let mut listed: Vec<(AssetId, AssetConfig<AccountId>)> = Vec::new();
+	// Reward pools for MIR and every mAsset, bonding the LP token of their genesis AMM pool.
+	let mut staking_pools: Vec<(AssetId, Option<AssetId>)> = vec![(mirror_primitives::MIR, None)];
 	let mut accounts: Vec<(LocalAssetId, AccountId, Balance)> =
 		endowed_accounts.iter().cloned().map(|k| (UST_ASSET_ID, k, ENDOWMENT_UST)).collect();
 	let mut pools = vec![(
@@ -116,6 +125,7 @@ fn testnet_genesis(
 		metadata.push((id, name.as_bytes().to_vec(), symbol.as_bytes().to_vec(), DECIMALS));
 		fed.push((NativeOrWithId::WithId(id), root.clone()));
 		listed.push((NativeOrWithId::WithId(id), dev_masset_config()));
+		staking_pools.push((NativeOrWithId::WithId(id), None));
 		for k in &endowed_accounts {
 			let extra = if *k == root { POOL_MASSET } else { 0 };
 			accounts.push((id, k.clone(), ENDOWMENT_MASSET + extra));
@@ -164,6 +174,10 @@ fn testnet_genesis(
 			],
 		},
 		mint: MintConfig { assets: listed, parameters: Some(dev_mint_parameters()) },
+		lp_staking: LpStakingConfig {
+			pools: staking_pools,
+			parameters: Some(dev_staking_parameters()),
+		},
 	})
 }
 

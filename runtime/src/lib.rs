@@ -244,4 +244,8 @@ mod runtime {
 	/// Collateralised positions that mint mAssets.
 	#[runtime::pallet_index(23)]
 	pub type Mint = pallet_mirror_mint;
+
+	/// LP and sLP reward pools: bonds, reward indices, premium and short-reward weight.
+	#[runtime::pallet_index(24)]
+	pub type LpStaking = pallet_mirror_lp_staking;
 }

@@ -55,7 +55,7 @@ use frame_system::pallet_prelude::*;
 use mirror_primitives::{
 	AssetId, FeedInfo, Moment, OracleAssetConfig, PriceError, PriceInfo, PricePoint, PriceProvider,
 };
-use sp_runtime::{FixedPointNumber, FixedU128};
+use sp_runtime::FixedU128;
 
 /// The feeds of one asset as stored.
 pub type AssetFeedsOf<T> = AssetFeeds<

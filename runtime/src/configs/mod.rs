@@ -23,7 +23,7 @@ use sp_version::RuntimeVersion;
 
 use super::{
 	AccountId, Amm, Assets, Aura, Balance, Balances, Block, BlockNumber, CollateralOracle, Hash,
-	Nonce, Oracle, OriginCaller, PalletInfo, Runtime, RuntimeCall, RuntimeEvent,
+	LpStaking, Nonce, Oracle, OriginCaller, PalletInfo, Runtime, RuntimeCall, RuntimeEvent,
 	RuntimeFreezeReason, RuntimeHoldReason, RuntimeOrigin, RuntimeTask, System, Timestamp,
 	EXISTENTIAL_DEPOSIT, MILLI_MIR, MIR, SLOT_DURATION, VERSION,
 };
@@ -337,8 +337,8 @@ impl pallet_mirror_mint::Config for Runtime {
 	type Oracle = Oracle;
 	type Collateral = CollateralOracle;
 	type Amm = Amm;
-	/// No staking pallet yet: LpStaking takes the short stake when it lands.
-	type ShortStake = ();
+	/// Short positions' debt is their owners' sLP stake in LpStaking.
+	type ShortStake = LpStaking;
 	type MaxUnlockPositions = MintMaxUnlockPositions;
 	type PalletId = MintPalletId;
 	type FeeCollector = FeeCollectorAccount;
@@ -393,6 +393,8 @@ impl pallet_mirror_mint::BenchmarkHelper<AccountId> for MintBenchmarkHelper {
 	fn create_asset(asset: &AssetId, price: sp_runtime::FixedU128) {
 		Self::create_token(asset);
 		Self::feed(asset, price);
+		// Shorts of the asset stake sLP in its reward pool (UST stands in for its LP token).
+		let _ = LpStaking::do_register_asset(asset.clone(), mirror_primitives::UST);
 	}
 
 	fn create_pool(asset: &AssetId, price: sp_runtime::FixedU128) {
@@ -432,5 +434,47 @@ impl pallet_mirror_mint::BenchmarkHelper<AccountId> for MintBenchmarkHelper {
 			mirror_primitives::PriceSource::Oracle,
 			multiplier,
 		);
+	}
+}
+
+parameter_types! {
+	/// Derives the account holding bonded LP tokens and undistributed MIR rewards.
+	pub const LpStakingPalletId: frame_support::PalletId = frame_support::PalletId(*b"mir/stak");
+	/// Reward pools: one per listed mAsset and one for MIR.
+	pub const LpStakingMaxPools: u32 = 64;
+	/// Assets one `adjust_premium` may name.
+	pub const LpStakingMaxPremiumAssets: u32 = 16;
+}
+
+/// LP and sLP reward pools. Premiums from the Amm's reserves and the Oracle's prices; Mint reports
+/// short positions' debt through its `ShortStake` hook. The admin is Root until governance lands.
+impl pallet_mirror_lp_staking::Config for Runtime {
+	type AdminOrigin = EnsureRoot<AccountId>;
+	type Assets = NativeAndAssets;
+	type Oracle = Oracle;
+	type Amm = Amm;
+	type PalletId = LpStakingPalletId;
+	type MaxPools = LpStakingMaxPools;
+	type MaxPremiumAssets = LpStakingMaxPremiumAssets;
+	type UnixTime = Timestamp;
+	type WeightInfo = pallet_mirror_lp_staking::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = MintBenchmarkHelper;
+}
+
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_mirror_lp_staking::BenchmarkHelper<AccountId> for MintBenchmarkHelper {
+	fn create_token(asset: &AssetId) {
+		Self::create_token(asset);
+	}
+
+	fn create_amm_pool(asset: &AssetId, price: sp_runtime::FixedU128) -> AssetId {
+		<Self as pallet_mirror_mint::BenchmarkHelper<AccountId>>::create_pool(asset, price);
+		<Amm as mirror_primitives::Amm<AccountId>>::lp_token(asset, &mirror_primitives::UST)
+			.unwrap_or(mirror_primitives::UST)
+	}
+
+	fn set_price(asset: &AssetId, price: sp_runtime::FixedU128) {
+		Self::feed(asset, price);
 	}
 }
