@@ -128,8 +128,10 @@ fn a_short_position_stakes_slp_and_earns_the_short_half() {
 			&MAAPL,
 			1_000 * UNIT
 		));
-		let short_half =
-			sp_runtime::FixedPointNumber::saturating_mul_int(pool.short_reward_weight, 1_000 * UNIT);
+		let short_half = sp_runtime::FixedPointNumber::saturating_mul_int(
+			pool.short_reward_weight,
+			1_000 * UNIT,
+		);
 		let owed = pending(&eve, MAAPL);
 		assert!(owed <= short_half && owed + 1 >= short_half, "{owed} vs {short_half}");
 		assert_eq!(Pools::<Runtime>::get(&MAAPL).unwrap().lp.pending, 1_000 * UNIT - short_half);

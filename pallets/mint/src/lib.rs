@@ -49,9 +49,10 @@
 //! price: MCR 100 %, collateral revoked and priced at the end price; anyone may then burn it to
 //! redeem collateral.
 //!
-//! ## Not yet
-//! Short positions (`Some(short_params)`, `unlock_position_funds` at index 6) land with the shorts
-//! issue.
+//! ## Shorts
+//! `Some(short_params)` opens a short position: the minted mAssets are sold on the AMM and the UST
+//! raised stays locked for the lock period ([`Pallet::unlock_position_funds`] releases it); the
+//! position's debt is its owner's sLP stake, reported to [`Config::ShortStake`].
 #![cfg_attr(not(feature = "std"), no_std)]
 #![deny(missing_docs)]
 

@@ -7,6 +7,7 @@ use frame_benchmarking::v2::*;
 use frame_support::traits::EnsureOrigin;
 use frame_system::RawOrigin;
 use mirror_primitives::{NativeOrWithId, PriceRange};
+use sp_runtime::FixedPointNumber;
 
 fn asset(i: u32) -> AssetId {
 	// Ids above the quote asset's, so none is the quote asset.

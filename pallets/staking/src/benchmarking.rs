@@ -227,7 +227,7 @@ mod benchmarks {
 		Ok(())
 	}
 
-	/// The Factory's deposit of one asset's rewards: both halves bonded.
+	/// A deposit of one asset's rewards (the Factory's, or anyone's): both halves bonded.
 	#[benchmark]
 	fn deposit_reward() -> Result<(), BenchmarkError> {
 		let caller = caller::<T>();
@@ -235,10 +235,8 @@ mod benchmarks {
 		stake_and_reward::<T>(0, &caller)?;
 		fund_mir::<T>(&caller, REWARD * 10);
 
-		#[block]
-		{
-			<Pallet<T> as RewardPools<T::AccountId>>::deposit_reward(&caller, &asset(0), REWARD)?;
-		}
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), asset(0), REWARD);
 
 		assert!(Pools::<T>::get(asset(0)).is_some_and(|p| !p.short.index.is_zero()));
 		Ok(())

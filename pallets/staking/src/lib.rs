@@ -617,6 +617,29 @@ pub mod pallet {
 			Self::deposit_event(Event::ParametersUpdated { parameters });
 			Ok(())
 		}
+
+		/// Deposits `amount` of the sender's MIR as rewards for `asset`'s pool, split between its
+		/// LP and short halves by the pool's short-reward weight. The Factory's emission arrives
+		/// the same way (through [`RewardPools`]); as in the original, any MIR holder may add to
+		/// a pool's rewards.
+		///
+		/// ## Dispatch Origin
+		/// Signed.
+		///
+		/// ## Errors
+		/// [`Error::ZeroAmount`], [`Error::PoolNotFound`], [`Error::InsufficientBalance`].
+		///
+		/// Emits [`Event::RewardDeposited`].
+		#[pallet::call_index(8)]
+		#[pallet::weight(T::WeightInfo::deposit_reward())]
+		pub fn deposit_reward(
+			origin: OriginFor<T>,
+			asset: AssetId,
+			#[pallet::compact] amount: Balance,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			<Self as RewardPools<T::AccountId>>::deposit_reward(&who, &asset, amount)
+		}
 	}
 }
 

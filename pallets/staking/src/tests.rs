@@ -342,6 +342,24 @@ fn withdraw_all_pays_every_pool_in_one_transfer() {
 }
 
 #[test]
+fn anyone_may_deposit_rewards_with_the_call() {
+	run_test(|| {
+		assert_ok!(Staking::bond(signed(ALICE), AAPL, 100));
+		let before = mir(BOB);
+		assert_ok!(Staking::deposit_reward(signed(BOB), AAPL, 500));
+		assert_eq!(mir(BOB), before - 500);
+		assert_eq!(pending(ALICE, AAPL), 500);
+		assert_noop!(Staking::deposit_reward(signed(BOB), AAPL, 0), Error::<Test>::ZeroAmount);
+		assert_noop!(Staking::deposit_reward(signed(BOB), MIR, 5), Error::<Test>::PoolNotFound);
+		// Bob keeps MIR's existential deposit.
+		assert_noop!(
+			Staking::deposit_reward(signed(BOB), AAPL, before - 500),
+			Error::<Test>::InsufficientBalance
+		);
+	});
+}
+
+#[test]
 fn deposit_reward_rejects_bad_input_and_changes_nothing() {
 	run_test(|| {
 		let call = |asset: &AssetIdOf, amount| {
