@@ -70,8 +70,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1004`
 		//  Estimated: `9045`
-		// Minimum execution time: 78_757_000 picoseconds.
-		Weight::from_parts(83_354_000, 9045)
+		// Minimum execution time: 83_334_000 picoseconds.
+		Weight::from_parts(92_768_000, 9045)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -85,8 +85,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1926`
 		//  Estimated: `14035`
-		// Minimum execution time: 132_276_000 picoseconds.
-		Weight::from_parts(136_754_000, 14035)
+		// Minimum execution time: 137_705_000 picoseconds.
+		Weight::from_parts(149_693_000, 14035)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
@@ -100,8 +100,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1926`
 		//  Estimated: `14035`
-		// Minimum execution time: 141_700_000 picoseconds.
-		Weight::from_parts(146_818_000, 14035)
+		// Minimum execution time: 145_756_000 picoseconds.
+		Weight::from_parts(157_654_000, 14035)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
@@ -115,8 +115,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1571`
 		//  Estimated: `11426`
-		// Minimum execution time: 109_573_000 picoseconds.
-		Weight::from_parts(116_023_000, 11426)
+		// Minimum execution time: 112_417_000 picoseconds.
+		Weight::from_parts(123_123_000, 11426)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -131,10 +131,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `378 + n * (558 ±0)`
 		//  Estimated: `4072 + n * (5218 ±0)`
-		// Minimum execution time: 110_414_000 picoseconds.
-		Weight::from_parts(114_240_000, 4072)
-			// Standard Error: 148_474
-			.saturating_add(Weight::from_parts(16_909_910, 0).saturating_mul(n.into()))
+		// Minimum execution time: 113_939_000 picoseconds.
+		Weight::from_parts(1_356_657, 4072)
+			// Standard Error: 59_959
+			.saturating_add(Weight::from_parts(62_502_682, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
@@ -159,8 +159,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1004`
 		//  Estimated: `9045`
-		// Minimum execution time: 78_757_000 picoseconds.
-		Weight::from_parts(83_354_000, 9045)
+		// Minimum execution time: 83_334_000 picoseconds.
+		Weight::from_parts(92_768_000, 9045)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
@@ -174,8 +174,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1926`
 		//  Estimated: `14035`
-		// Minimum execution time: 132_276_000 picoseconds.
-		Weight::from_parts(136_754_000, 14035)
+		// Minimum execution time: 137_705_000 picoseconds.
+		Weight::from_parts(149_693_000, 14035)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(9_u64))
 	}
@@ -189,8 +189,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1926`
 		//  Estimated: `14035`
-		// Minimum execution time: 141_700_000 picoseconds.
-		Weight::from_parts(146_818_000, 14035)
+		// Minimum execution time: 145_756_000 picoseconds.
+		Weight::from_parts(157_654_000, 14035)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(9_u64))
 	}
@@ -204,8 +204,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1571`
 		//  Estimated: `11426`
-		// Minimum execution time: 109_573_000 picoseconds.
-		Weight::from_parts(116_023_000, 11426)
+		// Minimum execution time: 112_417_000 picoseconds.
+		Weight::from_parts(123_123_000, 11426)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
@@ -220,10 +220,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `378 + n * (558 ±0)`
 		//  Estimated: `4072 + n * (5218 ±0)`
-		// Minimum execution time: 110_414_000 picoseconds.
-		Weight::from_parts(114_240_000, 4072)
-			// Standard Error: 148_474
-			.saturating_add(Weight::from_parts(16_909_910, 0).saturating_mul(n.into()))
+		// Minimum execution time: 113_939_000 picoseconds.
+		Weight::from_parts(1_356_657, 4072)
+			// Standard Error: 59_959
+			.saturating_add(Weight::from_parts(62_502_682, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))

@@ -91,10 +91,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Mint::PositionsByAsset` (`max_values`: None, `max_size`: Some(37), added: 2512, mode: `MaxEncodedLen`)
 	fn open_position() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2929`
+		//  Measured:  `2963`
 		//  Estimated: `8817`
-		// Minimum execution time: 129_994_000 picoseconds.
-		Weight::from_parts(135_641_000, 8817)
+		// Minimum execution time: 131_706_000 picoseconds.
+		Weight::from_parts(137_655_000, 8817)
 			.saturating_add(T::DbWeight::get().reads(13_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
@@ -122,18 +122,22 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Mint::Locks` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::TotalLocked` (r:1 w:1)
 	/// Proof: `Mint::TotalLocked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `LpStaking::Pools` (r:1 w:1)
+	/// Proof: `LpStaking::Pools` (`max_values`: None, `max_size`: Some(200), added: 2675, mode: `MaxEncodedLen`)
+	/// Storage: `LpStaking::ShortStakes` (r:1 w:1)
+	/// Proof: `LpStaking::ShortStakes` (`max_values`: None, `max_size`: Some(123), added: 2598, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::Positions` (r:0 w:1)
 	/// Proof: `Mint::Positions` (`max_values`: None, `max_size`: Some(91), added: 2566, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::PositionsByAsset` (r:0 w:1)
 	/// Proof: `Mint::PositionsByAsset` (`max_values`: None, `max_size`: Some(37), added: 2512, mode: `MaxEncodedLen`)
 	fn open_short_position() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3834`
+		//  Measured:  `4227`
 		//  Estimated: `16644`
-		// Minimum execution time: 260_117_000 picoseconds.
-		Weight::from_parts(279_015_000, 16644)
-			.saturating_add(T::DbWeight::get().reads(21_u64))
-			.saturating_add(T::DbWeight::get().writes(18_u64))
+		// Minimum execution time: 277_102_000 picoseconds.
+		Weight::from_parts(294_388_000, 16644)
+			.saturating_add(T::DbWeight::get().reads(23_u64))
+			.saturating_add(T::DbWeight::get().writes(20_u64))
 	}
 	/// Storage: `Mint::Positions` (r:1 w:1)
 	/// Proof: `Mint::Positions` (`max_values`: None, `max_size`: Some(91), added: 2566, mode: `MaxEncodedLen`)
@@ -157,14 +161,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Mint::Locks` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::TotalLocked` (r:1 w:1)
 	/// Proof: `Mint::TotalLocked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `LpStaking::Pools` (r:1 w:1)
+	/// Proof: `LpStaking::Pools` (`max_values`: None, `max_size`: Some(200), added: 2675, mode: `MaxEncodedLen`)
+	/// Storage: `LpStaking::ShortStakes` (r:1 w:1)
+	/// Proof: `LpStaking::ShortStakes` (`max_values`: None, `max_size`: Some(123), added: 2598, mode: `MaxEncodedLen`)
 	fn mint_short() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3178`
+		//  Measured:  `3713`
 		//  Estimated: `11426`
-		// Minimum execution time: 210_623_000 picoseconds.
-		Weight::from_parts(222_861_000, 11426)
-			.saturating_add(T::DbWeight::get().reads(16_u64))
-			.saturating_add(T::DbWeight::get().writes(11_u64))
+		// Minimum execution time: 227_698_000 picoseconds.
+		Weight::from_parts(235_139_000, 11426)
+			.saturating_add(T::DbWeight::get().reads(18_u64))
+			.saturating_add(T::DbWeight::get().writes(13_u64))
 	}
 	/// Storage: `Mint::Locks` (r:32 w:32)
 	/// Proof: `Mint::Locks` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
@@ -179,12 +187,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[1, 32]`.
 	fn unlock_position_funds(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1642 + n * (52 ±0)`
+		//  Measured:  `1676 + n * (52 ±0)`
 		//  Estimated: `6208 + n * (2547 ±0)`
-		// Minimum execution time: 84_897_000 picoseconds.
-		Weight::from_parts(87_448_879, 6208)
-			// Standard Error: 5_202
-			.saturating_add(Weight::from_parts(5_282_510, 0).saturating_mul(n.into()))
+		// Minimum execution time: 85_708_000 picoseconds.
+		Weight::from_parts(88_380_950, 6208)
+			// Standard Error: 10_000
+			.saturating_add(Weight::from_parts(5_173_954, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
@@ -203,10 +211,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	fn deposit() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1691`
+		//  Measured:  `1725`
 		//  Estimated: `6208`
-		// Minimum execution time: 75_472_000 picoseconds.
-		Weight::from_parts(81_532_000, 6208)
+		// Minimum execution time: 75_652_000 picoseconds.
+		Weight::from_parts(79_448_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -226,10 +234,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	fn withdraw() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2062`
+		//  Measured:  `2096`
 		//  Estimated: `8046`
-		// Minimum execution time: 96_844_000 picoseconds.
-		Weight::from_parts(103_103_000, 8046)
+		// Minimum execution time: 97_605_000 picoseconds.
+		Weight::from_parts(102_102_000, 8046)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -251,10 +259,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Mint::PositionsByAsset` (`max_values`: None, `max_size`: Some(37), added: 2512, mode: `MaxEncodedLen`)
 	fn withdraw_and_close() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3318`
+		//  Measured:  `3352`
 		//  Estimated: `11426`
-		// Minimum execution time: 146_858_000 picoseconds.
-		Weight::from_parts(153_519_000, 11426)
+		// Minimum execution time: 147_980_000 picoseconds.
+		Weight::from_parts(153_088_000, 11426)
 			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().writes(13_u64))
 	}
@@ -274,10 +282,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	fn mint() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1911`
+		//  Measured:  `1945`
 		//  Estimated: `8046`
-		// Minimum execution time: 76_113_000 picoseconds.
-		Weight::from_parts(82_292_000, 8046)
+		// Minimum execution time: 76_875_000 picoseconds.
+		Weight::from_parts(80_540_000, 8046)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -299,10 +307,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn burn() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2369`
+		//  Measured:  `2403`
 		//  Estimated: `8817`
-		// Minimum execution time: 134_209_000 picoseconds.
-		Weight::from_parts(140_149_000, 8817)
+		// Minimum execution time: 135_662_000 picoseconds.
+		Weight::from_parts(142_131_000, 8817)
 			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -322,6 +330,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:4 w:4)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `LpStaking::Pools` (r:1 w:1)
+	/// Proof: `LpStaking::Pools` (`max_values`: None, `max_size`: Some(200), added: 2675, mode: `MaxEncodedLen`)
+	/// Storage: `LpStaking::ShortStakes` (r:1 w:1)
+	/// Proof: `LpStaking::ShortStakes` (`max_values`: None, `max_size`: Some(123), added: 2598, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::PositionsByOwner` (r:1 w:1)
 	/// Proof: `Mint::PositionsByOwner` (`max_values`: None, `max_size`: Some(850), added: 3325, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::Locks` (r:1 w:1)
@@ -332,12 +344,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Mint::PositionsByAsset` (`max_values`: None, `max_size`: Some(37), added: 2512, mode: `MaxEncodedLen`)
 	fn burn_delisted() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `4326`
+		//  Measured:  `4860`
 		//  Estimated: `19253`
-		// Minimum execution time: 293_757_000 picoseconds.
-		Weight::from_parts(307_397_000, 19253)
-			.saturating_add(T::DbWeight::get().reads(22_u64))
-			.saturating_add(T::DbWeight::get().writes(19_u64))
+		// Minimum execution time: 313_556_000 picoseconds.
+		Weight::from_parts(330_141_000, 19253)
+			.saturating_add(T::DbWeight::get().reads(24_u64))
+			.saturating_add(T::DbWeight::get().writes(21_u64))
 	}
 	/// Storage: `Mint::Positions` (r:1 w:1)
 	/// Proof: `Mint::Positions` (`max_values`: None, `max_size`: Some(91), added: 2566, mode: `MaxEncodedLen`)
@@ -355,6 +367,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:4 w:4)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `LpStaking::Pools` (r:1 w:1)
+	/// Proof: `LpStaking::Pools` (`max_values`: None, `max_size`: Some(200), added: 2675, mode: `MaxEncodedLen`)
+	/// Storage: `LpStaking::ShortStakes` (r:1 w:1)
+	/// Proof: `LpStaking::ShortStakes` (`max_values`: None, `max_size`: Some(123), added: 2598, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::PositionsByOwner` (r:1 w:1)
 	/// Proof: `Mint::PositionsByOwner` (`max_values`: None, `max_size`: Some(850), added: 3325, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::Locks` (r:1 w:1)
@@ -365,12 +381,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Mint::PositionsByAsset` (`max_values`: None, `max_size`: Some(37), added: 2512, mode: `MaxEncodedLen`)
 	fn auction() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `4411`
+		//  Measured:  `4945`
 		//  Estimated: `19253`
-		// Minimum execution time: 302_009_000 picoseconds.
-		Weight::from_parts(310_682_000, 19253)
-			.saturating_add(T::DbWeight::get().reads(23_u64))
-			.saturating_add(T::DbWeight::get().writes(19_u64))
+		// Minimum execution time: 321_868_000 picoseconds.
+		Weight::from_parts(341_648_000, 19253)
+			.saturating_add(T::DbWeight::get().reads(25_u64))
+			.saturating_add(T::DbWeight::get().writes(21_u64))
 	}
 	/// Storage: `Mint::AssetConfigs` (r:1 w:1)
 	/// Proof: `Mint::AssetConfigs` (`max_values`: None, `max_size`: Some(143), added: 2618, mode: `MaxEncodedLen`)
@@ -378,10 +394,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CollateralOracle::CollateralAssets` (`max_values`: None, `max_size`: Some(55), added: 2530, mode: `MaxEncodedLen`)
 	fn trigger_ipo() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `464`
+		//  Measured:  `498`
 		//  Estimated: `3608`
-		// Minimum execution time: 22_253_000 picoseconds.
-		Weight::from_parts(25_038_000, 3608)
+		// Minimum execution time: 23_605_000 picoseconds.
+		Weight::from_parts(25_948_000, 3608)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -391,10 +407,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CollateralOracle::CollateralAssets` (`max_values`: None, `max_size`: Some(55), added: 2530, mode: `MaxEncodedLen`)
 	fn register_migration() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `434`
+		//  Measured:  `468`
 		//  Estimated: `3608`
-		// Minimum execution time: 25_828_000 picoseconds.
-		Weight::from_parts(28_042_000, 3608)
+		// Minimum execution time: 26_509_000 picoseconds.
+		Weight::from_parts(29_063_000, 3608)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -408,10 +424,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Mint::UnbackedSupply` (`max_values`: None, `max_size`: Some(37), added: 2512, mode: `MaxEncodedLen`)
 	fn register_asset() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `903`
+		//  Measured:  `937`
 		//  Estimated: `3675`
-		// Minimum execution time: 31_858_000 picoseconds.
-		Weight::from_parts(34_832_000, 3675)
+		// Minimum execution time: 33_149_000 picoseconds.
+		Weight::from_parts(36_284_000, 3675)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -419,10 +435,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Mint::AssetConfigs` (`max_values`: None, `max_size`: Some(143), added: 2618, mode: `MaxEncodedLen`)
 	fn update_asset() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `262`
+		//  Measured:  `296`
 		//  Estimated: `3608`
-		// Minimum execution time: 13_179_000 picoseconds.
-		Weight::from_parts(14_562_000, 3608)
+		// Minimum execution time: 13_750_000 picoseconds.
+		Weight::from_parts(15_383_000, 3608)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -430,10 +446,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Mint::Parameters` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	fn update_config() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `165`
+		//  Measured:  `199`
 		//  Estimated: `1517`
-		// Minimum execution time: 10_125_000 picoseconds.
-		Weight::from_parts(11_086_000, 1517)
+		// Minimum execution time: 10_506_000 picoseconds.
+		Weight::from_parts(12_138_000, 1517)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -465,10 +481,10 @@ impl WeightInfo for () {
 	/// Proof: `Mint::PositionsByAsset` (`max_values`: None, `max_size`: Some(37), added: 2512, mode: `MaxEncodedLen`)
 	fn open_position() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2929`
+		//  Measured:  `2963`
 		//  Estimated: `8817`
-		// Minimum execution time: 129_994_000 picoseconds.
-		Weight::from_parts(135_641_000, 8817)
+		// Minimum execution time: 131_706_000 picoseconds.
+		Weight::from_parts(137_655_000, 8817)
 			.saturating_add(RocksDbWeight::get().reads(13_u64))
 			.saturating_add(RocksDbWeight::get().writes(10_u64))
 	}
@@ -496,18 +512,22 @@ impl WeightInfo for () {
 	/// Proof: `Mint::Locks` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::TotalLocked` (r:1 w:1)
 	/// Proof: `Mint::TotalLocked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `LpStaking::Pools` (r:1 w:1)
+	/// Proof: `LpStaking::Pools` (`max_values`: None, `max_size`: Some(200), added: 2675, mode: `MaxEncodedLen`)
+	/// Storage: `LpStaking::ShortStakes` (r:1 w:1)
+	/// Proof: `LpStaking::ShortStakes` (`max_values`: None, `max_size`: Some(123), added: 2598, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::Positions` (r:0 w:1)
 	/// Proof: `Mint::Positions` (`max_values`: None, `max_size`: Some(91), added: 2566, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::PositionsByAsset` (r:0 w:1)
 	/// Proof: `Mint::PositionsByAsset` (`max_values`: None, `max_size`: Some(37), added: 2512, mode: `MaxEncodedLen`)
 	fn open_short_position() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3834`
+		//  Measured:  `4227`
 		//  Estimated: `16644`
-		// Minimum execution time: 260_117_000 picoseconds.
-		Weight::from_parts(279_015_000, 16644)
-			.saturating_add(RocksDbWeight::get().reads(21_u64))
-			.saturating_add(RocksDbWeight::get().writes(18_u64))
+		// Minimum execution time: 277_102_000 picoseconds.
+		Weight::from_parts(294_388_000, 16644)
+			.saturating_add(RocksDbWeight::get().reads(23_u64))
+			.saturating_add(RocksDbWeight::get().writes(20_u64))
 	}
 	/// Storage: `Mint::Positions` (r:1 w:1)
 	/// Proof: `Mint::Positions` (`max_values`: None, `max_size`: Some(91), added: 2566, mode: `MaxEncodedLen`)
@@ -531,14 +551,18 @@ impl WeightInfo for () {
 	/// Proof: `Mint::Locks` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::TotalLocked` (r:1 w:1)
 	/// Proof: `Mint::TotalLocked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `LpStaking::Pools` (r:1 w:1)
+	/// Proof: `LpStaking::Pools` (`max_values`: None, `max_size`: Some(200), added: 2675, mode: `MaxEncodedLen`)
+	/// Storage: `LpStaking::ShortStakes` (r:1 w:1)
+	/// Proof: `LpStaking::ShortStakes` (`max_values`: None, `max_size`: Some(123), added: 2598, mode: `MaxEncodedLen`)
 	fn mint_short() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3178`
+		//  Measured:  `3713`
 		//  Estimated: `11426`
-		// Minimum execution time: 210_623_000 picoseconds.
-		Weight::from_parts(222_861_000, 11426)
-			.saturating_add(RocksDbWeight::get().reads(16_u64))
-			.saturating_add(RocksDbWeight::get().writes(11_u64))
+		// Minimum execution time: 227_698_000 picoseconds.
+		Weight::from_parts(235_139_000, 11426)
+			.saturating_add(RocksDbWeight::get().reads(18_u64))
+			.saturating_add(RocksDbWeight::get().writes(13_u64))
 	}
 	/// Storage: `Mint::Locks` (r:32 w:32)
 	/// Proof: `Mint::Locks` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
@@ -553,12 +577,12 @@ impl WeightInfo for () {
 	/// The range of component `n` is `[1, 32]`.
 	fn unlock_position_funds(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1642 + n * (52 ±0)`
+		//  Measured:  `1676 + n * (52 ±0)`
 		//  Estimated: `6208 + n * (2547 ±0)`
-		// Minimum execution time: 84_897_000 picoseconds.
-		Weight::from_parts(87_448_879, 6208)
-			// Standard Error: 5_202
-			.saturating_add(Weight::from_parts(5_282_510, 0).saturating_mul(n.into()))
+		// Minimum execution time: 85_708_000 picoseconds.
+		Weight::from_parts(88_380_950, 6208)
+			// Standard Error: 10_000
+			.saturating_add(Weight::from_parts(5_173_954, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
@@ -577,10 +601,10 @@ impl WeightInfo for () {
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	fn deposit() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1691`
+		//  Measured:  `1725`
 		//  Estimated: `6208`
-		// Minimum execution time: 75_472_000 picoseconds.
-		Weight::from_parts(81_532_000, 6208)
+		// Minimum execution time: 75_652_000 picoseconds.
+		Weight::from_parts(79_448_000, 6208)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
@@ -600,10 +624,10 @@ impl WeightInfo for () {
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	fn withdraw() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2062`
+		//  Measured:  `2096`
 		//  Estimated: `8046`
-		// Minimum execution time: 96_844_000 picoseconds.
-		Weight::from_parts(103_103_000, 8046)
+		// Minimum execution time: 97_605_000 picoseconds.
+		Weight::from_parts(102_102_000, 8046)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
@@ -625,10 +649,10 @@ impl WeightInfo for () {
 	/// Proof: `Mint::PositionsByAsset` (`max_values`: None, `max_size`: Some(37), added: 2512, mode: `MaxEncodedLen`)
 	fn withdraw_and_close() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3318`
+		//  Measured:  `3352`
 		//  Estimated: `11426`
-		// Minimum execution time: 146_858_000 picoseconds.
-		Weight::from_parts(153_519_000, 11426)
+		// Minimum execution time: 147_980_000 picoseconds.
+		Weight::from_parts(153_088_000, 11426)
 			.saturating_add(RocksDbWeight::get().reads(12_u64))
 			.saturating_add(RocksDbWeight::get().writes(13_u64))
 	}
@@ -648,10 +672,10 @@ impl WeightInfo for () {
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	fn mint() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1911`
+		//  Measured:  `1945`
 		//  Estimated: `8046`
-		// Minimum execution time: 76_113_000 picoseconds.
-		Weight::from_parts(82_292_000, 8046)
+		// Minimum execution time: 76_875_000 picoseconds.
+		Weight::from_parts(80_540_000, 8046)
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
@@ -673,10 +697,10 @@ impl WeightInfo for () {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn burn() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2369`
+		//  Measured:  `2403`
 		//  Estimated: `8817`
-		// Minimum execution time: 134_209_000 picoseconds.
-		Weight::from_parts(140_149_000, 8817)
+		// Minimum execution time: 135_662_000 picoseconds.
+		Weight::from_parts(142_131_000, 8817)
 			.saturating_add(RocksDbWeight::get().reads(12_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
@@ -696,6 +720,10 @@ impl WeightInfo for () {
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:4 w:4)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `LpStaking::Pools` (r:1 w:1)
+	/// Proof: `LpStaking::Pools` (`max_values`: None, `max_size`: Some(200), added: 2675, mode: `MaxEncodedLen`)
+	/// Storage: `LpStaking::ShortStakes` (r:1 w:1)
+	/// Proof: `LpStaking::ShortStakes` (`max_values`: None, `max_size`: Some(123), added: 2598, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::PositionsByOwner` (r:1 w:1)
 	/// Proof: `Mint::PositionsByOwner` (`max_values`: None, `max_size`: Some(850), added: 3325, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::Locks` (r:1 w:1)
@@ -706,12 +734,12 @@ impl WeightInfo for () {
 	/// Proof: `Mint::PositionsByAsset` (`max_values`: None, `max_size`: Some(37), added: 2512, mode: `MaxEncodedLen`)
 	fn burn_delisted() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `4326`
+		//  Measured:  `4860`
 		//  Estimated: `19253`
-		// Minimum execution time: 293_757_000 picoseconds.
-		Weight::from_parts(307_397_000, 19253)
-			.saturating_add(RocksDbWeight::get().reads(22_u64))
-			.saturating_add(RocksDbWeight::get().writes(19_u64))
+		// Minimum execution time: 313_556_000 picoseconds.
+		Weight::from_parts(330_141_000, 19253)
+			.saturating_add(RocksDbWeight::get().reads(24_u64))
+			.saturating_add(RocksDbWeight::get().writes(21_u64))
 	}
 	/// Storage: `Mint::Positions` (r:1 w:1)
 	/// Proof: `Mint::Positions` (`max_values`: None, `max_size`: Some(91), added: 2566, mode: `MaxEncodedLen`)
@@ -729,6 +757,10 @@ impl WeightInfo for () {
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:4 w:4)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `LpStaking::Pools` (r:1 w:1)
+	/// Proof: `LpStaking::Pools` (`max_values`: None, `max_size`: Some(200), added: 2675, mode: `MaxEncodedLen`)
+	/// Storage: `LpStaking::ShortStakes` (r:1 w:1)
+	/// Proof: `LpStaking::ShortStakes` (`max_values`: None, `max_size`: Some(123), added: 2598, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::PositionsByOwner` (r:1 w:1)
 	/// Proof: `Mint::PositionsByOwner` (`max_values`: None, `max_size`: Some(850), added: 3325, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::Locks` (r:1 w:1)
@@ -739,12 +771,12 @@ impl WeightInfo for () {
 	/// Proof: `Mint::PositionsByAsset` (`max_values`: None, `max_size`: Some(37), added: 2512, mode: `MaxEncodedLen`)
 	fn auction() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `4411`
+		//  Measured:  `4945`
 		//  Estimated: `19253`
-		// Minimum execution time: 302_009_000 picoseconds.
-		Weight::from_parts(310_682_000, 19253)
-			.saturating_add(RocksDbWeight::get().reads(23_u64))
-			.saturating_add(RocksDbWeight::get().writes(19_u64))
+		// Minimum execution time: 321_868_000 picoseconds.
+		Weight::from_parts(341_648_000, 19253)
+			.saturating_add(RocksDbWeight::get().reads(25_u64))
+			.saturating_add(RocksDbWeight::get().writes(21_u64))
 	}
 	/// Storage: `Mint::AssetConfigs` (r:1 w:1)
 	/// Proof: `Mint::AssetConfigs` (`max_values`: None, `max_size`: Some(143), added: 2618, mode: `MaxEncodedLen`)
@@ -752,10 +784,10 @@ impl WeightInfo for () {
 	/// Proof: `CollateralOracle::CollateralAssets` (`max_values`: None, `max_size`: Some(55), added: 2530, mode: `MaxEncodedLen`)
 	fn trigger_ipo() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `464`
+		//  Measured:  `498`
 		//  Estimated: `3608`
-		// Minimum execution time: 22_253_000 picoseconds.
-		Weight::from_parts(25_038_000, 3608)
+		// Minimum execution time: 23_605_000 picoseconds.
+		Weight::from_parts(25_948_000, 3608)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
@@ -765,10 +797,10 @@ impl WeightInfo for () {
 	/// Proof: `CollateralOracle::CollateralAssets` (`max_values`: None, `max_size`: Some(55), added: 2530, mode: `MaxEncodedLen`)
 	fn register_migration() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `434`
+		//  Measured:  `468`
 		//  Estimated: `3608`
-		// Minimum execution time: 25_828_000 picoseconds.
-		Weight::from_parts(28_042_000, 3608)
+		// Minimum execution time: 26_509_000 picoseconds.
+		Weight::from_parts(29_063_000, 3608)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
@@ -782,10 +814,10 @@ impl WeightInfo for () {
 	/// Proof: `Mint::UnbackedSupply` (`max_values`: None, `max_size`: Some(37), added: 2512, mode: `MaxEncodedLen`)
 	fn register_asset() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `903`
+		//  Measured:  `937`
 		//  Estimated: `3675`
-		// Minimum execution time: 31_858_000 picoseconds.
-		Weight::from_parts(34_832_000, 3675)
+		// Minimum execution time: 33_149_000 picoseconds.
+		Weight::from_parts(36_284_000, 3675)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
@@ -793,10 +825,10 @@ impl WeightInfo for () {
 	/// Proof: `Mint::AssetConfigs` (`max_values`: None, `max_size`: Some(143), added: 2618, mode: `MaxEncodedLen`)
 	fn update_asset() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `262`
+		//  Measured:  `296`
 		//  Estimated: `3608`
-		// Minimum execution time: 13_179_000 picoseconds.
-		Weight::from_parts(14_562_000, 3608)
+		// Minimum execution time: 13_750_000 picoseconds.
+		Weight::from_parts(15_383_000, 3608)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -804,10 +836,10 @@ impl WeightInfo for () {
 	/// Proof: `Mint::Parameters` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	fn update_config() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `165`
+		//  Measured:  `199`
 		//  Estimated: `1517`
-		// Minimum execution time: 10_125_000 picoseconds.
-		Weight::from_parts(11_086_000, 1517)
+		// Minimum execution time: 10_506_000 picoseconds.
+		Weight::from_parts(12_138_000, 1517)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}

@@ -63,8 +63,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1165`
 		//  Estimated: `4518`
-		// Minimum execution time: 14_081_000 picoseconds.
-		Weight::from_parts(16_204_000, 4518)
+		// Minimum execution time: 14_402_000 picoseconds.
+		Weight::from_parts(15_814_000, 4518)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -74,8 +74,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1226`
 		//  Estimated: `4518`
-		// Minimum execution time: 13_761_000 picoseconds.
-		Weight::from_parts(15_593_000, 4518)
+		// Minimum execution time: 14_121_000 picoseconds.
+		Weight::from_parts(15_523_000, 4518)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -86,10 +86,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1169 + n * (58 ±0)`
 		//  Estimated: `990 + n * (3528 ±0)`
-		// Minimum execution time: 20_991_000 picoseconds.
-		Weight::from_parts(17_186_877, 990)
-			// Standard Error: 22_280
-			.saturating_add(Weight::from_parts(9_716_508, 0).saturating_mul(n.into()))
+		// Minimum execution time: 20_911_000 picoseconds.
+		Weight::from_parts(12_953_361, 990)
+			// Standard Error: 4_782
+			.saturating_add(Weight::from_parts(9_191_693, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 3528).saturating_mul(n.into()))
@@ -100,8 +100,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1226`
 		//  Estimated: `4518`
-		// Minimum execution time: 14_221_000 picoseconds.
-		Weight::from_parts(16_104_000, 4518)
+		// Minimum execution time: 14_251_000 picoseconds.
+		Weight::from_parts(15_543_000, 4518)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -112,7 +112,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `1226`
 		//  Estimated: `4518`
 		// Minimum execution time: 13_991_000 picoseconds.
-		Weight::from_parts(19_479_000, 4518)
+		Weight::from_parts(15_223_000, 4518)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -122,8 +122,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1226`
 		//  Estimated: `4518`
-		// Minimum execution time: 13_821_000 picoseconds.
-		Weight::from_parts(15_723_000, 4518)
+		// Minimum execution time: 13_861_000 picoseconds.
+		Weight::from_parts(15_233_000, 4518)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -137,8 +137,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1165`
 		//  Estimated: `4518`
-		// Minimum execution time: 14_081_000 picoseconds.
-		Weight::from_parts(16_204_000, 4518)
+		// Minimum execution time: 14_402_000 picoseconds.
+		Weight::from_parts(15_814_000, 4518)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -148,8 +148,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1226`
 		//  Estimated: `4518`
-		// Minimum execution time: 13_761_000 picoseconds.
-		Weight::from_parts(15_593_000, 4518)
+		// Minimum execution time: 14_121_000 picoseconds.
+		Weight::from_parts(15_523_000, 4518)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -160,10 +160,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1169 + n * (58 ±0)`
 		//  Estimated: `990 + n * (3528 ±0)`
-		// Minimum execution time: 20_991_000 picoseconds.
-		Weight::from_parts(17_186_877, 990)
-			// Standard Error: 22_280
-			.saturating_add(Weight::from_parts(9_716_508, 0).saturating_mul(n.into()))
+		// Minimum execution time: 20_911_000 picoseconds.
+		Weight::from_parts(12_953_361, 990)
+			// Standard Error: 4_782
+			.saturating_add(Weight::from_parts(9_191_693, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 3528).saturating_mul(n.into()))
@@ -174,8 +174,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1226`
 		//  Estimated: `4518`
-		// Minimum execution time: 14_221_000 picoseconds.
-		Weight::from_parts(16_104_000, 4518)
+		// Minimum execution time: 14_251_000 picoseconds.
+		Weight::from_parts(15_543_000, 4518)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -186,7 +186,7 @@ impl WeightInfo for () {
 		//  Measured:  `1226`
 		//  Estimated: `4518`
 		// Minimum execution time: 13_991_000 picoseconds.
-		Weight::from_parts(19_479_000, 4518)
+		Weight::from_parts(15_223_000, 4518)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -196,8 +196,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1226`
 		//  Estimated: `4518`
-		// Minimum execution time: 13_821_000 picoseconds.
-		Weight::from_parts(15_723_000, 4518)
+		// Minimum execution time: 13_861_000 picoseconds.
+		Weight::from_parts(15_233_000, 4518)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
