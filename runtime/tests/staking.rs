@@ -70,7 +70,7 @@ fn bob_auto_stakes_earns_a_reward_deposit_and_withdraws_it() {
 			1_000 * UNIT
 		));
 		let owed = pending(&bob, MAAPL);
-		assert!(owed <= 1_000 * UNIT && owed >= 1_000 * UNIT - 1, "{owed}");
+		assert!((1_000 * UNIT - 1..=1_000 * UNIT).contains(&owed), "{owed}");
 
 		let before = NativeAndAssets::balance(MIR, &bob);
 		assert_ok!(LpStaking::withdraw_rewards(RuntimeOrigin::signed(bob.clone()), Some(MAAPL)));
