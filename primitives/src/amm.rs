@@ -94,3 +94,10 @@ pub trait AssetIdAllocator {
 	/// The id the next created asset must take.
 	fn next_asset_id() -> Result<LocalAssetId, DispatchError>;
 }
+
+/// Creates AMM pools for another pallet (the Factory lists an mAsset with its UST pool).
+pub trait PoolCreator<AccountId> {
+	/// Creates the pool of `a` and `b`, paid for by `creator`; returns its LP token.
+	fn create_pool(creator: &AccountId, a: &AssetId, b: &AssetId)
+		-> Result<AssetId, DispatchError>;
+}

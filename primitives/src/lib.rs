@@ -15,21 +15,27 @@ extern crate alloc;
 
 pub mod amm;
 pub mod decimal;
+pub mod factory;
 pub mod mint;
 pub mod oracle;
 pub mod staking;
 
-pub use amm::{Amm, AssetIdAllocator, PoolInfo, SetAssetMetadata, SwapQuote};
+pub use amm::{Amm, AssetIdAllocator, PoolCreator, PoolInfo, SetAssetMetadata, SwapQuote};
+pub use factory::{
+	DistributionInfo, DistributionPeriod, DistributionSchedule, FactoryParameters, PreIpoParams,
+	WhitelistParams,
+};
 pub use mint::{
-	AssetConfig, AuctionQuote, IpoParams, MintParameters, Position, PositionFilter, PositionId,
-	PositionLock, PositionRatio, PositionRatioError, ShortParams, ShortStakeHook, SortOrder,
+	AssetConfig, AuctionQuote, IpoParams, MintParameters, MintRegistry, Position, PositionFilter,
+	PositionId, PositionLock, PositionRatio, PositionRatioError, ShortParams, ShortStakeHook,
+	SortOrder,
 };
 
 pub use frame_support::traits::tokens::fungible::NativeOrWithId;
 pub use oracle::{
 	CollateralError, CollateralPrice, CollateralRegistry, CollateralStatus, FeedInfo,
-	OracleAssetConfig, PriceError, PriceInfo, PricePoint, PriceProvider, PriceRange, PriceSource,
-	ProvideCollateralPrice, TwapError, TwapProvider,
+	FeederRegistry, OracleAssetConfig, PriceError, PriceInfo, PricePoint, PriceProvider,
+	PriceRange, PriceSource, ProvideCollateralPrice, TwapError, TwapProvider,
 };
 pub use sp_runtime::FixedU128;
 pub use staking::{

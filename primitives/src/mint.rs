@@ -225,3 +225,13 @@ impl<AccountId> ShortStakeHook<AccountId> for () {
 		Ok(())
 	}
 }
+
+/// Mint's asset registry, for the Factory: listing and delisting mAssets.
+pub trait MintRegistry<AccountId> {
+	/// Registers `asset` with `config` (as the admin call `register_asset` does).
+	fn register_asset(asset: AssetId, config: AssetConfig<AccountId>) -> DispatchResult;
+	/// Delists `asset` at `end_price` (as the admin call `register_migration` does).
+	fn register_migration(asset: AssetId, end_price: FixedU128) -> DispatchResult;
+	/// What Mint knows of `asset`.
+	fn asset_config(asset: &AssetId) -> Option<AssetConfig<AccountId>>;
+}

@@ -289,3 +289,9 @@ pub struct PriceInfo<AccountId> {
 	/// Whether the admin froze the asset.
 	pub frozen: bool,
 }
+
+/// Authorises price feeders for another pallet (the Factory gives a new mAsset its feeder).
+pub trait FeederRegistry<AccountId> {
+	/// Lets `feeder` feed `asset`'s price.
+	fn register_feeder(asset: &AssetId, feeder: &AccountId) -> Result<(), DispatchError>;
+}

@@ -160,6 +160,10 @@ pub struct RewardInfo {
 /// Deposits MIR rewards into an asset's reward pool: how the Factory's emission reaches LP and sLP
 /// stakers without depending on the staking pallet.
 pub trait RewardPools<AccountId> {
+	/// Creates `asset`'s reward pool, bonding `staking_token` (its LP token).
+	fn register_pool(asset: &AssetId, staking_token: &AssetId) -> DispatchResult;
+	/// Whether `asset` has a reward pool.
+	fn pool_exists(asset: &AssetId) -> bool;
 	/// Moves `amount` of MIR from `from` into `asset`'s pool, split between its LP and short halves
 	/// by the pool's short-reward weight.
 	fn deposit_reward(from: &AccountId, asset: &AssetId, amount: Balance) -> DispatchResult;

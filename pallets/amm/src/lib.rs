@@ -1017,3 +1017,15 @@ impl<T: Config> TwapProvider for Pallet<T> {
 		Ok(FixedU128::from_inner(growth / span))
 	}
 }
+
+impl<T: Config> mirror_primitives::PoolCreator<T::AccountId> for Pallet<T> {
+	fn create_pool(
+		creator: &T::AccountId,
+		a: &AssetId,
+		b: &AssetId,
+	) -> Result<AssetId, DispatchError> {
+		let key = Self::do_create_pair(creator, a.clone(), b.clone(), Self::now())?;
+		let pool = Pools::<T>::get(&key).ok_or(Error::<T>::UnknownPair)?;
+		Ok(NativeOrWithId::WithId(pool.lp_token))
+	}
+}

@@ -85,8 +85,9 @@ use frame_support::{
 };
 use frame_system::pallet_prelude::*;
 use mirror_primitives::{
-	Amm, AssetId, Balance, CollateralError, CollateralRegistry, Moment, NativeOrWithId,
-	PositionLock, PriceProvider, PriceSource, ProvideCollateralPrice, ShortStakeHook, UST,
+	Amm, AssetId, Balance, CollateralError, CollateralRegistry, MintRegistry, Moment,
+	NativeOrWithId, PositionLock, PriceProvider, PriceSource, ProvideCollateralPrice,
+	ShortStakeHook, UST,
 };
 use sp_runtime::{
 	traits::{AccountIdConversion, One, Zero},
@@ -1089,20 +1090,7 @@ pub mod pallet {
 			end_price: FixedU128,
 		) -> DispatchResult {
 			T::AdminOrigin::ensure_origin(origin)?;
-			ensure!(!end_price.is_zero(), Error::<T>::InvalidEndPrice);
-			AssetConfigs::<T>::try_mutate(&asset, |config| {
-				let config = config.as_mut().ok_or(Error::<T>::UnknownAsset)?;
-				config.end_price = Some(end_price);
-				config.min_collateral_ratio = One::one();
-				config.ipo_params = None;
-				Ok::<_, Error<T>>(())
-			})?;
-			// A pre-IPO asset never became collateral; every other one is delisted there too.
-			if T::Collateral::collateral_status(&asset).is_ok() {
-				T::Collateral::delist_collateral(asset.clone(), end_price)?;
-			}
-			Self::deposit_event(Event::AssetDelisted { asset, end_price });
-			Ok(())
+			Self::do_register_migration(asset, end_price)
 		}
 
 		/// Changes the protocol fee rate, the price max age or the short lock period (`None` =
@@ -1173,6 +1161,23 @@ impl<T: Config> Pallet<T> {
 			);
 			ensure!(!ipo.pre_ipo_price.is_zero(), Error::<T>::InvalidPreIpoPrice);
 		}
+		Ok(())
+	}
+
+	fn do_register_migration(asset: AssetId, end_price: FixedU128) -> DispatchResult {
+		ensure!(!end_price.is_zero(), Error::<T>::InvalidEndPrice);
+		AssetConfigs::<T>::try_mutate(&asset, |config| {
+			let config = config.as_mut().ok_or(Error::<T>::UnknownAsset)?;
+			config.end_price = Some(end_price);
+			config.min_collateral_ratio = One::one();
+			config.ipo_params = None;
+			Ok::<_, Error<T>>(())
+		})?;
+		// A pre-IPO asset never became collateral; every other one is delisted there too.
+		if T::Collateral::collateral_status(&asset).is_ok() {
+			T::Collateral::delist_collateral(asset.clone(), end_price)?;
+		}
+		Self::deposit_event(Event::AssetDelisted { asset, end_price });
 		Ok(())
 	}
 
@@ -1703,5 +1708,19 @@ impl<T: Config> Pallet<T> {
 			"total locked differs from the lock account's balance"
 		);
 		Ok(())
+	}
+}
+
+impl<T: Config> MintRegistry<T::AccountId> for Pallet<T> {
+	fn register_asset(asset: AssetId, config: AssetConfigOf<T>) -> DispatchResult {
+		Self::do_register_asset(asset, config)
+	}
+
+	fn register_migration(asset: AssetId, end_price: FixedU128) -> DispatchResult {
+		Self::do_register_migration(asset, end_price)
+	}
+
+	fn asset_config(asset: &AssetId) -> Option<AssetConfigOf<T>> {
+		AssetConfigs::<T>::get(asset)
 	}
 }

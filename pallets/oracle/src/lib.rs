@@ -626,3 +626,9 @@ impl<T: Config> PriceProvider for Pallet<T> {
 		Self::aggregate(&entry, now, max_age).map(|p| (p.price, p.updated_at))
 	}
 }
+
+impl<T: Config> mirror_primitives::FeederRegistry<T::AccountId> for Pallet<T> {
+	fn register_feeder(asset: &AssetId, feeder: &T::AccountId) -> DispatchResult {
+		Self::do_register_feeder(asset.clone(), feeder.clone())
+	}
+}

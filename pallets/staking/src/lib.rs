@@ -1059,6 +1059,14 @@ impl<T: Config> ShortStakeHook<T::AccountId> for Pallet<T> {
 }
 
 impl<T: Config> RewardPools<T::AccountId> for Pallet<T> {
+	fn register_pool(asset: &AssetId, staking_token: &AssetId) -> DispatchResult {
+		Self::do_register_asset(asset.clone(), staking_token.clone())
+	}
+
+	fn pool_exists(asset: &AssetId) -> bool {
+		Pools::<T>::contains_key(asset)
+	}
+
 	fn deposit_reward(from: &T::AccountId, asset: &AssetId, amount: Balance) -> DispatchResult {
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 		let (lp_amount, short_amount) = frame_support::storage::with_storage_layer(|| {
