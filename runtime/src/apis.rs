@@ -17,8 +17,8 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use super::{
-	AccountId, Amm, Aura, Balance, Block, Executive, Grandpa, InherentDataExt, LpStaking, Mint,
-	Nonce, Oracle, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System,
+	AccountId, Amm, Aura, Balance, Block, Executive, Factory, Grandpa, InherentDataExt, LpStaking,
+	Mint, Nonce, Oracle, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System,
 	TransactionPayment, VERSION,
 };
 
@@ -355,6 +355,24 @@ impl_runtime_apis! {
 			owner: AccountId,
 		) -> Vec<(mirror_primitives::PositionId, mirror_primitives::PositionLock<AccountId>)> {
 			Mint::locks_of(&owner)
+		}
+	}
+
+	impl mirror_factory_runtime_api::FactoryApi<Block> for Runtime {
+		fn listings() -> Vec<(mirror_primitives::AssetId, u32)> {
+			Factory::listings()
+		}
+
+		fn total_weight() -> u32 {
+			pallet_mirror_factory::TotalWeight::<Runtime>::get()
+		}
+
+		fn distribution_info() -> mirror_primitives::DistributionInfo {
+			Factory::distribution_info()
+		}
+
+		fn parameters() -> mirror_primitives::FactoryParameters {
+			pallet_mirror_factory::Parameters::<Runtime>::get()
 		}
 	}
 

@@ -14,4 +14,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_mirror_amm, Amm]
 	[pallet_mirror_mint, Mint]
 	[pallet_mirror_lp_staking, LpStaking]
+	[pallet_mirror_factory, Factory]
 );

@@ -1,10 +1,10 @@
 //! The named genesis presets: `development` (`--dev`) and `local_testnet` (`--chain local`).
 
 use crate::{
-	configs::{FeeCollectorAccount, UstMetadata},
-	AccountId, AmmConfig, AssetsConfig, BalancesConfig, CollateralOracleConfig, LpStakingConfig,
-	MintConfig, OracleConfig, RuntimeGenesisConfig, SudoConfig, EXISTENTIAL_DEPOSIT, MIR, UNIT,
-	UST_ASSET_ID,
+	configs::{FactoryPalletId, FeeCollectorAccount, UstMetadata},
+	AccountId, AmmConfig, AssetsConfig, BalancesConfig, CollateralOracleConfig, FactoryConfig,
+	LpStakingConfig, MintConfig, OracleConfig, RuntimeGenesisConfig, SudoConfig,
+	EXISTENTIAL_DEPOSIT, MIR, UNIT, UST_ASSET_ID,
 };
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
@@ -17,6 +17,7 @@ use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_consensus_grandpa::AuthorityId as GrandpaId;
 use sp_genesis_builder::{self, PresetId};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
+use sp_runtime::traits::AccountIdConversion;
 
 /// MIR given to every endowed account: ten million.
 pub const ENDOWMENT_MIR: Balance = 10_000_000 * MIR;
@@ -76,6 +77,26 @@ pub fn dev_staking_parameters() -> StakingParameters {
 	StakingParameters { premium_min_update_interval: 60, ..StakingParameters::default() }
 }
 
+/// MIR the Factory holds at genesis to emit: the four-year schedule's 102,937,500 MIR and a
+/// margin for pair-creation fees.
+pub const FACTORY_MIR: Balance = 103_000_000 * MIR;
+
+/// The Factory's emission on the test networks: mainnet's four years (54.9M, 27.45M, 13.725M,
+/// 6.8625M MIR), starting at genesis instead of six hours after, so that `distribute` pays at
+/// once; distribution every 60 s as on mainnet.
+pub fn dev_factory_parameters() -> mirror_primitives::FactoryParameters {
+	let mut parameters = mirror_primitives::FactoryParameters::default();
+	if let Some(first) = parameters.distribution_schedule.get_mut(0) {
+		first.start = 0;
+	}
+	parameters
+}
+
+/// The Factory's account.
+pub fn factory_account() -> AccountId {
+	FactoryPalletId::get().into_account_truncating()
+}
+
 /// The dev accounts funded in both presets.
 pub fn dev_accounts() -> Vec<AccountId> {
 	[
@@ -111,6 +132,9 @@ fn testnet_genesis(
 	let mut listed: Vec<(AssetId, AssetConfig<AccountId>)> = Vec::new();
 	// Reward pools for MIR and every mAsset, bonding the LP token of their genesis AMM pool.
 	let mut staking_pools: Vec<(AssetId, Option<AssetId>)> = vec![(mirror_primitives::MIR, None)];
+	// Emission weights: the MIR pool 300, each genesis mAsset 100 (spec §2.8).
+	let mut weights: Vec<(AssetId, u32, Option<AccountId>)> =
+		vec![(mirror_primitives::MIR, pallet_mirror_factory::MIR_WEIGHT, None)];
 	let mut accounts: Vec<(LocalAssetId, AccountId, Balance)> =
 		endowed_accounts.iter().cloned().map(|k| (UST_ASSET_ID, k, ENDOWMENT_UST)).collect();
 	let mut pools = vec![(
@@ -126,6 +150,11 @@ fn testnet_genesis(
 		fed.push((NativeOrWithId::WithId(id), root.clone()));
 		listed.push((NativeOrWithId::WithId(id), dev_masset_config()));
 		staking_pools.push((NativeOrWithId::WithId(id), None));
+		weights.push((
+			NativeOrWithId::WithId(id),
+			pallet_mirror_factory::GENESIS_WEIGHT,
+			Some(root.clone()),
+		));
 		for k in &endowed_accounts {
 			let extra = if *k == root { POOL_MASSET } else { 0 };
 			accounts.push((id, k.clone(), ENDOWMENT_MASSET + extra));
@@ -146,6 +175,8 @@ fn testnet_genesis(
 				.map(|k| (k, ENDOWMENT_MIR))
 				// The fee collector exists, so fees of any size can be paid to it.
 				.chain([(FeeCollectorAccount::get(), EXISTENTIAL_DEPOSIT)])
+				// The Factory emits MIR it holds; nothing is minted.
+				.chain([(factory_account(), FACTORY_MIR)])
 				.collect::<Vec<_>>(),
 		},
 		aura: pallet_aura::GenesisConfig {
@@ -178,6 +209,7 @@ fn testnet_genesis(
 			pools: staking_pools,
 			parameters: Some(dev_staking_parameters()),
 		},
+		factory: FactoryConfig { listings: weights, parameters: Some(dev_factory_parameters()) },
 	})
 }
 

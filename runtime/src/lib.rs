@@ -248,4 +248,8 @@ mod runtime {
 	/// LP and sLP reward pools: bonds, reward indices, premium and short-reward weight.
 	#[runtime::pallet_index(24)]
 	pub type LpStaking = pallet_mirror_lp_staking;
+
+	/// The listing pipeline and MIR emission.
+	#[runtime::pallet_index(25)]
+	pub type Factory = pallet_mirror_factory;
 }

@@ -54,7 +54,7 @@ use mirror_primitives::{
 	decimal::{from_ratio, mul_floor},
 	Amm, AssetConfig, AssetId, AssetIdAllocator, Balance, FeederRegistry, IpoParams, MintRegistry,
 	Moment, NativeOrWithId, PoolCreator, PriceProvider, RewardPools, SetAssetMetadata, DECIMALS,
-	MIR, UST,
+	UST,
 };
 use sp_runtime::{
 	traits::{AccountIdConversion, Zero},
@@ -709,7 +709,7 @@ impl<T: Config> Pallet<T> {
 			ensure!(listing.weight > 0, "a listing without weight");
 			ensure!(T::Staking::pool_exists(&asset), "a listed asset without a reward pool");
 			ensure!(T::Amm::lp_token(&asset, &UST).is_some(), "a listed asset without a UST pool");
-			if asset != MIR {
+			if asset != mirror_primitives::MIR {
 				ensure!(T::Mint::asset_config(&asset).is_some(), "a listed mAsset unknown to Mint");
 			}
 			if let Some(symbol) = &listing.symbol {

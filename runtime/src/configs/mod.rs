@@ -23,7 +23,7 @@ use sp_version::RuntimeVersion;
 
 use super::{
 	AccountId, Amm, Assets, Aura, Balance, Balances, Block, BlockNumber, CollateralOracle, Hash,
-	LpStaking, Nonce, Oracle, OriginCaller, PalletInfo, Runtime, RuntimeCall, RuntimeEvent,
+	LpStaking, Mint, Nonce, Oracle, OriginCaller, PalletInfo, Runtime, RuntimeCall, RuntimeEvent,
 	RuntimeFreezeReason, RuntimeHoldReason, RuntimeOrigin, RuntimeTask, System, Timestamp,
 	EXISTENTIAL_DEPOSIT, MILLI_MIR, MIR, SLOT_DURATION, VERSION,
 };
@@ -476,5 +476,49 @@ impl pallet_mirror_lp_staking::BenchmarkHelper<AccountId> for MintBenchmarkHelpe
 
 	fn set_price(asset: &AssetId, price: sp_runtime::FixedU128) {
 		Self::feed(asset, price);
+	}
+}
+
+parameter_types! {
+	/// Derives the account that owns listed mAssets and holds the MIR to emit.
+	pub const FactoryPalletId: frame_support::PalletId = frame_support::PalletId(*b"mir/fact");
+	/// Listed assets (MIR included); as many as LpStaking has pools.
+	pub const FactoryMaxAssets: u32 = 64;
+	/// The longest mAsset name.
+	pub const FactoryMaxNameLength: u32 = 64;
+	/// The longest mAsset symbol (without its `m`).
+	pub const FactoryMaxSymbolLength: u32 = 12;
+}
+
+/// The listing pipeline and MIR emission. Every piece of a listing goes through a primitives
+/// trait: Assets (token), Mint (config), Oracle (feeder), Amm (pool), LpStaking (reward pool and
+/// emission). The admin is Root until governance lands.
+impl pallet_mirror_factory::Config for Runtime {
+	type AdminOrigin = EnsureRoot<AccountId>;
+	type Assets = NativeAndAssets;
+	type AssetsMetadata = ForceAssetMetadata;
+	type AssetIdAllocator = NextAssetId;
+	type Amm = Amm;
+	type Oracle = Oracle;
+	type Mint = Mint;
+	type Staking = LpStaking;
+	type PalletId = FactoryPalletId;
+	type MaxAssets = FactoryMaxAssets;
+	type MaxNameLength = FactoryMaxNameLength;
+	type MaxSymbolLength = FactoryMaxSymbolLength;
+	type UnixTime = Timestamp;
+	type WeightInfo = pallet_mirror_factory::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = MintBenchmarkHelper;
+}
+
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_mirror_factory::BenchmarkHelper<AccountId> for MintBenchmarkHelper {
+	fn set_price(asset: &AssetId, price: sp_runtime::FixedU128) {
+		Self::feed(asset, price);
+	}
+
+	fn set_time(secs: u64) {
+		pallet_timestamp::Now::<Runtime>::put(secs.saturating_mul(1_000));
 	}
 }
