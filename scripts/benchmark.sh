@@ -16,6 +16,7 @@ declare -A PALLETS=(
 	[pallet_mirror_amm]=amm
 	[pallet_mirror_mint]=mint
 	[pallet_mirror_lp_staking]=staking
+	[pallet_mirror_factory]=factory
 )
 selected=("$@")
 [ ${#selected[@]} -gt 0 ] || selected=("${!PALLETS[@]}")

@@ -3,7 +3,7 @@
 
 use super::*;
 use frame_benchmarking::v2::*;
-use mirror_primitives::DistributionPeriod;
+use mirror_primitives::{DistributionPeriod, MIR};
 
 fn token_symbol<T: Config>(i: u32) -> SymbolOf<T> {
 	let mut s = b"B".to_vec();
