@@ -440,8 +440,9 @@ impl pallet_mirror_mint::BenchmarkHelper<AccountId> for MintBenchmarkHelper {
 parameter_types! {
 	/// Derives the account holding bonded LP tokens and undistributed MIR rewards.
 	pub const LpStakingPalletId: frame_support::PalletId = frame_support::PalletId(*b"mir/stak");
-	/// Reward pools: one per listed mAsset and one for MIR.
-	pub const LpStakingMaxPools: u32 = 64;
+	/// Reward pools: one per mAsset ever listed (a delisted asset keeps its pool for its stakers)
+	/// and one for MIR; twice the Factory's bound on listed assets.
+	pub const LpStakingMaxPools: u32 = 128;
 	/// Assets one `adjust_premium` may name.
 	pub const LpStakingMaxPremiumAssets: u32 = 16;
 }
