@@ -70,8 +70,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1004`
 		//  Estimated: `9045`
-		// Minimum execution time: 83_334_000 picoseconds.
-		Weight::from_parts(92_768_000, 9045)
+		// Minimum execution time: 79_268_000 picoseconds.
+		Weight::from_parts(83_774_000, 9045)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -85,8 +85,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1926`
 		//  Estimated: `14035`
-		// Minimum execution time: 137_705_000 picoseconds.
-		Weight::from_parts(149_693_000, 14035)
+		// Minimum execution time: 133_659_000 picoseconds.
+		Weight::from_parts(143_413_000, 14035)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
@@ -100,8 +100,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1926`
 		//  Estimated: `14035`
-		// Minimum execution time: 145_756_000 picoseconds.
-		Weight::from_parts(157_654_000, 14035)
+		// Minimum execution time: 142_232_000 picoseconds.
+		Weight::from_parts(150_284_000, 14035)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
@@ -115,8 +115,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1571`
 		//  Estimated: `11426`
-		// Minimum execution time: 112_417_000 picoseconds.
-		Weight::from_parts(123_123_000, 11426)
+		// Minimum execution time: 109_502_000 picoseconds.
+		Weight::from_parts(114_270_000, 11426)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -130,11 +130,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn swap_route(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `378 + n * (558 ±0)`
-		//  Estimated: `4072 + n * (5218 ±0)`
-		// Minimum execution time: 113_939_000 picoseconds.
-		Weight::from_parts(1_356_657, 4072)
-			// Standard Error: 59_959
-			.saturating_add(Weight::from_parts(62_502_682, 0).saturating_mul(n.into()))
+		//  Estimated: `4072 + n * (5218 ±33)`
+		// Minimum execution time: 110_294_000 picoseconds.
+		Weight::from_parts(113_639_000, 4072)
+			// Standard Error: 147_064
+			.saturating_add(Weight::from_parts(15_457_346, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
@@ -159,8 +159,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1004`
 		//  Estimated: `9045`
-		// Minimum execution time: 83_334_000 picoseconds.
-		Weight::from_parts(92_768_000, 9045)
+		// Minimum execution time: 79_268_000 picoseconds.
+		Weight::from_parts(83_774_000, 9045)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
@@ -174,8 +174,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1926`
 		//  Estimated: `14035`
-		// Minimum execution time: 137_705_000 picoseconds.
-		Weight::from_parts(149_693_000, 14035)
+		// Minimum execution time: 133_659_000 picoseconds.
+		Weight::from_parts(143_413_000, 14035)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(9_u64))
 	}
@@ -189,8 +189,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1926`
 		//  Estimated: `14035`
-		// Minimum execution time: 145_756_000 picoseconds.
-		Weight::from_parts(157_654_000, 14035)
+		// Minimum execution time: 142_232_000 picoseconds.
+		Weight::from_parts(150_284_000, 14035)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(9_u64))
 	}
@@ -204,8 +204,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1571`
 		//  Estimated: `11426`
-		// Minimum execution time: 112_417_000 picoseconds.
-		Weight::from_parts(123_123_000, 11426)
+		// Minimum execution time: 109_502_000 picoseconds.
+		Weight::from_parts(114_270_000, 11426)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
@@ -219,11 +219,11 @@ impl WeightInfo for () {
 	fn swap_route(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `378 + n * (558 ±0)`
-		//  Estimated: `4072 + n * (5218 ±0)`
-		// Minimum execution time: 113_939_000 picoseconds.
-		Weight::from_parts(1_356_657, 4072)
-			// Standard Error: 59_959
-			.saturating_add(Weight::from_parts(62_502_682, 0).saturating_mul(n.into()))
+		//  Estimated: `4072 + n * (5218 ±33)`
+		// Minimum execution time: 110_294_000 picoseconds.
+		Weight::from_parts(113_639_000, 4072)
+			// Standard Error: 147_064
+			.saturating_add(Weight::from_parts(15_457_346, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))

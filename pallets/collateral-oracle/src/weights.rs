@@ -61,8 +61,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `129`
 		//  Estimated: `3520`
-		// Minimum execution time: 12_048_000 picoseconds.
-		Weight::from_parts(13_089_000, 3520)
+		// Minimum execution time: 11_948_000 picoseconds.
+		Weight::from_parts(13_109_000, 3520)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -72,8 +72,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `172`
 		//  Estimated: `3520`
-		// Minimum execution time: 11_708_000 picoseconds.
-		Weight::from_parts(12_719_000, 3520)
+		// Minimum execution time: 12_038_000 picoseconds.
+		Weight::from_parts(13_360_000, 3520)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -83,8 +83,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `172`
 		//  Estimated: `3520`
-		// Minimum execution time: 11_908_000 picoseconds.
-		Weight::from_parts(12_959_000, 3520)
+		// Minimum execution time: 12_007_000 picoseconds.
+		Weight::from_parts(13_140_000, 3520)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -94,8 +94,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `172`
 		//  Estimated: `3520`
-		// Minimum execution time: 11_697_000 picoseconds.
-		Weight::from_parts(12_669_000, 3520)
+		// Minimum execution time: 11_947_000 picoseconds.
+		Weight::from_parts(13_139_000, 3520)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -109,8 +109,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `129`
 		//  Estimated: `3520`
-		// Minimum execution time: 12_048_000 picoseconds.
-		Weight::from_parts(13_089_000, 3520)
+		// Minimum execution time: 11_948_000 picoseconds.
+		Weight::from_parts(13_109_000, 3520)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -120,8 +120,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `172`
 		//  Estimated: `3520`
-		// Minimum execution time: 11_708_000 picoseconds.
-		Weight::from_parts(12_719_000, 3520)
+		// Minimum execution time: 12_038_000 picoseconds.
+		Weight::from_parts(13_360_000, 3520)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -131,8 +131,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `172`
 		//  Estimated: `3520`
-		// Minimum execution time: 11_908_000 picoseconds.
-		Weight::from_parts(12_959_000, 3520)
+		// Minimum execution time: 12_007_000 picoseconds.
+		Weight::from_parts(13_140_000, 3520)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -142,8 +142,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `172`
 		//  Estimated: `3520`
-		// Minimum execution time: 11_697_000 picoseconds.
-		Weight::from_parts(12_669_000, 3520)
+		// Minimum execution time: 11_947_000 picoseconds.
+		Weight::from_parts(13_139_000, 3520)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}

@@ -93,8 +93,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2963`
 		//  Estimated: `8817`
-		// Minimum execution time: 131_706_000 picoseconds.
-		Weight::from_parts(137_655_000, 8817)
+		// Minimum execution time: 131_986_000 picoseconds.
+		Weight::from_parts(139_898_000, 8817)
 			.saturating_add(T::DbWeight::get().reads(13_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
@@ -132,10 +132,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Mint::PositionsByAsset` (`max_values`: None, `max_size`: Some(37), added: 2512, mode: `MaxEncodedLen`)
 	fn open_short_position() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `4227`
+		//  Measured:  `4228`
 		//  Estimated: `16644`
-		// Minimum execution time: 277_102_000 picoseconds.
-		Weight::from_parts(294_388_000, 16644)
+		// Minimum execution time: 274_348_000 picoseconds.
+		Weight::from_parts(290_662_000, 16644)
 			.saturating_add(T::DbWeight::get().reads(23_u64))
 			.saturating_add(T::DbWeight::get().writes(20_u64))
 	}
@@ -167,10 +167,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `LpStaking::ShortStakes` (`max_values`: None, `max_size`: Some(123), added: 2598, mode: `MaxEncodedLen`)
 	fn mint_short() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3713`
+		//  Measured:  `3714`
 		//  Estimated: `11426`
-		// Minimum execution time: 227_698_000 picoseconds.
-		Weight::from_parts(235_139_000, 11426)
+		// Minimum execution time: 226_407_000 picoseconds.
+		Weight::from_parts(248_830_000, 11426)
 			.saturating_add(T::DbWeight::get().reads(18_u64))
 			.saturating_add(T::DbWeight::get().writes(13_u64))
 	}
@@ -189,10 +189,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1676 + n * (52 ±0)`
 		//  Estimated: `6208 + n * (2547 ±0)`
-		// Minimum execution time: 85_708_000 picoseconds.
-		Weight::from_parts(88_380_950, 6208)
-			// Standard Error: 10_000
-			.saturating_add(Weight::from_parts(5_173_954, 0).saturating_mul(n.into()))
+		// Minimum execution time: 90_574_000 picoseconds.
+		Weight::from_parts(133_568_729, 6208)
+			// Standard Error: 24_315
+			.saturating_add(Weight::from_parts(7_120_634, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
@@ -213,8 +213,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1725`
 		//  Estimated: `6208`
-		// Minimum execution time: 75_652_000 picoseconds.
-		Weight::from_parts(79_448_000, 6208)
+		// Minimum execution time: 75_632_000 picoseconds.
+		Weight::from_parts(80_680_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -236,8 +236,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2096`
 		//  Estimated: `8046`
-		// Minimum execution time: 97_605_000 picoseconds.
-		Weight::from_parts(102_102_000, 8046)
+		// Minimum execution time: 97_274_000 picoseconds.
+		Weight::from_parts(104_124_000, 8046)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -261,8 +261,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3352`
 		//  Estimated: `11426`
-		// Minimum execution time: 147_980_000 picoseconds.
-		Weight::from_parts(153_088_000, 11426)
+		// Minimum execution time: 149_012_000 picoseconds.
+		Weight::from_parts(155_572_000, 11426)
 			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().writes(13_u64))
 	}
@@ -284,8 +284,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1945`
 		//  Estimated: `8046`
-		// Minimum execution time: 76_875_000 picoseconds.
-		Weight::from_parts(80_540_000, 8046)
+		// Minimum execution time: 77_195_000 picoseconds.
+		Weight::from_parts(90_014_000, 8046)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -309,8 +309,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2403`
 		//  Estimated: `8817`
-		// Minimum execution time: 135_662_000 picoseconds.
-		Weight::from_parts(142_131_000, 8817)
+		// Minimum execution time: 136_633_000 picoseconds.
+		Weight::from_parts(144_816_000, 8817)
 			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -346,8 +346,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `4860`
 		//  Estimated: `19253`
-		// Minimum execution time: 313_556_000 picoseconds.
-		Weight::from_parts(330_141_000, 19253)
+		// Minimum execution time: 312_624_000 picoseconds.
+		Weight::from_parts(325_754_000, 19253)
 			.saturating_add(T::DbWeight::get().reads(24_u64))
 			.saturating_add(T::DbWeight::get().writes(21_u64))
 	}
@@ -383,8 +383,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `4945`
 		//  Estimated: `19253`
-		// Minimum execution time: 321_868_000 picoseconds.
-		Weight::from_parts(341_648_000, 19253)
+		// Minimum execution time: 321_618_000 picoseconds.
+		Weight::from_parts(332_664_000, 19253)
 			.saturating_add(T::DbWeight::get().reads(25_u64))
 			.saturating_add(T::DbWeight::get().writes(21_u64))
 	}
@@ -396,8 +396,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `498`
 		//  Estimated: `3608`
-		// Minimum execution time: 23_605_000 picoseconds.
-		Weight::from_parts(25_948_000, 3608)
+		// Minimum execution time: 22_764_000 picoseconds.
+		Weight::from_parts(24_647_000, 3608)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -409,8 +409,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `468`
 		//  Estimated: `3608`
-		// Minimum execution time: 26_509_000 picoseconds.
-		Weight::from_parts(29_063_000, 3608)
+		// Minimum execution time: 25_648_000 picoseconds.
+		Weight::from_parts(27_741_000, 3608)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -426,8 +426,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `937`
 		//  Estimated: `3675`
-		// Minimum execution time: 33_149_000 picoseconds.
-		Weight::from_parts(36_284_000, 3675)
+		// Minimum execution time: 32_639_000 picoseconds.
+		Weight::from_parts(34_912_000, 3675)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -437,8 +437,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `296`
 		//  Estimated: `3608`
-		// Minimum execution time: 13_750_000 picoseconds.
-		Weight::from_parts(15_383_000, 3608)
+		// Minimum execution time: 13_149_000 picoseconds.
+		Weight::from_parts(14_371_000, 3608)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -448,8 +448,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `199`
 		//  Estimated: `1517`
-		// Minimum execution time: 10_506_000 picoseconds.
-		Weight::from_parts(12_138_000, 1517)
+		// Minimum execution time: 10_285_000 picoseconds.
+		Weight::from_parts(11_217_000, 1517)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -483,8 +483,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2963`
 		//  Estimated: `8817`
-		// Minimum execution time: 131_706_000 picoseconds.
-		Weight::from_parts(137_655_000, 8817)
+		// Minimum execution time: 131_986_000 picoseconds.
+		Weight::from_parts(139_898_000, 8817)
 			.saturating_add(RocksDbWeight::get().reads(13_u64))
 			.saturating_add(RocksDbWeight::get().writes(10_u64))
 	}
@@ -522,10 +522,10 @@ impl WeightInfo for () {
 	/// Proof: `Mint::PositionsByAsset` (`max_values`: None, `max_size`: Some(37), added: 2512, mode: `MaxEncodedLen`)
 	fn open_short_position() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `4227`
+		//  Measured:  `4228`
 		//  Estimated: `16644`
-		// Minimum execution time: 277_102_000 picoseconds.
-		Weight::from_parts(294_388_000, 16644)
+		// Minimum execution time: 274_348_000 picoseconds.
+		Weight::from_parts(290_662_000, 16644)
 			.saturating_add(RocksDbWeight::get().reads(23_u64))
 			.saturating_add(RocksDbWeight::get().writes(20_u64))
 	}
@@ -557,10 +557,10 @@ impl WeightInfo for () {
 	/// Proof: `LpStaking::ShortStakes` (`max_values`: None, `max_size`: Some(123), added: 2598, mode: `MaxEncodedLen`)
 	fn mint_short() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3713`
+		//  Measured:  `3714`
 		//  Estimated: `11426`
-		// Minimum execution time: 227_698_000 picoseconds.
-		Weight::from_parts(235_139_000, 11426)
+		// Minimum execution time: 226_407_000 picoseconds.
+		Weight::from_parts(248_830_000, 11426)
 			.saturating_add(RocksDbWeight::get().reads(18_u64))
 			.saturating_add(RocksDbWeight::get().writes(13_u64))
 	}
@@ -579,10 +579,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1676 + n * (52 ±0)`
 		//  Estimated: `6208 + n * (2547 ±0)`
-		// Minimum execution time: 85_708_000 picoseconds.
-		Weight::from_parts(88_380_950, 6208)
-			// Standard Error: 10_000
-			.saturating_add(Weight::from_parts(5_173_954, 0).saturating_mul(n.into()))
+		// Minimum execution time: 90_574_000 picoseconds.
+		Weight::from_parts(133_568_729, 6208)
+			// Standard Error: 24_315
+			.saturating_add(Weight::from_parts(7_120_634, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
@@ -603,8 +603,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1725`
 		//  Estimated: `6208`
-		// Minimum execution time: 75_652_000 picoseconds.
-		Weight::from_parts(79_448_000, 6208)
+		// Minimum execution time: 75_632_000 picoseconds.
+		Weight::from_parts(80_680_000, 6208)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
@@ -626,8 +626,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2096`
 		//  Estimated: `8046`
-		// Minimum execution time: 97_605_000 picoseconds.
-		Weight::from_parts(102_102_000, 8046)
+		// Minimum execution time: 97_274_000 picoseconds.
+		Weight::from_parts(104_124_000, 8046)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
@@ -651,8 +651,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `3352`
 		//  Estimated: `11426`
-		// Minimum execution time: 147_980_000 picoseconds.
-		Weight::from_parts(153_088_000, 11426)
+		// Minimum execution time: 149_012_000 picoseconds.
+		Weight::from_parts(155_572_000, 11426)
 			.saturating_add(RocksDbWeight::get().reads(12_u64))
 			.saturating_add(RocksDbWeight::get().writes(13_u64))
 	}
@@ -674,8 +674,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1945`
 		//  Estimated: `8046`
-		// Minimum execution time: 76_875_000 picoseconds.
-		Weight::from_parts(80_540_000, 8046)
+		// Minimum execution time: 77_195_000 picoseconds.
+		Weight::from_parts(90_014_000, 8046)
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
@@ -699,8 +699,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2403`
 		//  Estimated: `8817`
-		// Minimum execution time: 135_662_000 picoseconds.
-		Weight::from_parts(142_131_000, 8817)
+		// Minimum execution time: 136_633_000 picoseconds.
+		Weight::from_parts(144_816_000, 8817)
 			.saturating_add(RocksDbWeight::get().reads(12_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
@@ -736,8 +736,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `4860`
 		//  Estimated: `19253`
-		// Minimum execution time: 313_556_000 picoseconds.
-		Weight::from_parts(330_141_000, 19253)
+		// Minimum execution time: 312_624_000 picoseconds.
+		Weight::from_parts(325_754_000, 19253)
 			.saturating_add(RocksDbWeight::get().reads(24_u64))
 			.saturating_add(RocksDbWeight::get().writes(21_u64))
 	}
@@ -773,8 +773,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `4945`
 		//  Estimated: `19253`
-		// Minimum execution time: 321_868_000 picoseconds.
-		Weight::from_parts(341_648_000, 19253)
+		// Minimum execution time: 321_618_000 picoseconds.
+		Weight::from_parts(332_664_000, 19253)
 			.saturating_add(RocksDbWeight::get().reads(25_u64))
 			.saturating_add(RocksDbWeight::get().writes(21_u64))
 	}
@@ -786,8 +786,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `498`
 		//  Estimated: `3608`
-		// Minimum execution time: 23_605_000 picoseconds.
-		Weight::from_parts(25_948_000, 3608)
+		// Minimum execution time: 22_764_000 picoseconds.
+		Weight::from_parts(24_647_000, 3608)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
@@ -799,8 +799,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `468`
 		//  Estimated: `3608`
-		// Minimum execution time: 26_509_000 picoseconds.
-		Weight::from_parts(29_063_000, 3608)
+		// Minimum execution time: 25_648_000 picoseconds.
+		Weight::from_parts(27_741_000, 3608)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
@@ -816,8 +816,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `937`
 		//  Estimated: `3675`
-		// Minimum execution time: 33_149_000 picoseconds.
-		Weight::from_parts(36_284_000, 3675)
+		// Minimum execution time: 32_639_000 picoseconds.
+		Weight::from_parts(34_912_000, 3675)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
@@ -827,8 +827,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `296`
 		//  Estimated: `3608`
-		// Minimum execution time: 13_750_000 picoseconds.
-		Weight::from_parts(15_383_000, 3608)
+		// Minimum execution time: 13_149_000 picoseconds.
+		Weight::from_parts(14_371_000, 3608)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -838,8 +838,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `199`
 		//  Estimated: `1517`
-		// Minimum execution time: 10_506_000 picoseconds.
-		Weight::from_parts(12_138_000, 1517)
+		// Minimum execution time: 10_285_000 picoseconds.
+		Weight::from_parts(11_217_000, 1517)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}

@@ -63,8 +63,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1165`
 		//  Estimated: `4518`
-		// Minimum execution time: 14_402_000 picoseconds.
-		Weight::from_parts(15_814_000, 4518)
+		// Minimum execution time: 14_922_000 picoseconds.
+		Weight::from_parts(25_038_000, 4518)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -74,8 +74,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1226`
 		//  Estimated: `4518`
-		// Minimum execution time: 14_121_000 picoseconds.
-		Weight::from_parts(15_523_000, 4518)
+		// Minimum execution time: 14_631_000 picoseconds.
+		Weight::from_parts(24_456_000, 4518)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -86,10 +86,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1169 + n * (58 ±0)`
 		//  Estimated: `990 + n * (3528 ±0)`
-		// Minimum execution time: 20_911_000 picoseconds.
-		Weight::from_parts(12_953_361, 990)
-			// Standard Error: 4_782
-			.saturating_add(Weight::from_parts(9_191_693, 0).saturating_mul(n.into()))
+		// Minimum execution time: 21_371_000 picoseconds.
+		Weight::from_parts(22_251_835, 990)
+			// Standard Error: 47_694
+			.saturating_add(Weight::from_parts(10_368_579, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 3528).saturating_mul(n.into()))
@@ -100,8 +100,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1226`
 		//  Estimated: `4518`
-		// Minimum execution time: 14_251_000 picoseconds.
-		Weight::from_parts(15_543_000, 4518)
+		// Minimum execution time: 14_742_000 picoseconds.
+		Weight::from_parts(24_527_000, 4518)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -111,8 +111,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1226`
 		//  Estimated: `4518`
-		// Minimum execution time: 13_991_000 picoseconds.
-		Weight::from_parts(15_223_000, 4518)
+		// Minimum execution time: 14_621_000 picoseconds.
+		Weight::from_parts(26_559_000, 4518)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -122,8 +122,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1226`
 		//  Estimated: `4518`
-		// Minimum execution time: 13_861_000 picoseconds.
-		Weight::from_parts(15_233_000, 4518)
+		// Minimum execution time: 14_481_000 picoseconds.
+		Weight::from_parts(24_947_000, 4518)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -137,8 +137,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1165`
 		//  Estimated: `4518`
-		// Minimum execution time: 14_402_000 picoseconds.
-		Weight::from_parts(15_814_000, 4518)
+		// Minimum execution time: 14_922_000 picoseconds.
+		Weight::from_parts(25_038_000, 4518)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -148,8 +148,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1226`
 		//  Estimated: `4518`
-		// Minimum execution time: 14_121_000 picoseconds.
-		Weight::from_parts(15_523_000, 4518)
+		// Minimum execution time: 14_631_000 picoseconds.
+		Weight::from_parts(24_456_000, 4518)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -160,10 +160,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1169 + n * (58 ±0)`
 		//  Estimated: `990 + n * (3528 ±0)`
-		// Minimum execution time: 20_911_000 picoseconds.
-		Weight::from_parts(12_953_361, 990)
-			// Standard Error: 4_782
-			.saturating_add(Weight::from_parts(9_191_693, 0).saturating_mul(n.into()))
+		// Minimum execution time: 21_371_000 picoseconds.
+		Weight::from_parts(22_251_835, 990)
+			// Standard Error: 47_694
+			.saturating_add(Weight::from_parts(10_368_579, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 3528).saturating_mul(n.into()))
@@ -174,8 +174,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1226`
 		//  Estimated: `4518`
-		// Minimum execution time: 14_251_000 picoseconds.
-		Weight::from_parts(15_543_000, 4518)
+		// Minimum execution time: 14_742_000 picoseconds.
+		Weight::from_parts(24_527_000, 4518)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -185,8 +185,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1226`
 		//  Estimated: `4518`
-		// Minimum execution time: 13_991_000 picoseconds.
-		Weight::from_parts(15_223_000, 4518)
+		// Minimum execution time: 14_621_000 picoseconds.
+		Weight::from_parts(26_559_000, 4518)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -196,8 +196,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1226`
 		//  Estimated: `4518`
-		// Minimum execution time: 13_861_000 picoseconds.
-		Weight::from_parts(15_233_000, 4518)
+		// Minimum execution time: 14_481_000 picoseconds.
+		Weight::from_parts(24_947_000, 4518)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}

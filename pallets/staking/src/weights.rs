@@ -75,8 +75,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1506`
 		//  Estimated: `6208`
-		// Minimum execution time: 75_252_000 picoseconds.
-		Weight::from_parts(82_973_000, 6208)
+		// Minimum execution time: 72_628_000 picoseconds.
+		Weight::from_parts(76_303_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -92,8 +92,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1506`
 		//  Estimated: `6208`
-		// Minimum execution time: 70_805_000 picoseconds.
-		Weight::from_parts(77_956_000, 6208)
+		// Minimum execution time: 69_343_000 picoseconds.
+		Weight::from_parts(107_410_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -109,28 +109,28 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `790`
 		//  Estimated: `3665`
-		// Minimum execution time: 75_252_000 picoseconds.
-		Weight::from_parts(81_952_000, 3665)
+		// Minimum execution time: 73_109_000 picoseconds.
+		Weight::from_parts(79_308_000, 3665)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
-	/// Storage: `LpStaking::LpStakes` (r:65 w:64)
+	/// Storage: `LpStaking::LpStakes` (r:129 w:128)
 	/// Proof: `LpStaking::LpStakes` (`max_values`: None, `max_size`: Some(123), added: 2598, mode: `MaxEncodedLen`)
-	/// Storage: `LpStaking::ShortStakes` (r:65 w:64)
+	/// Storage: `LpStaking::ShortStakes` (r:129 w:128)
 	/// Proof: `LpStaking::ShortStakes` (`max_values`: None, `max_size`: Some(123), added: 2598, mode: `MaxEncodedLen`)
-	/// Storage: `LpStaking::Pools` (r:64 w:0)
+	/// Storage: `LpStaking::Pools` (r:128 w:0)
 	/// Proof: `LpStaking::Pools` (`max_values`: None, `max_size`: Some(200), added: 2675, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// The range of component `n` is `[1, 64]`.
+	/// The range of component `n` is `[1, 128]`.
 	fn withdraw_all_rewards(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `510 + n * (309 ±0)`
+		//  Measured:  `505 + n * (310 ±0)`
 		//  Estimated: `3593 + n * (2675 ±0)`
-		// Minimum execution time: 87_110_000 picoseconds.
-		Weight::from_parts(84_196_621, 3593)
-			// Standard Error: 80_833
-			.saturating_add(Weight::from_parts(23_153_770, 0).saturating_mul(n.into()))
+		// Minimum execution time: 87_520_000 picoseconds.
+		Weight::from_parts(94_611_000, 3593)
+			// Standard Error: 251_060
+			.saturating_add(Weight::from_parts(27_856_897, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -149,10 +149,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `LpStaking::LpStakes` (`max_values`: None, `max_size`: Some(123), added: 2598, mode: `MaxEncodedLen`)
 	fn auto_stake() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2883`
+		//  Measured:  `2884`
 		//  Estimated: `14035`
-		// Minimum execution time: 169_983_000 picoseconds.
-		Weight::from_parts(179_186_000, 14035)
+		// Minimum execution time: 169_032_000 picoseconds.
+		Weight::from_parts(180_768_000, 14035)
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(11_u64))
 	}
@@ -167,12 +167,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[1, 16]`.
 	fn adjust_premium(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `572 + n * (365 ±0)`
+		//  Measured:  `573 + n * (365 ±0)`
 		//  Estimated: `1525 + n * (3528 ±0)`
-		// Minimum execution time: 47_731_000 picoseconds.
-		Weight::from_parts(20_356_959, 1525)
-			// Standard Error: 47_962
-			.saturating_add(Weight::from_parts(26_678_696, 0).saturating_mul(n.into()))
+		// Minimum execution time: 46_659_000 picoseconds.
+		Weight::from_parts(9_079_080, 1525)
+			// Standard Error: 390_791
+			.saturating_add(Weight::from_parts(36_692_950, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
@@ -188,8 +188,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `673`
 		//  Estimated: `3675`
-		// Minimum execution time: 23_215_000 picoseconds.
-		Weight::from_parts(25_328_000, 3675)
+		// Minimum execution time: 22_924_000 picoseconds.
+		Weight::from_parts(25_068_000, 3675)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -201,8 +201,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `843`
 		//  Estimated: `3675`
-		// Minimum execution time: 20_291_000 picoseconds.
-		Weight::from_parts(23_515_000, 3675)
+		// Minimum execution time: 20_010_000 picoseconds.
+		Weight::from_parts(21_773_000, 3675)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -212,8 +212,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `178`
 		//  Estimated: `1525`
-		// Minimum execution time: 10_385_000 picoseconds.
-		Weight::from_parts(11_437_000, 1525)
+		// Minimum execution time: 10_155_000 picoseconds.
+		Weight::from_parts(16_454_000, 1525)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -225,8 +225,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `567`
 		//  Estimated: `3665`
-		// Minimum execution time: 61_892_000 picoseconds.
-		Weight::from_parts(64_937_000, 3665)
+		// Minimum execution time: 61_502_000 picoseconds.
+		Weight::from_parts(80_570_000, 3665)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -238,8 +238,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `502`
 		//  Estimated: `3665`
-		// Minimum execution time: 16_755_000 picoseconds.
-		Weight::from_parts(18_457_000, 3665)
+		// Minimum execution time: 16_434_000 picoseconds.
+		Weight::from_parts(26_068_000, 3665)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -251,8 +251,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `502`
 		//  Estimated: `3665`
-		// Minimum execution time: 16_604_000 picoseconds.
-		Weight::from_parts(18_698_000, 3665)
+		// Minimum execution time: 16_475_000 picoseconds.
+		Weight::from_parts(18_868_000, 3665)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -272,8 +272,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1506`
 		//  Estimated: `6208`
-		// Minimum execution time: 75_252_000 picoseconds.
-		Weight::from_parts(82_973_000, 6208)
+		// Minimum execution time: 72_628_000 picoseconds.
+		Weight::from_parts(76_303_000, 6208)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
@@ -289,8 +289,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1506`
 		//  Estimated: `6208`
-		// Minimum execution time: 70_805_000 picoseconds.
-		Weight::from_parts(77_956_000, 6208)
+		// Minimum execution time: 69_343_000 picoseconds.
+		Weight::from_parts(107_410_000, 6208)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
@@ -306,28 +306,28 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `790`
 		//  Estimated: `3665`
-		// Minimum execution time: 75_252_000 picoseconds.
-		Weight::from_parts(81_952_000, 3665)
+		// Minimum execution time: 73_109_000 picoseconds.
+		Weight::from_parts(79_308_000, 3665)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
-	/// Storage: `LpStaking::LpStakes` (r:65 w:64)
+	/// Storage: `LpStaking::LpStakes` (r:129 w:128)
 	/// Proof: `LpStaking::LpStakes` (`max_values`: None, `max_size`: Some(123), added: 2598, mode: `MaxEncodedLen`)
-	/// Storage: `LpStaking::ShortStakes` (r:65 w:64)
+	/// Storage: `LpStaking::ShortStakes` (r:129 w:128)
 	/// Proof: `LpStaking::ShortStakes` (`max_values`: None, `max_size`: Some(123), added: 2598, mode: `MaxEncodedLen`)
-	/// Storage: `LpStaking::Pools` (r:64 w:0)
+	/// Storage: `LpStaking::Pools` (r:128 w:0)
 	/// Proof: `LpStaking::Pools` (`max_values`: None, `max_size`: Some(200), added: 2675, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// The range of component `n` is `[1, 64]`.
+	/// The range of component `n` is `[1, 128]`.
 	fn withdraw_all_rewards(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `510 + n * (309 ±0)`
+		//  Measured:  `505 + n * (310 ±0)`
 		//  Estimated: `3593 + n * (2675 ±0)`
-		// Minimum execution time: 87_110_000 picoseconds.
-		Weight::from_parts(84_196_621, 3593)
-			// Standard Error: 80_833
-			.saturating_add(Weight::from_parts(23_153_770, 0).saturating_mul(n.into()))
+		// Minimum execution time: 87_520_000 picoseconds.
+		Weight::from_parts(94_611_000, 3593)
+			// Standard Error: 251_060
+			.saturating_add(Weight::from_parts(27_856_897, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
@@ -346,10 +346,10 @@ impl WeightInfo for () {
 	/// Proof: `LpStaking::LpStakes` (`max_values`: None, `max_size`: Some(123), added: 2598, mode: `MaxEncodedLen`)
 	fn auto_stake() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2883`
+		//  Measured:  `2884`
 		//  Estimated: `14035`
-		// Minimum execution time: 169_983_000 picoseconds.
-		Weight::from_parts(179_186_000, 14035)
+		// Minimum execution time: 169_032_000 picoseconds.
+		Weight::from_parts(180_768_000, 14035)
 			.saturating_add(RocksDbWeight::get().reads(11_u64))
 			.saturating_add(RocksDbWeight::get().writes(11_u64))
 	}
@@ -364,12 +364,12 @@ impl WeightInfo for () {
 	/// The range of component `n` is `[1, 16]`.
 	fn adjust_premium(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `572 + n * (365 ±0)`
+		//  Measured:  `573 + n * (365 ±0)`
 		//  Estimated: `1525 + n * (3528 ±0)`
-		// Minimum execution time: 47_731_000 picoseconds.
-		Weight::from_parts(20_356_959, 1525)
-			// Standard Error: 47_962
-			.saturating_add(Weight::from_parts(26_678_696, 0).saturating_mul(n.into()))
+		// Minimum execution time: 46_659_000 picoseconds.
+		Weight::from_parts(9_079_080, 1525)
+			// Standard Error: 390_791
+			.saturating_add(Weight::from_parts(36_692_950, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
@@ -385,8 +385,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `673`
 		//  Estimated: `3675`
-		// Minimum execution time: 23_215_000 picoseconds.
-		Weight::from_parts(25_328_000, 3675)
+		// Minimum execution time: 22_924_000 picoseconds.
+		Weight::from_parts(25_068_000, 3675)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
@@ -398,8 +398,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `843`
 		//  Estimated: `3675`
-		// Minimum execution time: 20_291_000 picoseconds.
-		Weight::from_parts(23_515_000, 3675)
+		// Minimum execution time: 20_010_000 picoseconds.
+		Weight::from_parts(21_773_000, 3675)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -409,8 +409,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `178`
 		//  Estimated: `1525`
-		// Minimum execution time: 10_385_000 picoseconds.
-		Weight::from_parts(11_437_000, 1525)
+		// Minimum execution time: 10_155_000 picoseconds.
+		Weight::from_parts(16_454_000, 1525)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -422,8 +422,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `567`
 		//  Estimated: `3665`
-		// Minimum execution time: 61_892_000 picoseconds.
-		Weight::from_parts(64_937_000, 3665)
+		// Minimum execution time: 61_502_000 picoseconds.
+		Weight::from_parts(80_570_000, 3665)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
@@ -435,8 +435,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `502`
 		//  Estimated: `3665`
-		// Minimum execution time: 16_755_000 picoseconds.
-		Weight::from_parts(18_457_000, 3665)
+		// Minimum execution time: 16_434_000 picoseconds.
+		Weight::from_parts(26_068_000, 3665)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
@@ -448,8 +448,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `502`
 		//  Estimated: `3665`
-		// Minimum execution time: 16_604_000 picoseconds.
-		Weight::from_parts(18_698_000, 3665)
+		// Minimum execution time: 16_475_000 picoseconds.
+		Weight::from_parts(18_868_000, 3665)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
