@@ -267,7 +267,7 @@ pub mod pallet {
 		/// Weights of assets that exist already (MIR, genesis mAssets), with their feeders.
 		pub listings: Vec<(AssetId, u32, Option<T::AccountId>)>,
 		/// New mAssets to list as `whitelist` does: `(name, symbol, feeder, params)`.
-		pub whitelist: Vec<(Vec<u8>, Vec<u8>, T::AccountId, WhitelistParams<T::AccountId>)>,
+		pub whitelist: Vec<GenesisWhitelistOf<T>>,
 		/// The parameters; `None` keeps mainnet's.
 		pub parameters: Option<FactoryParameters>,
 	}

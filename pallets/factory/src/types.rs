@@ -37,3 +37,11 @@ pub type NameOf<T> = BoundedVec<u8, <T as crate::Config>::MaxNameLength>;
 
 /// An mAsset's symbol (without `m`) as `whitelist` takes it.
 pub type SymbolOf<T> = BoundedVec<u8, <T as crate::Config>::MaxSymbolLength>;
+
+/// A genesis listing through `whitelist`'s path: `(name, symbol, feeder, params)`.
+pub type GenesisWhitelistOf<T> = (
+	alloc::vec::Vec<u8>,
+	alloc::vec::Vec<u8>,
+	<T as frame_system::Config>::AccountId,
+	WhitelistParams<<T as frame_system::Config>::AccountId>,
+);
