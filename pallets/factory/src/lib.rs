@@ -284,8 +284,10 @@ pub mod pallet {
 				assert!(listed.is_ok(), "genesis listing {asset:?}: {listed:?}");
 			}
 			for (name, symbol, feeder, params) in &self.whitelist {
-				let name = BoundedVec::try_from(name.clone()).expect("genesis name too long");
-				let symbol = BoundedVec::try_from(symbol.clone()).expect("genesis symbol too long");
+				let (name, symbol) =
+					(BoundedVec::try_from(name.clone()), BoundedVec::try_from(symbol.clone()));
+				assert!(name.is_ok() && symbol.is_ok(), "genesis name or symbol too long");
+				let (Ok(name), Ok(symbol)) = (name, symbol) else { continue };
 				let listed =
 					Pallet::<T>::do_whitelist(name, symbol, feeder.clone(), params.clone());
 				assert!(listed.is_ok(), "genesis whitelist: {listed:?}");

@@ -323,7 +323,8 @@ pub mod pallet {
 			}
 			for (asset, lp_token) in &self.pools {
 				let lp_token = lp_token.clone().or_else(|| T::Amm::lp_token(asset, &UST));
-				let lp_token = lp_token.unwrap_or_else(|| panic!("no LP token for {asset:?}"));
+				assert!(lp_token.is_some(), "no LP token for {asset:?}");
+				let Some(lp_token) = lp_token else { continue };
 				let registered = Pallet::<T>::do_register_asset(asset.clone(), lp_token);
 				assert!(registered.is_ok(), "genesis pool {asset:?}: {registered:?}");
 			}
