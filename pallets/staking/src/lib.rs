@@ -672,16 +672,12 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// Moves `amount` of `token` from `who` to the pallet (MIR keeps `who`'s existential deposit).
+	/// The transfer checks the balance itself; its failure is reported as Mint reports it.
 	fn move_in(token: &AssetId, who: &T::AccountId, amount: Balance) -> DispatchResult {
-		let available = T::Assets::reducible_balance(
-			token.clone(),
-			who,
-			preservation(token),
-			frame_support::traits::tokens::Fortitude::Polite,
-		);
-		ensure!(available >= amount, Error::<T>::InsufficientBalance);
-		T::Assets::transfer(token.clone(), who, &Self::account_id(), amount, preservation(token))?;
-		Ok(())
+		T::Assets::transfer(token.clone(), who, &Self::account_id(), amount, preservation(token))
+			.map(|_| ())
+			.map_err(|_| Error::<T>::InsufficientBalance.into())
 	}
 
 	/// Brings `record` up to `index`: adds what its bond earned to its pending reward.
