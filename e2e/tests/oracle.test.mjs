@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { startDevNode, sendAndWait, findEvents } from '../lib/node.mjs';
 
 const FIXED = 10n ** 18n;
-const MAAPL = { WithId: 2 };
+const MAAPL = { WithId: 101 };
 
 let ctx;
 before(async () => { ctx = await startDevNode(); });
@@ -68,7 +68,7 @@ test('a batch over the 32-price bound is refused by the node and changes nothing
 
 test('a price older than the max age disappears', async () => {
   const price = 250n * FIXED;
-  const tsla = { WithId: 3 };
+  const tsla = { WithId: 103 };
   const { error } = await sendAndWait(ctx.api, ctx.api.tx.oracle.feedPrices([[tsla, price]]), ctx.alice);
   assert.equal(error, null);
   const fresh = (await ctx.api.call.oracleApi.price(tsla, 4)).unwrap();

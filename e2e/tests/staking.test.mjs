@@ -6,8 +6,8 @@ import { startDevNode, sendAndWait, findEvents, UNIT } from '../lib/node.mjs';
 
 const FIXED = 10n ** 18n;
 const UST = { WithId: 1 };
-const MAAPL = { WithId: 2 };
-const MTSLA = { WithId: 3 };
+const MAAPL = { WithId: 101 };
+const MTSLA = { WithId: 103 };
 
 let ctx;
 before(async () => { ctx = await startDevNode(); });

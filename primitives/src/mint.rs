@@ -234,4 +234,7 @@ pub trait MintRegistry<AccountId> {
 	fn register_migration(asset: AssetId, end_price: FixedU128) -> DispatchResult;
 	/// What Mint knows of `asset`.
 	fn asset_config(asset: &AssetId) -> Option<AssetConfig<AccountId>>;
+	/// Issues `amount` of the registered mAsset `asset` to `to` without collateral, recorded as
+	/// unbacked supply: the supply a test network's genesis gives its mAssets.
+	fn issue_unbacked(asset: &AssetId, to: &AccountId, amount: Balance) -> DispatchResult;
 }

@@ -9,9 +9,10 @@ use crate::{
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
 use mirror_primitives::{
-	AssetConfig, AssetId, Balance, FixedU128, LocalAssetId, MintParameters, NativeOrWithId,
-	PriceSource, StakingParameters, DECIMALS,
+	AssetConfig, AssetId, Balance, FixedU128, LocalAssetId, MintParameters, PriceSource,
+	StakingParameters, WhitelistParams, DECIMALS,
 };
+use pallet_mirror_factory::GenesisListing;
 use serde_json::Value;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_consensus_grandpa::AuthorityId as GrandpaId;
@@ -29,12 +30,14 @@ pub const ENDOWMENT_UST: Balance = 10_000_000 * UNIT;
 /// account alive).
 pub const UST_MIN_BALANCE: Balance = 1;
 
-/// The mAssets of the test networks until the Factory lists them: `(id, name, symbol, price in
-/// UST)`. The price sets the ratio of its genesis pool.
+/// The mAssets of the test networks, listed at genesis through the Factory's `whitelist` code
+/// path in this order: `(id, name, symbol without the m, price in UST)`. The price sets the ratio
+/// of its genesis pool. Ids follow the allocation: the MIR-UST LP token takes
+/// [`FIRST_NEW_ASSET_ID`], then each mAsset and its UST pool's LP token the next two.
 pub const DEV_MASSETS: [(LocalAssetId, &str, &str, Balance); 3] = [
-	(2, "Mirrored Apple", "mAAPL", 180),
-	(3, "Mirrored Tesla", "mTSLA", 250),
-	(4, "Mirrored Alphabet", "mGOOGL", 140),
+	(FIRST_NEW_ASSET_ID + 1, "Mirrored Apple", "AAPL", 180),
+	(FIRST_NEW_ASSET_ID + 3, "Mirrored Tesla", "TSLA", 250),
+	(FIRST_NEW_ASSET_ID + 5, "Mirrored Alphabet", "GOOGL", 140),
 ];
 
 /// mAssets given to every endowed account.
@@ -46,7 +49,7 @@ pub const POOL_MASSET: Balance = 10_000 * UNIT;
 /// MIR and UST in the genesis MIR-UST pool (1.5 UST per MIR).
 pub const POOL_MIR: (Balance, Balance) = (1_000_000 * MIR, 1_500_000 * UNIT);
 
-/// The first id new assets (LP tokens, mAssets) take.
+/// The first id new assets (LP tokens, mAssets) take; ids below it are for genesis tokens (UST).
 pub const FIRST_NEW_ASSET_ID: LocalAssetId = 100;
 
 /// The multiplier of volatile collateral such as MIR: 1.3333334 (spec §2.4).
@@ -118,55 +121,40 @@ fn authority_keys(keyring: Sr25519Keyring, grandpa: Ed25519Keyring) -> (AuraId, 
 
 /// The genesis of a Mirror test network: the given validators, endowed accounts and root key; UST
 /// created at id [`UST_ASSET_ID`] (owned by the root key, 6 decimals) and given to every endowed
-/// account; the dev mAssets ([`DEV_MASSETS`]) with the root key feeding their prices and MIR's;
-/// UST (fixed 1) and MIR (oracle, multiplier 1.3333334) as collateral.
+/// account; the MIR-UST pool; the dev mAssets ([`DEV_MASSETS`]) listed by the Factory with the
+/// root key feeding their prices and MIR's; UST (fixed 1) and MIR (oracle, multiplier 1.3333334)
+/// as collateral.
 fn testnet_genesis(
 	initial_authorities: Vec<(AuraId, GrandpaId)>,
 	endowed_accounts: Vec<AccountId>,
 	root: AccountId,
 ) -> Value {
 	let ust = UstMetadata::get();
-	let mut assets = vec![(UST_ASSET_ID, root.clone(), true, UST_MIN_BALANCE)];
-	let mut metadata = vec![(UST_ASSET_ID, ust.0.to_vec(), ust.1.to_vec(), DECIMALS)];
-	let mut fed: Vec<(AssetId, AccountId)> = vec![(NativeOrWithId::Native, root.clone())];
-	let mut listed: Vec<(AssetId, AssetConfig<AccountId>)> = Vec::new();
-	// Reward pools for MIR and every mAsset, bonding the LP token of their genesis AMM pool.
-	let mut staking_pools: Vec<(AssetId, Option<AssetId>)> = vec![(mirror_primitives::MIR, None)];
-	// Emission weights: the MIR pool 300, each genesis mAsset 100 (spec §2.8).
-	let mut weights: Vec<(AssetId, u32, Option<AccountId>)> =
+	// Emission weights: the MIR pool 300 here, each genesis mAsset 100 through its listing
+	// (spec §2.8).
+	let mir_listing: Vec<(AssetId, u32, Option<AccountId>)> =
 		vec![(mirror_primitives::MIR, pallet_mirror_factory::MIR_WEIGHT, None)];
-	let mut accounts: Vec<(LocalAssetId, AccountId, Balance)> =
-		endowed_accounts.iter().cloned().map(|k| (UST_ASSET_ID, k, ENDOWMENT_UST)).collect();
-	let mut pools = vec![(
-		root.clone(),
-		mirror_primitives::MIR,
-		POOL_MIR.0,
-		mirror_primitives::UST,
-		POOL_MIR.1,
-	)];
-	for (id, name, symbol, price) in DEV_MASSETS {
-		assets.push((id, root.clone(), false, 1));
-		metadata.push((id, name.as_bytes().to_vec(), symbol.as_bytes().to_vec(), DECIMALS));
-		fed.push((NativeOrWithId::WithId(id), root.clone()));
-		listed.push((NativeOrWithId::WithId(id), dev_masset_config()));
-		staking_pools.push((NativeOrWithId::WithId(id), None));
-		weights.push((
-			NativeOrWithId::WithId(id),
-			pallet_mirror_factory::GENESIS_WEIGHT,
-			Some(root.clone()),
-		));
-		for k in &endowed_accounts {
-			let extra = if *k == root { POOL_MASSET } else { 0 };
-			accounts.push((id, k.clone(), ENDOWMENT_MASSET + extra));
-		}
-		pools.push((
-			root.clone(),
-			NativeOrWithId::WithId(id),
-			POOL_MASSET,
-			mirror_primitives::UST,
-			POOL_MASSET * price,
-		));
-	}
+	// Each dev mAsset: listed as `whitelist` lists (token, Mint config, feeder, UST pool, reward
+	// pool, weight), then endowed and its pool seeded by the root key.
+	let whitelist: Vec<GenesisListing<AccountId>> = DEV_MASSETS
+		.iter()
+		.map(|(_, name, symbol, price)| GenesisListing {
+			name: name.as_bytes().to_vec(),
+			symbol: symbol.as_bytes().to_vec(),
+			oracle_feeder: root.clone(),
+			params: WhitelistParams {
+				weight: Some(pallet_mirror_factory::GENESIS_WEIGHT),
+				auction_discount: dev_masset_config().auction_discount,
+				min_collateral_ratio: dev_masset_config().min_collateral_ratio,
+				ipo_params: None,
+			},
+			endowments: endowed_accounts
+				.iter()
+				.map(|k| (k.clone(), ENDOWMENT_MASSET + if *k == root { POOL_MASSET } else { 0 }))
+				.collect(),
+			liquidity: Some((root.clone(), POOL_MASSET, POOL_MASSET * price)),
+		})
+		.collect();
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig {
 			balances: endowed_accounts
@@ -187,13 +175,25 @@ fn testnet_genesis(
 		},
 		sudo: SudoConfig { key: Some(root.clone()) },
 		assets: AssetsConfig {
-			assets,
-			metadata,
-			accounts,
+			assets: vec![(UST_ASSET_ID, root.clone(), true, UST_MIN_BALANCE)],
+			metadata: vec![(UST_ASSET_ID, ust.0.to_vec(), ust.1.to_vec(), DECIMALS)],
+			accounts: endowed_accounts
+				.iter()
+				.cloned()
+				.map(|k| (UST_ASSET_ID, k, ENDOWMENT_UST))
+				.collect::<Vec<_>>(),
 			next_asset_id: Some(FIRST_NEW_ASSET_ID),
 		},
-		amm: AmmConfig { pools },
-		oracle: OracleConfig { feeders: fed },
+		amm: AmmConfig {
+			pools: vec![(
+				root.clone(),
+				mirror_primitives::MIR,
+				POOL_MIR.0,
+				mirror_primitives::UST,
+				POOL_MIR.1,
+			)],
+		},
+		oracle: OracleConfig { feeders: vec![(mirror_primitives::MIR, root.clone())] },
 		collateral_oracle: CollateralOracleConfig {
 			collaterals: vec![
 				(
@@ -204,12 +204,17 @@ fn testnet_genesis(
 				(mirror_primitives::MIR, PriceSource::Oracle, volatile_multiplier()),
 			],
 		},
-		mint: MintConfig { assets: listed, parameters: Some(dev_mint_parameters()) },
+		mint: MintConfig { parameters: Some(dev_mint_parameters()) },
+		// The MIR pool bonds the MIR-UST LP token; the mAssets' pools come with their listing.
 		lp_staking: LpStakingConfig {
-			pools: staking_pools,
+			pools: vec![(mirror_primitives::MIR, None::<AssetId>)],
 			parameters: Some(dev_staking_parameters()),
 		},
-		factory: FactoryConfig { listings: weights, parameters: Some(dev_factory_parameters()) },
+		factory: FactoryConfig {
+			listings: mir_listing,
+			whitelist,
+			parameters: Some(dev_factory_parameters()),
+		},
 	})
 }
 

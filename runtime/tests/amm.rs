@@ -12,7 +12,8 @@ use mirror_runtime::{configs::NativeAndAssets, Amm, CollateralOracle, Runtime, R
 use sp_keyring::Sr25519Keyring;
 use sp_runtime::FixedU128;
 
-const MAAPL: mirror_primitives::AssetId = NativeOrWithId::WithId(2);
+const MAAPL: mirror_primitives::AssetId =
+	NativeOrWithId::WithId(mirror_runtime::genesis_config_presets::DEV_MASSETS[0].0);
 
 #[test]
 fn genesis_pools_hold_what_their_accounts_hold() {
@@ -23,7 +24,8 @@ fn genesis_pools_hold_what_their_accounts_hold() {
 		assert_eq!(NativeAndAssets::balance(MAAPL, &pool.account), pool.reserve_b);
 		let mir = Amm::pool_info(MIR, UST).expect("MIR pool");
 		assert_eq!(NativeAndAssets::balance(MIR, &mir.account), mir.reserve_a);
-		assert_eq!(pool.lp_token, 101, "LP tokens take ids from 100, MIR-UST first");
+		assert_eq!(mir.lp_token, 100, "LP tokens take ids from 100, MIR-UST first");
+		assert_eq!(pool.lp_token, 102, "mAAPL (101) then its LP token");
 	});
 }
 

@@ -41,12 +41,16 @@ fn development_preset_funds_dev_accounts_with_mir_and_ust() {
 				assert_eq!(Assets::balance(id, &who), ENDOWMENT_MASSET);
 			}
 		}
-		// Alice (the root key) seeded the genesis pools: MIR-UST and one UST pool per mAsset,
-		// paying the pair creation fee for each.
-		let pools = 1 + DEV_MASSETS.len() as u128;
+		// Alice (the root key) created and seeded the MIR-UST pool, paying its creation fee, and
+		// seeded each mAsset's UST pool, which the Factory created when it listed the mAsset.
 		assert_eq!(
 			Balances::free_balance(&alice),
-			ENDOWMENT_MIR - POOL_MIR.0 - pools * AmmPairCreationFee::get()
+			ENDOWMENT_MIR - POOL_MIR.0 - AmmPairCreationFee::get()
+		);
+		assert_eq!(
+			Balances::free_balance(genesis_config_presets::factory_account()),
+			genesis_config_presets::FACTORY_MIR
+				- DEV_MASSETS.len() as u128 * AmmPairCreationFee::get()
 		);
 		let ust_in_pools: u128 = POOL_MIR.1
 			+ DEV_MASSETS.iter().map(|(_, _, _, price)| POOL_MASSET * price).sum::<u128>();
@@ -71,8 +75,56 @@ fn development_preset_funds_dev_accounts_with_mir_and_ust() {
 			b"UST".to_vec()
 		);
 		assert_eq!(Assets::total_issuance(UST_ASSET_ID), 6 * ENDOWMENT_UST);
-		// New assets (LP tokens) start at 100: the four genesis pools took 100..=103.
-		assert_eq!(pallet_assets::NextAssetId::<Runtime>::get(), Some(104));
+		// New assets start at 100: the MIR-UST LP token, then each mAsset and its LP token.
+		assert_eq!(pallet_assets::NextAssetId::<Runtime>::get(), Some(107));
+	});
+}
+
+#[test]
+fn development_preset_lists_the_dev_massets_through_the_factory() {
+	use mirror_primitives::{Amm as _, MintRegistry, NativeOrWithId};
+	use mirror_runtime::{Amm, Factory, Mint};
+	dev_ext().execute_with(|| {
+		for (i, (id, name, symbol, price)) in DEV_MASSETS.into_iter().enumerate() {
+			let asset = NativeOrWithId::WithId(id);
+			// The ids the allocation gives, in listing order.
+			assert_eq!(id, genesis_config_presets::FIRST_NEW_ASSET_ID + 1 + 2 * i as u32);
+			// The token: owned by the Factory, named `m` + symbol.
+			let details = pallet_assets::Asset::<Runtime>::get(id).expect("the mAsset exists");
+			assert_eq!(details.owner, genesis_config_presets::factory_account());
+			let meta = pallet_assets::Metadata::<Runtime>::get(id);
+			assert_eq!(meta.name.to_vec(), name.as_bytes().to_vec());
+			assert_eq!(meta.symbol.to_vec(), [b"m", symbol.as_bytes()].concat());
+			// Listed with the genesis weight and its symbol.
+			let listing = pallet_mirror_factory::Listings::<Runtime>::get(&asset).expect("listed");
+			assert_eq!(listing.weight, pallet_mirror_factory::GENESIS_WEIGHT);
+			assert_eq!(
+				pallet_mirror_factory::Symbols::<Runtime>::get(
+					frame_support::BoundedVec::try_from(symbol.as_bytes().to_vec()).unwrap()
+				),
+				Some(asset.clone())
+			);
+			// Mint knows it and records its whole genesis supply as unbacked.
+			assert!(<Mint as MintRegistry<AccountId>>::asset_config(&asset).is_some());
+			assert_eq!(
+				pallet_mirror_mint::UnbackedSupply::<Runtime>::get(&asset),
+				Assets::total_issuance(id)
+			);
+			// Its UST pool holds the root key's liquidity at the genesis price, and its LP token
+			// is the next id.
+			let lp = Amm::lp_token(&asset, &mirror_primitives::UST).expect("a UST pool");
+			assert_eq!(lp, NativeOrWithId::WithId(id + 1));
+			assert_eq!(
+				Amm::reserves(&asset, &mirror_primitives::UST),
+				Some((POOL_MASSET, POOL_MASSET * price))
+			);
+		}
+		assert_eq!(
+			pallet_mirror_factory::TotalWeight::<Runtime>::get(),
+			pallet_mirror_factory::MIR_WEIGHT
+				+ DEV_MASSETS.len() as u32 * pallet_mirror_factory::GENESIS_WEIGHT
+		);
+		assert_eq!(Factory::listings().len(), 1 + DEV_MASSETS.len());
 	});
 }
 

@@ -17,8 +17,10 @@ use pallet_mirror_mint::{Error, Positions, UnbackedSupply};
 use sp_keyring::Sr25519Keyring::{Alice, Bob, Charlie};
 use sp_runtime::FixedU128;
 
-const MAAPL: AssetId = NativeOrWithId::WithId(2);
-const MTSLA: AssetId = NativeOrWithId::WithId(3);
+const MAAPL: AssetId =
+	NativeOrWithId::WithId(mirror_runtime::genesis_config_presets::DEV_MASSETS[0].0);
+const MTSLA: AssetId =
+	NativeOrWithId::WithId(mirror_runtime::genesis_config_presets::DEV_MASSETS[1].0);
 
 fn fx(n: u128, d: u128) -> FixedU128 {
 	FixedU128::from_rational(n, d)

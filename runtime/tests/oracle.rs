@@ -13,7 +13,8 @@ use sp_keyring::Sr25519Keyring;
 use sp_runtime::traits::One as _;
 use sp_runtime::{traits::Dispatchable, FixedU128};
 
-const MAAPL: mirror_primitives::AssetId = NativeOrWithId::WithId(2);
+const MAAPL: mirror_primitives::AssetId =
+	NativeOrWithId::WithId(mirror_runtime::genesis_config_presets::DEV_MASSETS[0].0);
 
 fn feed_call(prices: Vec<(mirror_primitives::AssetId, FixedU128)>) -> RuntimeCall {
 	let prices: BoundedVec<_, _> = prices.try_into().expect("within the bound");

@@ -16,8 +16,10 @@ use pallet_mirror_lp_staking::{Error, LpStakes, Pools, ShortStakes};
 use sp_keyring::Sr25519Keyring::{Alice, Bob, Eve};
 use sp_runtime::FixedU128;
 
-const MAAPL: AssetId = NativeOrWithId::WithId(2);
-const MTSLA: AssetId = NativeOrWithId::WithId(3);
+const MAAPL: AssetId =
+	NativeOrWithId::WithId(mirror_runtime::genesis_config_presets::DEV_MASSETS[0].0);
+const MTSLA: AssetId =
+	NativeOrWithId::WithId(mirror_runtime::genesis_config_presets::DEV_MASSETS[1].0);
 
 fn fx(n: u128, d: u128) -> FixedU128 {
 	FixedU128::from_rational(n, d)
@@ -37,7 +39,12 @@ fn pending(who: &mirror_runtime::AccountId, asset: AssetId) -> u128 {
 #[test]
 fn genesis_has_a_pool_for_mir_and_every_dev_masset() {
 	dev_ext().execute_with(|| {
-		for asset in [MIR, MAAPL, MTSLA, NativeOrWithId::WithId(4)] {
+		for asset in [
+			MIR,
+			MAAPL,
+			MTSLA,
+			NativeOrWithId::WithId(mirror_runtime::genesis_config_presets::DEV_MASSETS[2].0),
+		] {
 			let pool = Pools::<Runtime>::get(&asset).expect("a reward pool");
 			assert_eq!(Some(pool.staking_token), Amm::lp_token(&asset, &UST), "{asset:?}");
 		}

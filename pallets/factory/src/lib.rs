@@ -266,8 +266,9 @@ pub mod pallet {
 	pub struct GenesisConfig<T: Config> {
 		/// Weights of assets that exist already (MIR, genesis mAssets), with their feeders.
 		pub listings: Vec<(AssetId, u32, Option<T::AccountId>)>,
-		/// New mAssets to list as `whitelist` does: `(name, symbol, feeder, params)`.
-		pub whitelist: Vec<GenesisWhitelistOf<T>>,
+		/// New mAssets to list through `whitelist`'s code path, in order (each takes the next
+		/// asset id, then its LP token the one after).
+		pub whitelist: Vec<GenesisListingOf<T>>,
 		/// The parameters; `None` keeps mainnet's.
 		pub parameters: Option<FactoryParameters>,
 	}
@@ -283,14 +284,9 @@ pub mod pallet {
 				let listed = Pallet::<T>::add_listing(asset, *weight, None, feeder.clone());
 				assert!(listed.is_ok(), "genesis listing {asset:?}: {listed:?}");
 			}
-			for (name, symbol, feeder, params) in &self.whitelist {
-				let (name, symbol) =
-					(BoundedVec::try_from(name.clone()), BoundedVec::try_from(symbol.clone()));
-				assert!(name.is_ok() && symbol.is_ok(), "genesis name or symbol too long");
-				let (Ok(name), Ok(symbol)) = (name, symbol) else { continue };
-				let listed =
-					Pallet::<T>::do_whitelist(name, symbol, feeder.clone(), params.clone());
-				assert!(listed.is_ok(), "genesis whitelist: {listed:?}");
+			for listing in &self.whitelist {
+				let listed = Pallet::<T>::genesis_whitelist(listing);
+				assert!(listed.is_ok(), "genesis whitelist {:?}: {listed:?}", listing.symbol);
 			}
 		}
 	}
@@ -518,7 +514,11 @@ impl<T: Config> Pallet<T> {
 		T::PalletId::get().into_account_truncating()
 	}
 
+	/// The chain's time in seconds; 0 at genesis, which has no clock yet.
 	fn now() -> Moment {
+		if frame_system::Pallet::<T>::block_number().is_zero() {
+			return 0;
+		}
 		T::UnixTime::now().as_secs()
 	}
 
@@ -612,6 +612,28 @@ impl<T: Config> Pallet<T> {
 			is_pre_ipo,
 		});
 		Ok(asset)
+	}
+
+	/// Lists a genesis mAsset through [`Self::do_whitelist`], then mints its endowments and
+	/// seeds its UST pool.
+	fn genesis_whitelist(listing: &GenesisListingOf<T>) -> DispatchResult {
+		let name =
+			BoundedVec::try_from(listing.name.clone()).map_err(|_| Error::<T>::InvalidName)?;
+		let symbol =
+			BoundedVec::try_from(listing.symbol.clone()).map_err(|_| Error::<T>::InvalidSymbol)?;
+		let asset = Self::do_whitelist(
+			name,
+			symbol,
+			listing.oracle_feeder.clone(),
+			listing.params.clone(),
+		)?;
+		for (who, amount) in &listing.endowments {
+			T::Mint::issue_unbacked(&asset, who, *amount)?;
+		}
+		if let Some((provider, amount, ust)) = &listing.liquidity {
+			T::Amm::provide_liquidity(provider, &asset, *amount, &UST, *ust, None, provider)?;
+		}
+		Ok(())
 	}
 
 	/// Removes `asset`'s listing and delists it in Mint at `end_price` or its known price;

@@ -80,12 +80,12 @@ pub type AllAssets = UnionOf<Balances, Assets, NativeFromLeft, NativeOrWithId<u3
 
 thread_local! {
 	static PRICES: RefCell<BTreeMap<AssetId, FixedU128>> = const { RefCell::new(BTreeMap::new()) };
-	static FEEDERS: RefCell<Vec<(AssetId, u128)>> = const { RefCell::new(Vec::new()) };
+	pub static FEEDERS: RefCell<Vec<(AssetId, u128)>> = const { RefCell::new(Vec::new()) };
 	/// The stand-in AMM's pools against UST: asset → LP token.
 	static POOLS: RefCell<BTreeMap<AssetId, AssetId>> = const { RefCell::new(BTreeMap::new()) };
 	static MINT: RefCell<BTreeMap<AssetId, AssetConfig<u128>>> = const { RefCell::new(BTreeMap::new()) };
 	/// The stand-in staking pallet's pools: asset → (LP token, MIR deposited).
-	static STAKING: RefCell<BTreeMap<AssetId, (AssetId, Balance)>> = const { RefCell::new(BTreeMap::new()) };
+	pub static STAKING: RefCell<BTreeMap<AssetId, (AssetId, Balance)>> = const { RefCell::new(BTreeMap::new()) };
 	/// Whether the stand-in staking pallet refuses new pools.
 	static STAKING_FULL: RefCell<bool> = const { RefCell::new(false) };
 }
@@ -135,16 +135,21 @@ impl Amm<u128> for MockAmm {
 	) -> Result<SwapQuote, DispatchError> {
 		Err(DispatchError::Other("not used"))
 	}
+	/// Moves both amounts to [`POOL_ACCOUNT`] and mints `amount_a` LP tokens to `receiver`.
 	fn provide_liquidity(
-		_: &u128,
-		_: &AssetId,
-		_: Balance,
-		_: &AssetId,
-		_: Balance,
+		who: &u128,
+		a: &AssetId,
+		amount_a: Balance,
+		b: &AssetId,
+		amount_b: Balance,
 		_: Option<FixedU128>,
-		_: &u128,
+		receiver: &u128,
 	) -> Result<Balance, DispatchError> {
-		Err(DispatchError::Other("not used"))
+		let lp = <Self as Amm<u128>>::lp_token(a, b).ok_or(DispatchError::Other("UnknownPair"))?;
+		AllAssets::transfer(a.clone(), who, &POOL_ACCOUNT, amount_a, Preservation::Expendable)?;
+		AllAssets::transfer(b.clone(), who, &POOL_ACCOUNT, amount_b, Preservation::Expendable)?;
+		AllAssets::mint_into(lp, receiver, amount_a)?;
+		Ok(amount_a)
 	}
 	fn reserves(_: &AssetId, _: &AssetId) -> Option<(Balance, Balance)> {
 		None
@@ -179,6 +184,12 @@ impl MintRegistry<u128> for MockMint {
 	}
 	fn asset_config(asset: &AssetId) -> Option<AssetConfig<u128>> {
 		MINT.with(|m| m.borrow().get(asset).cloned())
+	}
+	fn issue_unbacked(asset: &AssetId, to: &u128, amount: Balance) -> DispatchResult {
+		if Self::asset_config(asset).is_none() {
+			return Err(DispatchError::Other("UnknownAsset"));
+		}
+		AllAssets::mint_into(asset.clone(), to, amount).map(|_| ())
 	}
 }
 
@@ -296,6 +307,8 @@ pub const AAPL: AssetId = NativeOrWithId::WithId(2);
 
 pub const ALICE: u128 = 1;
 pub const FEEDER: u128 = 7;
+/// The stand-in AMM's pool account.
+pub const POOL_ACCOUNT: u128 = 95;
 /// The stand-in staking pallet's account.
 pub const STAKING_ACCOUNT: u128 = 96;
 
@@ -313,6 +326,14 @@ pub fn fx(n: u128, d: u128) -> FixedU128 {
 /// Externalities: UST and mAAPL exist with UST pools and reward pools; MIR (300) and mAAPL (100)
 /// are listed; the Factory holds MIR; the chain started at `T0`.
 pub fn new_test_ext() -> sp_io::TestExternalities {
+	new_test_ext_with(vec![], vec![])
+}
+
+/// [`new_test_ext`] with these UST balances and these mAssets listed at genesis.
+pub fn new_test_ext_with(
+	ust: Vec<(u128, Balance)>,
+	whitelist: Vec<crate::GenesisListingOf<Test>>,
+) -> sp_io::TestExternalities {
 	PRICES.with(|p| p.borrow_mut().clear());
 	FEEDERS.with(|f| f.borrow_mut().clear());
 	refuse_pools(false);
@@ -344,7 +365,13 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	let factory = crate::Pallet::<Test>::account_id();
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 	pallet_balances::GenesisConfig::<Test> {
-		balances: vec![(ALICE, 1_000_000), (factory, FACTORY_MIR), (STAKING_ACCOUNT, ED)],
+		balances: vec![
+			(ALICE, 1_000_000),
+			(factory, FACTORY_MIR),
+			(STAKING_ACCOUNT, ED),
+			(POOL_ACCOUNT, ED),
+			(FEEDER, ED),
+		],
 		..Default::default()
 	}
 	.assimilate_storage(&mut storage)
@@ -352,7 +379,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	pallet_assets::GenesisConfig::<Test> {
 		assets: vec![(1, ALICE, true, 1), (2, ALICE, false, 1)],
 		metadata: vec![],
-		accounts: vec![],
+		accounts: ust.into_iter().map(|(who, amount)| (1, who, amount)).collect(),
 		next_asset_id: Some(100),
 		reserves: vec![],
 	}
@@ -360,7 +387,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	.unwrap();
 	pallet_factory::GenesisConfig::<Test> {
 		listings: vec![(MIR, crate::MIR_WEIGHT, None), (AAPL, crate::GENESIS_WEIGHT, Some(FEEDER))],
-		whitelist: vec![],
+		whitelist,
 		parameters: None,
 	}
 	.assimilate_storage(&mut storage)

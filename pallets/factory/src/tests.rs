@@ -61,6 +61,68 @@ fn genesis_lists_mir_and_the_genesis_masset() {
 	});
 }
 
+fn genesis_listing(sym: &str) -> crate::GenesisListingOf<Test> {
+	crate::GenesisListing {
+		name: b"Mirrored Netflix".to_vec(),
+		symbol: sym.as_bytes().to_vec(),
+		oracle_feeder: FEEDER,
+		params: params(Some(100)),
+		endowments: vec![(ALICE, 1_000), (FEEDER, 500)],
+		liquidity: Some((ALICE, 400, 40_000)),
+	}
+}
+
+#[test]
+fn genesis_lists_through_the_whitelist_path_and_seeds_supply() {
+	new_test_ext_with(vec![(ALICE, 50_000)], vec![genesis_listing("nflx")]).execute_with(|| {
+		let lp = NativeOrWithId::WithId(101);
+		// Listed as `whitelist` lists: token owned by the Factory, Mint config, feeder, UST
+		// pool, reward pool, weight and symbol.
+		assert_eq!(Listings::<Test>::get(NEW).unwrap().weight, 100);
+		assert_eq!(TotalWeight::<Test>::get(), 500);
+		assert_eq!(Symbols::<Test>::get(symbol("NFLX")), Some(NEW));
+		assert_eq!(
+			pallet_assets::Asset::<Test>::get(100).unwrap().owner,
+			crate::Pallet::<Test>::account_id()
+		);
+		assert!(MockMint::asset_config(&NEW).is_some());
+		assert!(FEEDERS.with(|f| f.borrow().contains(&(NEW, FEEDER))));
+		assert_eq!(
+			<MockAmm as mirror_primitives::Amm<u128>>::lp_token(&NEW, &UST),
+			Some(lp.clone())
+		);
+		assert_eq!(
+			STAKING.with(|s| s.borrow().get(&NEW).map(|(t, _)| t.clone())),
+			Some(lp.clone())
+		);
+		// The endowments are minted, and the provider's liquidity sits in the pool.
+		assert_eq!(AllAssets::balance(NEW.clone(), &ALICE), 600);
+		assert_eq!(AllAssets::balance(NEW.clone(), &FEEDER), 500);
+		assert_eq!(AllAssets::balance(NEW.clone(), &POOL_ACCOUNT), 400);
+		assert_eq!(AllAssets::balance(UST, &POOL_ACCOUNT), 40_000);
+		assert_eq!(AllAssets::balance(lp, &ALICE), 400);
+		assert_eq!(AllAssets::total_issuance(NEW.clone()), 1_500);
+		crate::Pallet::<Test>::do_try_state().expect("Factory invariants hold");
+	});
+}
+
+#[test]
+#[should_panic(expected = "genesis whitelist")]
+fn genesis_whitelist_rejects_what_the_call_rejects() {
+	// The same symbol twice fails as `whitelist` would.
+	new_test_ext_with(
+		vec![(ALICE, 100_000)],
+		vec![genesis_listing("NFLX"), genesis_listing("nflx")],
+	);
+}
+
+#[test]
+#[should_panic(expected = "genesis whitelist")]
+fn genesis_whitelist_fails_without_the_liquidity() {
+	// Alice holds no UST for the pool.
+	new_test_ext_with(vec![], vec![genesis_listing("NFLX")]);
+}
+
 #[test]
 fn whitelist_lists_a_new_masset_everywhere() {
 	run_test(|| {

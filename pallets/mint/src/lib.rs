@@ -1723,4 +1723,13 @@ impl<T: Config> MintRegistry<T::AccountId> for Pallet<T> {
 	fn asset_config(asset: &AssetId) -> Option<AssetConfigOf<T>> {
 		AssetConfigs::<T>::get(asset)
 	}
+
+	fn issue_unbacked(asset: &AssetId, to: &T::AccountId, amount: Balance) -> DispatchResult {
+		ensure!(AssetConfigs::<T>::contains_key(asset), Error::<T>::UnknownAsset);
+		let unbacked =
+			UnbackedSupply::<T>::get(asset).checked_add(amount).ok_or(Error::<T>::Overflow)?;
+		T::Assets::mint_into(asset.clone(), to, amount)?;
+		UnbackedSupply::<T>::insert(asset, unbacked);
+		Ok(())
+	}
 }

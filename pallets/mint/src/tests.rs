@@ -802,6 +802,29 @@ fn try_state_catches_unbacked_mint() {
 	});
 }
 
+#[test]
+fn issue_unbacked_records_genesis_supply() {
+	use mirror_primitives::MintRegistry;
+	run_test(|| {
+		let before = UnbackedSupply::<Test>::get(AAPL);
+		let bob = balance(AAPL, BOB);
+		assert_ok!(<crate::Pallet<Test> as MintRegistry<_>>::issue_unbacked(&AAPL, &BOB, 500));
+		assert_eq!(UnbackedSupply::<Test>::get(AAPL), before + 500);
+		assert_eq!(balance(AAPL, BOB), bob + 500);
+		// Only registered mAssets, and the record cannot overflow.
+		assert_noop!(
+			<crate::Pallet<Test> as MintRegistry<_>>::issue_unbacked(&UST, &BOB, 1),
+			Error::<Test>::UnknownAsset
+		);
+		UnbackedSupply::<Test>::insert(AAPL, u128::MAX);
+		assert_noop!(
+			<crate::Pallet<Test> as MintRegistry<_>>::issue_unbacked(&AAPL, &BOB, 1),
+			Error::<Test>::Overflow
+		);
+		UnbackedSupply::<Test>::insert(AAPL, before + 500);
+	});
+}
+
 #[path = "tests/properties.rs"]
 mod properties;
 
