@@ -16,6 +16,7 @@ extern crate alloc;
 pub mod amm;
 pub mod decimal;
 pub mod factory;
+pub mod gov;
 pub mod mint;
 pub mod oracle;
 pub mod staking;
@@ -24,6 +25,10 @@ pub use amm::{Amm, AssetIdAllocator, PoolCreator, PoolInfo, SetAssetMetadata, Sw
 pub use factory::{
 	DistributionInfo, DistributionPeriod, DistributionSchedule, FactoryParameters, PreIpoParams,
 	WhitelistParams,
+};
+pub use gov::{
+	GovParameters, GovStakerInfo, GovState, PollClass, PollConfig, PollId, PollInfo, PollStatus,
+	VoteOption, VoterInfo,
 };
 pub use mint::{
 	AssetConfig, AuctionQuote, IpoParams, MintParameters, MintRegistry, Position, PositionFilter,

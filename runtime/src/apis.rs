@@ -17,9 +17,9 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use super::{
-	AccountId, Amm, Aura, Balance, Block, Executive, Factory, Grandpa, InherentDataExt, LpStaking,
-	Mint, Nonce, Oracle, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System,
-	TransactionPayment, VERSION,
+	AccountId, Amm, Aura, Balance, Block, Executive, Factory, Gov, Grandpa, InherentDataExt,
+	LpStaking, Mint, Nonce, Oracle, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys,
+	System, TransactionPayment, VERSION,
 };
 
 impl_runtime_apis! {
@@ -394,6 +394,38 @@ impl_runtime_apis! {
 
 		fn parameters() -> mirror_primitives::StakingParameters {
 			LpStaking::parameters()
+		}
+	}
+
+	impl mirror_gov_runtime_api::GovApi<Block, AccountId> for Runtime {
+		fn staker(staker: AccountId) -> Option<mirror_primitives::GovStakerInfo> {
+			Gov::staker(&staker)
+		}
+
+		fn poll(poll_id: mirror_primitives::PollId) -> Option<mirror_primitives::PollInfo<AccountId>> {
+			Gov::poll(poll_id)
+		}
+
+		fn polls(
+			start_before: Option<mirror_primitives::PollId>,
+			limit: u32,
+		) -> Vec<(mirror_primitives::PollId, mirror_primitives::PollInfo<AccountId>)> {
+			Gov::polls(start_before, limit)
+		}
+
+		fn voter(
+			poll_id: mirror_primitives::PollId,
+			voter: AccountId,
+		) -> Option<mirror_primitives::VoterInfo> {
+			pallet_mirror_gov::Voters::<Runtime>::get(poll_id, voter)
+		}
+
+		fn state() -> mirror_primitives::GovState {
+			Gov::state()
+		}
+
+		fn parameters() -> mirror_primitives::GovParameters {
+			pallet_mirror_gov::Parameters::<Runtime>::get()
 		}
 	}
 

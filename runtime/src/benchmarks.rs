@@ -15,4 +15,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_mirror_mint, Mint]
 	[pallet_mirror_lp_staking, LpStaking]
 	[pallet_mirror_factory, Factory]
+	[pallet_mirror_gov, Gov]
 );

@@ -3,14 +3,14 @@
 use crate::{
 	configs::{FactoryPalletId, FeeCollectorAccount, UstMetadata},
 	AccountId, AmmConfig, AssetsConfig, BalancesConfig, CollateralOracleConfig, FactoryConfig,
-	LpStakingConfig, MintConfig, OracleConfig, RuntimeGenesisConfig, SudoConfig,
+	GovConfig, LpStakingConfig, MintConfig, OracleConfig, RuntimeGenesisConfig, SudoConfig,
 	EXISTENTIAL_DEPOSIT, MIR, UNIT, UST_ASSET_ID,
 };
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
 use mirror_primitives::{
-	AssetConfig, AssetId, Balance, FixedU128, LocalAssetId, MintParameters, PriceSource,
-	StakingParameters, WhitelistParams, DECIMALS,
+	AssetConfig, AssetId, Balance, FixedU128, GovParameters, LocalAssetId, MintParameters,
+	PriceSource, StakingParameters, WhitelistParams, DECIMALS,
 };
 use pallet_mirror_factory::GenesisListing;
 use serde_json::Value;
@@ -91,6 +91,23 @@ pub fn dev_factory_parameters() -> mirror_primitives::FactoryParameters {
 	let mut parameters = mirror_primitives::FactoryParameters::default();
 	if let Some(first) = parameters.distribution_schedule.get_mut(0) {
 		first.start = 0;
+	}
+	parameters
+}
+
+/// Gov's parameters on the test networks: mainnet's deposits, quorums and thresholds (spec §2.9),
+/// with periods short enough for a poll to run in a minute: voting 30 s, effective delay 6 s,
+/// snapshot period 10 s.
+pub fn dev_gov_parameters() -> GovParameters {
+	let mut parameters = GovParameters::default();
+	parameters.effective_delay = 6;
+	parameters.snapshot_period = 10;
+	for config in [
+		&mut parameters.default_poll,
+		&mut parameters.auth_admin_poll,
+		&mut parameters.migration_poll,
+	] {
+		config.voting_period = 30;
 	}
 	parameters
 }
@@ -215,6 +232,7 @@ fn testnet_genesis(
 			whitelist,
 			parameters: Some(dev_factory_parameters()),
 		},
+		gov: GovConfig { parameters: Some(dev_gov_parameters()) },
 	})
 }
 

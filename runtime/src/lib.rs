@@ -252,4 +252,8 @@ mod runtime {
 	/// The listing pipeline and MIR emission.
 	#[runtime::pallet_index(25)]
 	pub type Factory = pallet_mirror_factory;
+
+	/// Governance: MIR staking, polls, votes and their execution.
+	#[runtime::pallet_index(26)]
+	pub type Gov = pallet_mirror_gov;
 }

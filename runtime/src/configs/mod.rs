@@ -5,7 +5,8 @@ use frame_support::{
 	dispatch::DispatchClass,
 	parameter_types,
 	traits::{
-		AsEnsureOriginWithArg, ConstBool, ConstU128, ConstU32, ConstU64, ConstU8, VariantCountOf,
+		AsEnsureOriginWithArg, ConstBool, ConstU128, ConstU32, ConstU64, ConstU8, EitherOfDiverse,
+		VariantCountOf,
 	},
 	weights::{
 		constants::{RocksDbWeight, WEIGHT_REF_TIME_PER_SECOND},
@@ -28,6 +29,10 @@ use super::{
 	EXISTENTIAL_DEPOSIT, MILLI_MIR, MIR, SLOT_DURATION, VERSION,
 };
 use mirror_primitives::AssetId;
+
+/// The admin origin of every Mirror pallet: Root (the sudo key on the test networks) or a passed
+/// governance poll.
+pub type MirrorAdmin = EitherOfDiverse<EnsureRoot<AccountId>, pallet_mirror_gov::EnsureGov>;
 
 /// The share of a block that normal (non-operational) transactions may fill.
 const NORMAL_DISPATCH_RATIO: Perbill = Perbill::from_percent(75);
@@ -213,7 +218,7 @@ parameter_types! {
 
 /// Price feeds. The admin is Root (sudo) until governance lands.
 impl pallet_mirror_oracle::Config for Runtime {
-	type AdminOrigin = EnsureRoot<AccountId>;
+	type AdminOrigin = MirrorAdmin;
 	type UnixTime = Timestamp;
 	type QuoteAsset = QuoteAsset;
 	type MaxFeeders = OracleMaxFeeders;
@@ -224,7 +229,7 @@ impl pallet_mirror_oracle::Config for Runtime {
 
 /// The collateral registry; time-weighted prices from the Amm.
 impl pallet_mirror_collateral_oracle::Config for Runtime {
-	type AdminOrigin = EnsureRoot<AccountId>;
+	type AdminOrigin = MirrorAdmin;
 	type Oracle = Oracle;
 	type Twap = Amm;
 	type UnixTime = Timestamp;
@@ -330,9 +335,9 @@ parameter_types! {
 }
 
 /// Positions, the protocol fee and the mAsset registry. Prices from the Oracle, collateral from
-/// the CollateralOracle (which mAssets register in). The admin is Root until governance lands.
+/// the CollateralOracle (which mAssets register in). The admin is [`MirrorAdmin`].
 impl pallet_mirror_mint::Config for Runtime {
-	type AdminOrigin = EnsureRoot<AccountId>;
+	type AdminOrigin = MirrorAdmin;
 	type Assets = NativeAndAssets;
 	type Oracle = Oracle;
 	type Collateral = CollateralOracle;
@@ -448,9 +453,9 @@ parameter_types! {
 }
 
 /// LP and sLP reward pools. Premiums from the Amm's reserves and the Oracle's prices; Mint reports
-/// short positions' debt through its `ShortStake` hook. The admin is Root until governance lands.
+/// short positions' debt through its `ShortStake` hook. The admin is [`MirrorAdmin`].
 impl pallet_mirror_lp_staking::Config for Runtime {
-	type AdminOrigin = EnsureRoot<AccountId>;
+	type AdminOrigin = MirrorAdmin;
 	type Assets = NativeAndAssets;
 	type Oracle = Oracle;
 	type Amm = Amm;
@@ -493,9 +498,9 @@ parameter_types! {
 
 /// The listing pipeline and MIR emission. Every piece of a listing goes through a primitives
 /// trait: Assets (token), Mint (config), Oracle (feeder), Amm (pool), LpStaking (reward pool and
-/// emission). The admin is Root until governance lands.
+/// emission). The admin is [`MirrorAdmin`].
 impl pallet_mirror_factory::Config for Runtime {
-	type AdminOrigin = EnsureRoot<AccountId>;
+	type AdminOrigin = MirrorAdmin;
 	type Assets = NativeAndAssets;
 	type AssetsMetadata = ForceAssetMetadata;
 	type AssetIdAllocator = NextAssetId;
@@ -522,4 +527,99 @@ impl pallet_mirror_factory::BenchmarkHelper<AccountId> for MintBenchmarkHelper {
 	fn set_time(secs: u64) {
 		pallet_timestamp::Now::<Runtime>::put(secs.saturating_mul(1_000));
 	}
+}
+
+parameter_types! {
+	/// Derives the Gov account: staked MIR, poll deposits and voting rewards.
+	pub const GovPalletId: frame_support::PalletId = frame_support::PalletId(*b"mir/gov_");
+	/// The longest encoded call a poll may carry.
+	pub const GovMaxCallLength: u32 = 1_024;
+	/// The heaviest call a poll may carry: a quarter of a block.
+	pub GovMaxCallWeight: Weight = Perbill::from_percent(25) * RuntimeBlockWeights::get().max_block;
+	/// Default polls in progress at once (the original's 50).
+	pub const GovMaxPollsInProgress: u32 = 50;
+	/// Polls in progress at once counting an auth-admin or migration poll (the original's 60).
+	pub const GovMaxAdminPollsInProgress: u32 = 60;
+	/// Polls a staker's vote list holds before it must withdraw to prune ended ones.
+	pub const GovMaxVotesPerStaker: u32 = 100;
+}
+
+/// How deep the classifier looks into batches.
+const GOV_CLASSIFY_DEPTH: u32 = 4;
+
+/// Whether `call`, or any call it batches, satisfies `is`.
+fn gov_any_call(call: &RuntimeCall, depth: u32, is: &impl Fn(&RuntimeCall) -> bool) -> bool {
+	if is(call) {
+		return true;
+	}
+	if depth == 0 {
+		return false;
+	}
+	match call {
+		RuntimeCall::Utility(
+			pallet_utility::Call::batch { calls }
+			| pallet_utility::Call::batch_all { calls }
+			| pallet_utility::Call::force_batch { calls },
+		) => calls.iter().any(|c| gov_any_call(c, depth - 1, is)),
+		RuntimeCall::Utility(
+			pallet_utility::Call::as_derivative { call, .. }
+			| pallet_utility::Call::with_weight { call, .. }
+			| pallet_utility::Call::dispatch_as { call, .. }
+			| pallet_utility::Call::dispatch_as_fallible { call, .. },
+		) => gov_any_call(call, depth - 1, is),
+		RuntimeCall::Utility(pallet_utility::Call::if_else { main, fallback }) => {
+			gov_any_call(main, depth - 1, is) || gov_any_call(fallback, depth - 1, is)
+		}
+		_ => false,
+	}
+}
+
+/// Runtime upgrades, alone or batched: they make migration polls, which execute as Root.
+pub struct GovMigrationCalls;
+impl frame_support::traits::Contains<RuntimeCall> for GovMigrationCalls {
+	fn contains(call: &RuntimeCall) -> bool {
+		gov_any_call(call, GOV_CLASSIFY_DEPTH, &|c| {
+			matches!(
+				c,
+				RuntimeCall::System(
+					frame_system::Call::authorize_upgrade { .. }
+						| frame_system::Call::authorize_upgrade_without_checks { .. }
+						| frame_system::Call::set_code { .. }
+						| frame_system::Call::set_code_without_checks { .. }
+				)
+			)
+		})
+	}
+}
+
+/// Changes to governance itself (Gov's parameters), alone or batched: auth-admin polls.
+pub struct GovAuthAdminCalls;
+impl frame_support::traits::Contains<RuntimeCall> for GovAuthAdminCalls {
+	fn contains(call: &RuntimeCall) -> bool {
+		gov_any_call(call, GOV_CLASSIFY_DEPTH, &|c| {
+			matches!(c, RuntimeCall::Gov(pallet_mirror_gov::Call::update_config { .. }))
+		})
+	}
+}
+
+/// Governance: MIR staking with shares, polls, votes, tallies and execution. Passed default and
+/// auth-admin polls dispatch with `Gov`'s origin, which every Mirror pallet's admin origin accepts
+/// ([`MirrorAdmin`]); migration polls with Root. Gov's own parameters change by Root or an
+/// auth-admin poll.
+impl pallet_mirror_gov::Config for Runtime {
+	type RuntimeOrigin = RuntimeOrigin;
+	type RuntimeCall = RuntimeCall;
+	type AdminOrigin =
+		EitherOfDiverse<EnsureRoot<AccountId>, pallet_mirror_gov::EnsureGovAuthAdmin>;
+	type Currency = Balances;
+	type MigrationCalls = GovMigrationCalls;
+	type AuthAdminCalls = GovAuthAdminCalls;
+	type PalletId = GovPalletId;
+	type MaxCallLength = GovMaxCallLength;
+	type MaxCallWeight = GovMaxCallWeight;
+	type MaxPollsInProgress = GovMaxPollsInProgress;
+	type MaxAdminPollsInProgress = GovMaxAdminPollsInProgress;
+	type MaxVotesPerStaker = GovMaxVotesPerStaker;
+	type UnixTime = Timestamp;
+	type WeightInfo = pallet_mirror_gov::weights::SubstrateWeight<Runtime>;
 }

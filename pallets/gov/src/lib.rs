@@ -1,0 +1,1104 @@
+//! # Gov pallet
+//!
+//! MIR stakers run Mirror (spec §2.9, §3.10, §3.12).
+//!
+//! ## Staking with shares
+//! [`Pallet::stake_voting_tokens`] moves MIR into the Gov account for shares; the staked total is
+//! the account's MIR less its existential deposit, the deposits of polls in progress and pending
+//! voting rewards. MIR that arrives in the account any other way (fees bought back by the
+//! collector, forfeited deposits) raises every share's worth without a loop over stakers.
+//! [`Pallet::withdraw_voting_tokens`] burns shares for MIR; what a staker voted in polls still in
+//! progress stays locked.
+//!
+//! ## Polls
+//! [`Pallet::create_poll`] takes a title, description, optional link and optional runtime call,
+//! and the deposit of the poll's class. The class follows from the call: a runtime upgrade
+//! ([`Config::MigrationCalls`]) makes a migration poll, a call on [`Config::AuthAdminCalls`] an
+//! auth-admin poll, anything else (or nothing) a default poll. Each class has its own deposit,
+//! quorum, threshold and voting period ([`GovParameters`]).
+//!
+//! [`Pallet::cast_vote`] votes staked MIR yes, no or abstain; [`Pallet::snapshot_poll`] records the
+//! staked total near the end (a vote in the snapshot period does it too);
+//! [`Pallet::end_poll`] tallies (§3.10: abstain counts for the quorum only, the deposit is refunded
+//! only if the quorum is reached; migration polls may end early once they pass);
+//! [`Pallet::execute_poll`] dispatches a passed poll's call after the effective delay: default and
+//! auth-admin polls with this pallet's [`Origin`], which the runtime accepts as every Mirror
+//! pallet's admin origin, migration polls with Root. A failing call marks the poll `Failed`; the
+//! end stands. The call's weight is measured when the poll is created; `execute_poll` charges
+//! [`Config::MaxCallWeight`] and refunds to what the call used.
+//!
+//! Nothing loops over stakers or voters: ending and executing a poll are O(1); a staker's own
+//! vote list is bounded by [`Config::MaxVotesPerStaker`].
+#![cfg_attr(not(feature = "std"), no_std)]
+#![deny(missing_docs)]
+
+extern crate alloc;
+
+pub use pallet::*;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+pub mod types;
+pub mod weights;
+
+pub use types::*;
+pub use weights::WeightInfo;
+
+use alloc::{boxed::Box, vec::Vec};
+use codec::{Decode, DecodeLimit, Encode};
+use frame_support::{
+	dispatch::{GetDispatchInfo, PostDispatchInfo},
+	pallet_prelude::*,
+	traits::{
+		fungible::{Inspect, Mutate},
+		tokens::{Fortitude, Preservation},
+		Contains, UnixTime,
+	},
+	PalletId,
+};
+use frame_system::pallet_prelude::*;
+use mirror_primitives::{
+	Balance, GovParameters, GovStakerInfo, GovState, Moment, PollClass, PollConfig, PollId,
+	PollInfo, PollStatus, VoteOption, VoterInfo,
+};
+use sp_runtime::traits::{AccountIdConversion, Dispatchable, Zero};
+
+/// Titles take 4 to 64 bytes (the original's limits).
+pub const TITLE_LENGTH: (u32, u32) = (4, 64);
+/// Descriptions take 4 to 256 bytes.
+pub const DESCRIPTION_LENGTH: (u32, u32) = (4, 256);
+/// Links take 12 to 128 bytes.
+pub const LINK_LENGTH: (u32, u32) = (12, 128);
+/// How deeply a stored call may nest when it is decoded for execution.
+pub const CALL_DECODE_DEPTH: u32 = 64;
+
+/// A poll's effect when it passes: the SCALE-encoded runtime call.
+pub type CallBytesOf<T> = BoundedVec<u8, <T as Config>::MaxCallLength>;
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+
+	/// The in-code storage version.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+
+	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
+	pub struct Pallet<T>(_);
+
+	/// The pallet's configuration.
+	#[pallet::config]
+	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
+		/// The runtime origin, which a passed poll's [`Origin`] becomes.
+		type RuntimeOrigin: From<Origin> + From<frame_system::RawOrigin<Self::AccountId>>;
+
+		/// The runtime call a poll executes.
+		type RuntimeCall: Parameter
+			+ Dispatchable<
+				RuntimeOrigin = <Self as Config>::RuntimeOrigin,
+				PostInfo = PostDispatchInfo,
+			> + GetDispatchInfo
+			+ From<frame_system::Call<Self>>;
+
+		/// Changes Gov's parameters: Root, or a passed auth-admin poll.
+		type AdminOrigin: EnsureOrigin<<Self as frame_system::Config>::RuntimeOrigin>;
+
+		/// MIR.
+		type Currency: Inspect<Self::AccountId, Balance = Balance> + Mutate<Self::AccountId>;
+
+		/// Calls that make a poll a migration poll (runtime upgrades).
+		type MigrationCalls: Contains<<Self as Config>::RuntimeCall>;
+
+		/// Calls that make a poll an auth-admin poll (changes to governance itself).
+		type AuthAdminCalls: Contains<<Self as Config>::RuntimeCall>;
+
+		/// Derives the Gov account, which holds staked MIR, deposits and voting rewards.
+		#[pallet::constant]
+		type PalletId: Get<PalletId>;
+
+		/// The longest encoded call a poll may carry.
+		#[pallet::constant]
+		type MaxCallLength: Get<u32>;
+
+		/// The heaviest call a poll may carry: what `execute_poll` charges before refunding.
+		#[pallet::constant]
+		type MaxCallWeight: Get<Weight>;
+
+		/// The most default polls in progress at once (the original's 50).
+		#[pallet::constant]
+		type MaxPollsInProgress: Get<u32>;
+
+		/// The most polls in progress at once when the new one is an auth-admin or migration
+		/// poll (the original's 60).
+		#[pallet::constant]
+		type MaxAdminPollsInProgress: Get<u32>;
+
+		/// The most polls a staker's vote list holds (in progress, or ended and not yet pruned).
+		#[pallet::constant]
+		type MaxVotesPerStaker: Get<u32>;
+
+		/// The chain's clock.
+		type UnixTime: UnixTime;
+
+		/// Weights of this pallet's calls.
+		type WeightInfo: WeightInfo;
+	}
+
+	/// The origin of a passed default or auth-admin poll's call.
+	#[pallet::origin]
+	#[derive(
+		Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+	)]
+	pub enum Origin {
+		/// A passed default poll.
+		Poll,
+		/// A passed auth-admin poll.
+		AuthAdminPoll,
+	}
+
+	/// Gov's parameters.
+	#[pallet::storage]
+	pub type Parameters<T: Config> = StorageValue<_, GovParameters, ValueQuery>;
+
+	/// Shares outstanding.
+	#[pallet::storage]
+	pub type TotalShare<T: Config> = StorageValue<_, Balance, ValueQuery>;
+
+	/// Deposits of polls in progress.
+	#[pallet::storage]
+	pub type TotalDeposit<T: Config> = StorageValue<_, Balance, ValueQuery>;
+
+	/// Voting rewards booked to polls and not yet withdrawn: not part of the staked total.
+	#[pallet::storage]
+	pub type PendingVotingRewards<T: Config> = StorageValue<_, Balance, ValueQuery>;
+
+	/// Polls created so far: the last poll's id.
+	#[pallet::storage]
+	pub type PollCount<T: Config> = StorageValue<_, PollId, ValueQuery>;
+
+	/// Every poll.
+	#[pallet::storage]
+	pub type Polls<T: Config> = StorageMap<_, Twox64Concat, PollId, PollOf<T>>;
+
+	/// The polls in progress (counted, so the limits cost one read).
+	#[pallet::storage]
+	pub type PollsInProgress<T: Config> = CountedStorageMap<_, Twox64Concat, PollId, ()>;
+
+	/// Stakers: shares and the polls they voted in.
+	#[pallet::storage]
+	pub type Stakers<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, StakerOf<T>>;
+
+	/// Votes, by poll and voter.
+	#[pallet::storage]
+	pub type Voters<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, PollId, Blake2_128Concat, T::AccountId, VoterInfo>;
+
+	/// Gov's events.
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// `who` staked `amount` MIR for `share` shares.
+		Staked {
+			/// The staker.
+			who: T::AccountId,
+			/// MIR staked.
+			amount: Balance,
+			/// Shares received.
+			share: Balance,
+		},
+		/// `who` withdrew `amount` MIR, burning `share` shares.
+		Withdrawn {
+			/// The staker.
+			who: T::AccountId,
+			/// MIR paid out.
+			amount: Balance,
+			/// Shares burnt.
+			share: Balance,
+		},
+		/// A poll was created.
+		PollCreated {
+			/// Its id.
+			poll_id: PollId,
+			/// The proposer.
+			creator: T::AccountId,
+			/// Its class, from its call.
+			class: PollClass,
+			/// The proposer's deposit.
+			deposit: Balance,
+			/// When voting closes.
+			end_time: Moment,
+			/// Whether it carries a call.
+			has_call: bool,
+		},
+		/// `voter` voted `amount` staked MIR on a poll.
+		VoteCast {
+			/// The poll.
+			poll_id: PollId,
+			/// The voter.
+			voter: T::AccountId,
+			/// The option.
+			vote: VoteOption,
+			/// Staked MIR voted.
+			amount: Balance,
+		},
+		/// A poll's staked total was recorded for its tally.
+		PollSnapshotted {
+			/// The poll.
+			poll_id: PollId,
+			/// The staked MIR.
+			staked_amount: Balance,
+		},
+		/// A poll ended.
+		PollEnded {
+			/// The poll.
+			poll_id: PollId,
+			/// `Passed` or `Rejected`.
+			status: PollStatus,
+			/// Yes votes.
+			yes_votes: Balance,
+			/// No votes.
+			no_votes: Balance,
+			/// Abstain votes.
+			abstain_votes: Balance,
+			/// The staked MIR the quorum was measured against.
+			staked: Balance,
+			/// Whether the deposit went back to the proposer (quorum reached).
+			deposit_refunded: bool,
+		},
+		/// A passed poll's call was dispatched.
+		PollExecuted {
+			/// The poll.
+			poll_id: PollId,
+			/// The call's result; an error marks the poll `Failed`.
+			result: DispatchResult,
+		},
+		/// The parameters changed.
+		ParametersUpdated {
+			/// The new parameters.
+			parameters: GovParameters,
+		},
+	}
+
+	/// Gov's errors.
+	#[pallet::error]
+	pub enum Error<T> {
+		/// An amount of zero.
+		ZeroAmount,
+		/// The stake is too small to buy a share.
+		StakeTooSmall,
+		/// The account has nothing staked.
+		NothingStaked,
+		/// More than the unlocked stake ("User is trying to withdraw too many tokens.").
+		InsufficientUnlocked,
+		/// Nothing is withdrawable now.
+		NothingToWithdraw,
+		/// The title is shorter than 4 bytes.
+		TitleTooShort,
+		/// The title is longer than 64 bytes.
+		TitleTooLong,
+		/// The description is shorter than 4 bytes.
+		DescriptionTooShort,
+		/// The description is longer than 256 bytes.
+		DescriptionTooLong,
+		/// The link is shorter than 12 bytes.
+		LinkTooShort,
+		/// The link is longer than 128 bytes.
+		LinkTooLong,
+		/// The call's encoding is longer than [`Config::MaxCallLength`].
+		CallTooLong,
+		/// The call weighs more than [`Config::MaxCallWeight`].
+		CallTooHeavy,
+		/// Too many polls in progress for this class.
+		TooManyPollsInProgress,
+		/// No poll has this id.
+		PollNotFound,
+		/// The poll is not in progress, or its voting period is over.
+		PollNotInProgress,
+		/// The voter already voted in this poll.
+		AlreadyVoted,
+		/// More than the voter's staked MIR.
+		InsufficientStake,
+		/// The staker's vote list is full: withdraw (any amount) to prune ended polls.
+		TooManyVotes,
+		/// A snapshot is allowed only within the snapshot period before the end.
+		SnapshotTooEarly,
+		/// The poll's staked total is recorded already.
+		AlreadySnapshotted,
+		/// The voting period is not over.
+		VotingPeriodNotExpired,
+		/// A migration poll may end early only once it has its quorum and threshold.
+		FastTrackNotReached,
+		/// The poll has not passed.
+		PollNotPassed,
+		/// The effective delay after the end time is not over.
+		EffectiveDelayNotExpired,
+		/// The poll carries no call.
+		NoExecuteData,
+		/// A voting period of zero.
+		InvalidParameters,
+		/// Arithmetic overflow.
+		Overflow,
+	}
+
+	/// Parameters at genesis.
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// The parameters; `None` keeps mainnet's.
+		pub parameters: Option<GovParameters>,
+		#[serde(skip)]
+		#[allow(missing_docs)]
+		pub _config: core::marker::PhantomData<T>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			if let Some(parameters) = &self.parameters {
+				assert!(Pallet::<T>::parameters_are_valid(parameters), "invalid Gov parameters");
+				Parameters::<T>::put(parameters);
+			}
+			// The Gov account keeps MIR's existential deposit, which the staked total excludes.
+			let account = Pallet::<T>::account_id();
+			let ed = T::Currency::minimum_balance();
+			let held = T::Currency::balance(&account);
+			if held < ed {
+				let minted = T::Currency::mint_into(&account, ed - held);
+				assert!(minted.is_ok(), "funding the Gov account: {minted:?}");
+			}
+		}
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn integrity_test() {
+			assert!(T::MaxPollsInProgress::get() > 0, "at least one poll");
+			assert!(
+				T::MaxAdminPollsInProgress::get() >= T::MaxPollsInProgress::get(),
+				"admin polls have at least the default room"
+			);
+			assert!(
+				T::MaxVotesPerStaker::get() >= T::MaxAdminPollsInProgress::get(),
+				"a staker can vote in every poll in progress"
+			);
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Stakes `amount` MIR for shares: `amount × total shares / staked total` (floored), or
+		/// `amount` when nothing is staked.
+		///
+		/// ## Dispatch Origin
+		/// Signed.
+		///
+		/// ## Errors
+		/// [`Error::ZeroAmount`], [`Error::StakeTooSmall`] (no whole share), [`Error::Overflow`];
+		/// the transfer's error if the staker cannot pay.
+		///
+		/// Emits [`Event::Staked`].
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::stake_voting_tokens())]
+		pub fn stake_voting_tokens(origin: OriginFor<T>, amount: Balance) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+			let total_share = TotalShare::<T>::get();
+			let staked = Self::total_staked();
+			let share = if total_share.is_zero() || staked.is_zero() {
+				amount
+			} else {
+				mul_div_floor(amount, total_share, staked).ok_or(Error::<T>::Overflow)?
+			};
+			ensure!(!share.is_zero(), Error::<T>::StakeTooSmall);
+			let new_total = total_share.checked_add(share).ok_or(Error::<T>::Overflow)?;
+			let mut staker = Stakers::<T>::get(&who).unwrap_or_default();
+			staker.share = staker.share.checked_add(share).ok_or(Error::<T>::Overflow)?;
+			T::Currency::transfer(&who, &Self::account_id(), amount, Preservation::Preserve)?;
+			TotalShare::<T>::put(new_total);
+			Stakers::<T>::insert(&who, staker);
+			Self::deposit_event(Event::Staked { who, amount, share });
+			Ok(())
+		}
+
+		/// Withdraws `amount` staked MIR (`None`: all that is not locked). MIR voted in polls in
+		/// progress stays locked (the largest such vote). Ended polls leave the vote list.
+		///
+		/// ## Dispatch Origin
+		/// Signed.
+		///
+		/// ## Errors
+		/// [`Error::NothingStaked`], [`Error::ZeroAmount`], [`Error::InsufficientUnlocked`],
+		/// [`Error::NothingToWithdraw`], [`Error::Overflow`].
+		///
+		/// Emits [`Event::Withdrawn`].
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::withdraw_voting_tokens(T::MaxVotesPerStaker::get()))]
+		pub fn withdraw_voting_tokens(
+			origin: OriginFor<T>,
+			amount: Option<Balance>,
+		) -> DispatchResultWithPostInfo {
+			let who = ensure_signed(origin)?;
+			let mut staker = Stakers::<T>::get(&who).ok_or(Error::<T>::NothingStaked)?;
+			ensure!(!staker.share.is_zero(), Error::<T>::NothingStaked);
+			ensure!(amount != Some(0), Error::<T>::ZeroAmount);
+			let votes = staker.votes.len() as u32;
+			let locked = Self::prune_votes(&who, &mut staker);
+			let total_share = TotalShare::<T>::get();
+			let staked = Self::total_staked();
+			// Rounded against the staker: the lock up, the shares burnt for an amount up.
+			let locked_share =
+				mul_div_ceil(locked, total_share, staked).ok_or(Error::<T>::Overflow)?;
+			let (share, paid) = match amount {
+				Some(amount) => {
+					let share =
+						mul_div_ceil(amount, total_share, staked).ok_or(Error::<T>::Overflow)?;
+					(share, amount)
+				}
+				None => {
+					let share = staker.share.saturating_sub(locked_share);
+					let paid =
+						mul_div_floor(share, staked, total_share).ok_or(Error::<T>::Overflow)?;
+					ensure!(!paid.is_zero(), Error::<T>::NothingToWithdraw);
+					(share, paid)
+				}
+			};
+			ensure!(
+				locked_share.checked_add(share).is_some_and(|s| s <= staker.share),
+				Error::<T>::InsufficientUnlocked
+			);
+			staker.share -= share;
+			T::Currency::transfer(&Self::account_id(), &who, paid, Preservation::Preserve)?;
+			TotalShare::<T>::put(total_share.saturating_sub(share));
+			if staker.share.is_zero() && staker.votes.is_empty() {
+				Stakers::<T>::remove(&who);
+			} else {
+				Stakers::<T>::insert(&who, staker);
+			}
+			Self::deposit_event(Event::Withdrawn { who, amount: paid, share });
+			Ok(Some(T::WeightInfo::withdraw_voting_tokens(votes)).into())
+		}
+
+		/// Creates a poll carrying `execute` (if any), taking the deposit of its class. The class
+		/// follows from the call: a runtime upgrade makes a migration poll, a call on the
+		/// auth-admin list an auth-admin poll, anything else a default poll.
+		///
+		/// ## Dispatch Origin
+		/// Signed.
+		///
+		/// ## Errors
+		/// [`Error::TitleTooShort`], [`Error::TitleTooLong`], [`Error::DescriptionTooShort`],
+		/// [`Error::DescriptionTooLong`], [`Error::LinkTooShort`], [`Error::LinkTooLong`],
+		/// [`Error::CallTooLong`], [`Error::CallTooHeavy`], [`Error::TooManyPollsInProgress`],
+		/// [`Error::Overflow`]; the transfer's error if the deposit cannot be paid.
+		///
+		/// Emits [`Event::PollCreated`].
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::create_poll())]
+		pub fn create_poll(
+			origin: OriginFor<T>,
+			title: Vec<u8>,
+			description: Vec<u8>,
+			link: Option<Vec<u8>>,
+			execute: Option<Box<<T as Config>::RuntimeCall>>,
+		) -> DispatchResult {
+			let creator = ensure_signed(origin)?;
+			let title = bounded_text(title, TITLE_LENGTH).map_err(|long| {
+				if long {
+					Error::<T>::TitleTooLong
+				} else {
+					Error::<T>::TitleTooShort
+				}
+			})?;
+			let description = bounded_text(description, DESCRIPTION_LENGTH).map_err(|long| {
+				if long {
+					Error::<T>::DescriptionTooLong
+				} else {
+					Error::<T>::DescriptionTooShort
+				}
+			})?;
+			let link = link
+				.map(|link| {
+					bounded_text(link, LINK_LENGTH).map_err(|long| {
+						if long {
+							Error::<T>::LinkTooLong
+						} else {
+							Error::<T>::LinkTooShort
+						}
+					})
+				})
+				.transpose()?;
+			let (class, call, call_weight) = match execute {
+				None => (PollClass::Default, None, Weight::zero()),
+				Some(call) => {
+					let class = Self::classify(&call);
+					let call_weight = call.get_dispatch_info().call_weight;
+					ensure!(call_weight.all_lte(T::MaxCallWeight::get()), Error::<T>::CallTooHeavy);
+					let bytes = CallBytesOf::<T>::try_from(call.encode())
+						.map_err(|_| Error::<T>::CallTooLong)?;
+					(class, Some(bytes), call_weight)
+				}
+			};
+			let max = match class {
+				PollClass::Default => T::MaxPollsInProgress::get(),
+				PollClass::AuthAdmin | PollClass::Migration => T::MaxAdminPollsInProgress::get(),
+			};
+			ensure!(PollsInProgress::<T>::count() < max, Error::<T>::TooManyPollsInProgress);
+
+			let config = Parameters::<T>::get().poll_config(class);
+			let deposit = config.proposal_deposit;
+			let poll_id = PollCount::<T>::get().checked_add(1).ok_or(Error::<T>::Overflow)?;
+			let total_deposit =
+				TotalDeposit::<T>::get().checked_add(deposit).ok_or(Error::<T>::Overflow)?;
+			let end_time = Self::now().saturating_add(config.voting_period);
+			if !deposit.is_zero() {
+				T::Currency::transfer(
+					&creator,
+					&Self::account_id(),
+					deposit,
+					Preservation::Preserve,
+				)?;
+			}
+			TotalDeposit::<T>::put(total_deposit);
+			PollCount::<T>::put(poll_id);
+			PollsInProgress::<T>::insert(poll_id, ());
+			let has_call = call.is_some();
+			Polls::<T>::insert(
+				poll_id,
+				Poll {
+					creator: creator.clone(),
+					status: PollStatus::InProgress,
+					class,
+					yes_votes: 0,
+					no_votes: 0,
+					abstain_votes: 0,
+					end_time,
+					title,
+					description,
+					link,
+					call,
+					call_weight,
+					deposit_amount: deposit,
+					total_balance_at_end_poll: None,
+					voters_reward: 0,
+					staked_amount: None,
+				},
+			);
+			Self::deposit_event(Event::PollCreated {
+				poll_id,
+				creator,
+				class,
+				deposit,
+				end_time,
+				has_call,
+			});
+			Ok(())
+		}
+
+		/// Votes `amount` of the voter's staked MIR on `poll_id`. Within the snapshot period
+		/// before the end, the first vote also snapshots the staked total.
+		///
+		/// ## Dispatch Origin
+		/// Signed.
+		///
+		/// ## Errors
+		/// [`Error::ZeroAmount`], [`Error::PollNotFound`], [`Error::PollNotInProgress`],
+		/// [`Error::AlreadyVoted`], [`Error::NothingStaked`], [`Error::InsufficientStake`],
+		/// [`Error::TooManyVotes`], [`Error::Overflow`].
+		///
+		/// Emits [`Event::VoteCast`] (and [`Event::PollSnapshotted`] when it snapshots).
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::cast_vote())]
+		pub fn cast_vote(
+			origin: OriginFor<T>,
+			poll_id: PollId,
+			vote: VoteOption,
+			amount: Balance,
+		) -> DispatchResult {
+			let voter = ensure_signed(origin)?;
+			ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+			let mut poll = Polls::<T>::get(poll_id).ok_or(Error::<T>::PollNotFound)?;
+			let now = Self::now();
+			ensure!(
+				poll.status == PollStatus::InProgress && now <= poll.end_time,
+				Error::<T>::PollNotInProgress
+			);
+			ensure!(!Voters::<T>::contains_key(poll_id, &voter), Error::<T>::AlreadyVoted);
+			let mut staker = Stakers::<T>::get(&voter).ok_or(Error::<T>::NothingStaked)?;
+			let staked = Self::total_staked();
+			let balance = mul_div_floor(staker.share, staked, TotalShare::<T>::get())
+				.ok_or(Error::<T>::Overflow)?;
+			ensure!(balance >= amount, Error::<T>::InsufficientStake);
+			staker.votes.try_push((poll_id, amount)).map_err(|_| Error::<T>::TooManyVotes)?;
+			let tally = match vote {
+				VoteOption::Yes => &mut poll.yes_votes,
+				VoteOption::No => &mut poll.no_votes,
+				VoteOption::Abstain => &mut poll.abstain_votes,
+			};
+			*tally = tally.checked_add(amount).ok_or(Error::<T>::Overflow)?;
+			let snapshot = poll.staked_amount.is_none()
+				&& poll.end_time.saturating_sub(now) < Parameters::<T>::get().snapshot_period;
+			if snapshot {
+				poll.staked_amount = Some(staked);
+			}
+			Polls::<T>::insert(poll_id, poll);
+			Stakers::<T>::insert(&voter, staker);
+			Voters::<T>::insert(poll_id, &voter, VoterInfo { vote, balance: amount });
+			Self::deposit_event(Event::VoteCast { poll_id, voter, vote, amount });
+			if snapshot {
+				Self::deposit_event(Event::PollSnapshotted { poll_id, staked_amount: staked });
+			}
+			Ok(())
+		}
+
+		/// Records the staked total that `poll_id`'s quorum is measured against, within the
+		/// snapshot period before its end.
+		///
+		/// ## Dispatch Origin
+		/// Signed (anyone).
+		///
+		/// ## Errors
+		/// [`Error::PollNotFound`], [`Error::PollNotInProgress`], [`Error::SnapshotTooEarly`],
+		/// [`Error::AlreadySnapshotted`].
+		///
+		/// Emits [`Event::PollSnapshotted`].
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::snapshot_poll())]
+		pub fn snapshot_poll(origin: OriginFor<T>, poll_id: PollId) -> DispatchResult {
+			ensure_signed(origin)?;
+			let mut poll = Polls::<T>::get(poll_id).ok_or(Error::<T>::PollNotFound)?;
+			ensure!(poll.status == PollStatus::InProgress, Error::<T>::PollNotInProgress);
+			ensure!(
+				poll.end_time.saturating_sub(Self::now()) <= Parameters::<T>::get().snapshot_period,
+				Error::<T>::SnapshotTooEarly
+			);
+			ensure!(poll.staked_amount.is_none(), Error::<T>::AlreadySnapshotted);
+			let staked_amount = Self::total_staked();
+			poll.staked_amount = Some(staked_amount);
+			Polls::<T>::insert(poll_id, poll);
+			Self::deposit_event(Event::PollSnapshotted { poll_id, staked_amount });
+			Ok(())
+		}
+
+		/// Tallies `poll_id` after its voting period (§3.10): rejected without the quorum
+		/// (deposit forfeited to stakers), passed if yes exceeds the threshold of yes and no,
+		/// else rejected (deposit refunded). A migration poll may end early once it passes.
+		///
+		/// ## Dispatch Origin
+		/// Signed (anyone).
+		///
+		/// ## Errors
+		/// [`Error::PollNotFound`], [`Error::PollNotInProgress`],
+		/// [`Error::VotingPeriodNotExpired`], [`Error::FastTrackNotReached`].
+		///
+		/// Emits [`Event::PollEnded`].
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::end_poll())]
+		pub fn end_poll(origin: OriginFor<T>, poll_id: PollId) -> DispatchResult {
+			ensure_signed(origin)?;
+			let mut poll = Polls::<T>::get(poll_id).ok_or(Error::<T>::PollNotFound)?;
+			ensure!(poll.status == PollStatus::InProgress, Error::<T>::PollNotInProgress);
+			let config = Parameters::<T>::get().poll_config(poll.class);
+			let staked = poll.staked_amount.unwrap_or_else(Self::total_staked);
+			let (quorum_reached, passed) = tally(&poll, staked, &config);
+			if Self::now() < poll.end_time {
+				ensure!(poll.class == PollClass::Migration, Error::<T>::VotingPeriodNotExpired);
+				ensure!(passed, Error::<T>::FastTrackNotReached);
+			}
+			if quorum_reached && !poll.deposit_amount.is_zero() {
+				T::Currency::transfer(
+					&Self::account_id(),
+					&poll.creator,
+					poll.deposit_amount,
+					Preservation::Preserve,
+				)?;
+			}
+			TotalDeposit::<T>::mutate(|d| *d = d.saturating_sub(poll.deposit_amount));
+			PollsInProgress::<T>::remove(poll_id);
+			poll.status = if passed { PollStatus::Passed } else { PollStatus::Rejected };
+			poll.total_balance_at_end_poll = Some(staked);
+			Self::deposit_event(Event::PollEnded {
+				poll_id,
+				status: poll.status,
+				yes_votes: poll.yes_votes,
+				no_votes: poll.no_votes,
+				abstain_votes: poll.abstain_votes,
+				staked,
+				deposit_refunded: quorum_reached,
+			});
+			Polls::<T>::insert(poll_id, poll);
+			Ok(())
+		}
+
+		/// Dispatches a passed poll's call, after the effective delay (migration polls: at
+		/// once): default polls with [`Origin::Poll`], auth-admin polls with
+		/// [`Origin::AuthAdminPoll`], migration polls with Root. The poll ends `Executed`, or
+		/// `Failed` if the call fails or no longer decodes.
+		///
+		/// ## Dispatch Origin
+		/// Signed (anyone).
+		///
+		/// ## Errors
+		/// [`Error::PollNotFound`], [`Error::PollNotPassed`], [`Error::EffectiveDelayNotExpired`],
+		/// [`Error::NoExecuteData`].
+		///
+		/// Emits [`Event::PollExecuted`].
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::execute_poll().saturating_add(T::MaxCallWeight::get()))]
+		pub fn execute_poll(origin: OriginFor<T>, poll_id: PollId) -> DispatchResultWithPostInfo {
+			ensure_signed(origin)?;
+			let mut poll = Polls::<T>::get(poll_id).ok_or(Error::<T>::PollNotFound)?;
+			ensure!(poll.status == PollStatus::Passed, Error::<T>::PollNotPassed);
+			if poll.class != PollClass::Migration {
+				let effective =
+					poll.end_time.saturating_add(Parameters::<T>::get().effective_delay);
+				ensure!(Self::now() >= effective, Error::<T>::EffectiveDelayNotExpired);
+			}
+			let bytes = poll.call.clone().ok_or(Error::<T>::NoExecuteData)?;
+			// Marked before dispatch, so the call cannot execute its own poll again.
+			poll.status = PollStatus::Executed;
+			Polls::<T>::insert(poll_id, &poll);
+			let decoded = <T as Config>::RuntimeCall::decode_with_depth_limit(
+				CALL_DECODE_DEPTH,
+				&mut &bytes[..],
+			);
+			let (result, used) = match decoded {
+				Err(_) => {
+					(Err(DispatchError::Other("the poll's call no longer decodes")), Weight::zero())
+				}
+				Ok(call) => {
+					let origin: <T as Config>::RuntimeOrigin = match poll.class {
+						PollClass::Default => Origin::Poll.into(),
+						PollClass::AuthAdmin => Origin::AuthAdminPoll.into(),
+						PollClass::Migration => frame_system::RawOrigin::Root.into(),
+					};
+					let outcome = call.dispatch(origin);
+					let used = match &outcome {
+						Ok(post) => post.actual_weight,
+						Err(e) => e.post_info.actual_weight,
+					}
+					.unwrap_or(poll.call_weight);
+					(outcome.map(|_| ()).map_err(|e| e.error), used)
+				}
+			};
+			if result.is_err() {
+				Polls::<T>::mutate(poll_id, |p| {
+					if let Some(p) = p {
+						p.status = PollStatus::Failed;
+					}
+				});
+			}
+			Self::deposit_event(Event::PollExecuted { poll_id, result });
+			Ok(Some(
+				T::WeightInfo::execute_poll().saturating_add(used.min(T::MaxCallWeight::get())),
+			)
+			.into())
+		}
+
+		/// Replaces Gov's parameters.
+		///
+		/// ## Dispatch Origin
+		/// [`Config::AdminOrigin`] (Root or a passed auth-admin poll).
+		///
+		/// ## Errors
+		/// [`Error::InvalidParameters`] (a voting period of zero).
+		///
+		/// Emits [`Event::ParametersUpdated`].
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::update_config())]
+		pub fn update_config(origin: OriginFor<T>, parameters: GovParameters) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin)?;
+			ensure!(Self::parameters_are_valid(&parameters), Error::<T>::InvalidParameters);
+			Parameters::<T>::put(parameters);
+			Self::deposit_event(Event::ParametersUpdated { parameters });
+			Ok(())
+		}
+	}
+}
+
+/// `⌊a × b / c⌋`; zero when `c` is zero; `None` on overflow.
+pub fn mul_div_floor(a: Balance, b: Balance, c: Balance) -> Option<Balance> {
+	mul_div(a, b, c, sp_runtime::Rounding::Down)
+}
+
+/// `⌈a × b / c⌉`; zero when `c` is zero; `None` on overflow.
+pub fn mul_div_ceil(a: Balance, b: Balance, c: Balance) -> Option<Balance> {
+	mul_div(a, b, c, sp_runtime::Rounding::Up)
+}
+
+fn mul_div(a: Balance, b: Balance, c: Balance, rounding: sp_runtime::Rounding) -> Option<Balance> {
+	if c.is_zero() {
+		return Some(0);
+	}
+	sp_runtime::helpers_128bit::multiply_by_rational_with_rounding(a, b, c, rounding)
+}
+
+/// Whether `poll` reaches its quorum against `staked`, and whether it passes (§3.10): quorum
+/// when `tallied ≥ quorum × staked` (and something was tallied), pass when also
+/// `yes > threshold × (yes + no)`.
+pub fn tally<A, B, C, D, E>(
+	poll: &Poll<A, B, C, D, E>,
+	staked: Balance,
+	config: &PollConfig,
+) -> (bool, bool)
+where
+	A: Clone + PartialEq + Eq + core::fmt::Debug,
+	B: Get<u32>,
+	C: Get<u32>,
+	D: Get<u32>,
+	E: Get<u32>,
+{
+	let tallied = poll.yes_votes.saturating_add(poll.no_votes).saturating_add(poll.abstain_votes);
+	let quorum_reached =
+		!tallied.is_zero() && !staked.is_zero() && tallied >= config.quorum.mul_ceil(staked);
+	let decisive = poll.yes_votes.saturating_add(poll.no_votes);
+	let passed = quorum_reached
+		&& !poll.yes_votes.is_zero()
+		&& poll.yes_votes > config.threshold.mul_floor(decisive);
+	(quorum_reached, passed)
+}
+
+/// `text` bounded to `(min, max)` bytes; `Err(true)` when too long, `Err(false)` when too short.
+fn bounded_text<S: Get<u32>>(
+	text: Vec<u8>,
+	(min, max): (u32, u32),
+) -> Result<BoundedVec<u8, S>, bool> {
+	let len = text.len() as u32;
+	if len > max {
+		return Err(true);
+	}
+	if len < min {
+		return Err(false);
+	}
+	BoundedVec::try_from(text).map_err(|_| true)
+}
+
+impl<T: Config> Pallet<T> {
+	/// The Gov account.
+	pub fn account_id() -> T::AccountId {
+		T::PalletId::get().into_account_truncating()
+	}
+
+	/// The chain's time in seconds; 0 at genesis.
+	fn now() -> Moment {
+		if frame_system::Pallet::<T>::block_number().is_zero() {
+			return 0;
+		}
+		T::UnixTime::now().as_secs()
+	}
+
+	/// The staked total: the Gov account's MIR less its existential deposit, the deposits of
+	/// polls in progress and pending voting rewards.
+	pub fn total_staked() -> Balance {
+		T::Currency::reducible_balance(
+			&Self::account_id(),
+			Preservation::Preserve,
+			Fortitude::Polite,
+		)
+		.saturating_sub(TotalDeposit::<T>::get())
+		.saturating_sub(PendingVotingRewards::<T>::get())
+	}
+
+	/// The class `call` gives a poll.
+	pub fn classify(call: &<T as Config>::RuntimeCall) -> PollClass {
+		if T::MigrationCalls::contains(call) {
+			PollClass::Migration
+		} else if T::AuthAdminCalls::contains(call) {
+			PollClass::AuthAdmin
+		} else {
+			PollClass::Default
+		}
+	}
+
+	/// Whether `parameters` are acceptable: every voting period above zero.
+	pub fn parameters_are_valid(parameters: &GovParameters) -> bool {
+		[parameters.default_poll, parameters.auth_admin_poll, parameters.migration_poll]
+			.iter()
+			.all(|c| c.voting_period > 0)
+	}
+
+	/// Drops `staker`'s votes in polls that ended (their voter records too); returns the
+	/// largest vote in polls still in progress: the locked stake.
+	fn prune_votes(who: &T::AccountId, staker: &mut StakerOf<T>) -> Balance {
+		let mut locked: Balance = 0;
+		staker.votes.retain(|(poll_id, amount)| {
+			let in_progress = PollsInProgress::<T>::contains_key(poll_id);
+			if in_progress {
+				locked = locked.max(*amount);
+			} else {
+				Voters::<T>::remove(poll_id, who);
+			}
+			in_progress
+		});
+		locked
+	}
+
+	/// `who`'s stake now: balance, shares and locks.
+	pub fn staker(who: &T::AccountId) -> Option<GovStakerInfo> {
+		let staker = Stakers::<T>::get(who)?;
+		let balance =
+			mul_div_floor(staker.share, Self::total_staked(), TotalShare::<T>::get()).unwrap_or(0);
+		let locked_balance: Vec<(PollId, Balance)> = staker
+			.votes
+			.iter()
+			.filter(|(poll_id, _)| PollsInProgress::<T>::contains_key(poll_id))
+			.cloned()
+			.collect();
+		let locked = locked_balance.iter().map(|(_, a)| *a).max().unwrap_or(0);
+		Some(GovStakerInfo { balance, share: staker.share, locked_balance, locked })
+	}
+
+	/// Poll `poll_id` as clients see it.
+	pub fn poll(poll_id: PollId) -> Option<PollInfo<T::AccountId>> {
+		Polls::<T>::get(poll_id).map(Self::poll_info)
+	}
+
+	/// Up to `limit` (at most 30) polls, newest first, from the one before `start_before`
+	/// (`None`: the newest).
+	pub fn polls(
+		start_before: Option<PollId>,
+		limit: u32,
+	) -> Vec<(PollId, PollInfo<T::AccountId>)> {
+		let mut id = start_before.unwrap_or(PollCount::<T>::get().saturating_add(1));
+		let mut out = Vec::new();
+		while out.len() < limit.min(30) as usize && id > 1 {
+			id -= 1;
+			if let Some(poll) = Self::poll(id) {
+				out.push((id, poll));
+			}
+		}
+		out
+	}
+
+	/// Gov's totals.
+	pub fn state() -> GovState {
+		GovState {
+			poll_count: PollCount::<T>::get(),
+			total_share: TotalShare::<T>::get(),
+			total_deposit: TotalDeposit::<T>::get(),
+			pending_voting_rewards: PendingVotingRewards::<T>::get(),
+			total_staked: Self::total_staked(),
+		}
+	}
+
+	/// The invariants: total shares = Σ shares; total deposit = Σ deposits of polls in
+	/// progress; the polls-in-progress set is exactly the polls with that status; the Gov
+	/// account's MIR above its existential deposit covers deposits and pending rewards; every
+	/// listed vote has its voter record.
+	#[cfg(any(test, feature = "try-runtime"))]
+	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		let mut shares: Balance = 0;
+		for (who, staker) in Stakers::<T>::iter() {
+			shares = shares.checked_add(staker.share).ok_or("share overflow")?;
+			ensure!(!staker.share.is_zero() || !staker.votes.is_empty(), "an empty staker record");
+			for (poll_id, amount) in staker.votes.iter() {
+				let voter =
+					Voters::<T>::get(poll_id, &who).ok_or("a listed vote without record")?;
+				ensure!(voter.balance == *amount, "a listed vote differs from its record");
+			}
+		}
+		ensure!(shares == TotalShare::<T>::get(), "shares do not sum to the total");
+		let mut deposits: Balance = 0;
+		let mut in_progress: u32 = 0;
+		for (poll_id, poll) in Polls::<T>::iter() {
+			ensure!(poll_id <= PollCount::<T>::get(), "a poll beyond the count");
+			let listed = PollsInProgress::<T>::contains_key(poll_id);
+			ensure!(
+				listed == (poll.status == PollStatus::InProgress),
+				"the in-progress set disagrees with a poll's status"
+			);
+			if listed {
+				in_progress += 1;
+				deposits = deposits.checked_add(poll.deposit_amount).ok_or("deposit overflow")?;
+			}
+		}
+		ensure!(in_progress == PollsInProgress::<T>::count(), "the in-progress counter is off");
+		ensure!(
+			in_progress as usize == PollsInProgress::<T>::iter_keys().count(),
+			"the in-progress counter disagrees with its entries"
+		);
+		ensure!(deposits == TotalDeposit::<T>::get(), "deposits do not sum to the total");
+		let held = T::Currency::reducible_balance(
+			&Self::account_id(),
+			Preservation::Preserve,
+			Fortitude::Polite,
+		);
+		ensure!(
+			held >= deposits.saturating_add(PendingVotingRewards::<T>::get()),
+			"the Gov account does not cover deposits and pending rewards"
+		);
+		ensure!(
+			TotalShare::<T>::get().is_zero() || !Self::total_staked().is_zero(),
+			"shares without stake"
+		);
+		Ok(())
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	/// A stored poll as clients see it.
+	fn poll_info(poll: PollOf<T>) -> PollInfo<T::AccountId> {
+		PollInfo {
+			creator: poll.creator,
+			status: poll.status,
+			class: poll.class,
+			yes_votes: poll.yes_votes,
+			no_votes: poll.no_votes,
+			abstain_votes: poll.abstain_votes,
+			end_time: poll.end_time,
+			title: poll.title.into_inner(),
+			description: poll.description.into_inner(),
+			link: poll.link.map(|l| l.into_inner()),
+			call: poll.call.map(|c| c.into_inner()),
+			call_weight: poll.call_weight,
+			deposit_amount: poll.deposit_amount,
+			total_balance_at_end_poll: poll.total_balance_at_end_poll,
+			voters_reward: poll.voters_reward,
+			staked_amount: poll.staked_amount,
+		}
+	}
+}
+
+/// Accepts a passed poll's origin (default or auth-admin): what the runtime makes every Mirror
+/// pallet's admin origin (with Root).
+pub struct EnsureGov;
+impl<O> EnsureOrigin<O> for EnsureGov
+where
+	O: Into<Result<Origin, O>> + From<Origin>,
+{
+	type Success = ();
+	fn try_origin(o: O) -> Result<Self::Success, O> {
+		o.into().map(|_| ())
+	}
+	#[cfg(feature = "runtime-benchmarks")]
+	fn try_successful_origin() -> Result<O, ()> {
+		Ok(O::from(Origin::Poll))
+	}
+}
+
+/// Accepts only a passed auth-admin poll's origin: Gov's own admin origin (with Root).
+pub struct EnsureGovAuthAdmin;
+impl<O> EnsureOrigin<O> for EnsureGovAuthAdmin
+where
+	O: Into<Result<Origin, O>> + From<Origin>,
+{
+	type Success = ();
+	fn try_origin(o: O) -> Result<Self::Success, O> {
+		o.into().and_then(|origin| match origin {
+			Origin::AuthAdminPoll => Ok(()),
+			other => Err(O::from(other)),
+		})
+	}
+	#[cfg(feature = "runtime-benchmarks")]
+	fn try_successful_origin() -> Result<O, ()> {
+		Ok(O::from(Origin::AuthAdminPoll))
+	}
+}
