@@ -17,6 +17,7 @@ declare -A PALLETS=(
 	[pallet_mirror_mint]=mint
 	[pallet_mirror_lp_staking]=staking
 	[pallet_mirror_factory]=factory
+	[pallet_mirror_gov]=gov
 )
 selected=("$@")
 [ ${#selected[@]} -gt 0 ] || selected=("${!PALLETS[@]}")

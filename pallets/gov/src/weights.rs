@@ -24,6 +24,19 @@ pub trait WeightInfo {
 	fn update_config() -> Weight;
 }
 
+/// Placeholder until generated.
+pub struct SubstrateWeight<T>(PhantomData<T>);
+impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
+	fn stake_voting_tokens() -> Weight { Weight::zero() }
+	fn withdraw_voting_tokens(_n: u32, ) -> Weight { Weight::zero() }
+	fn create_poll() -> Weight { Weight::zero() }
+	fn cast_vote() -> Weight { Weight::zero() }
+	fn snapshot_poll() -> Weight { Weight::zero() }
+	fn end_poll() -> Weight { Weight::zero() }
+	fn execute_poll() -> Weight { Weight::zero() }
+	fn update_config() -> Weight { Weight::zero() }
+}
+
 impl WeightInfo for () {
 	fn stake_voting_tokens() -> Weight { Weight::zero() }
 	fn withdraw_voting_tokens(_n: u32, ) -> Weight { Weight::zero() }

@@ -1,0 +1,133 @@
+//! Runtime tests of governance: a poll changes a Mint parameter through the Gov origin, a poll
+//! without quorum forfeits its deposit to stakers, a migration poll authorises a runtime upgrade.
+
+mod common;
+
+use common::{account, advance, dev_ext};
+use frame_support::{assert_noop, assert_ok, traits::fungible::Inspect};
+use mirror_primitives::{PollClass, PollStatus, VoteOption};
+use mirror_runtime::{
+	genesis_config_presets::dev_gov_parameters, Balances, Gov, Mint, Runtime, RuntimeCall,
+	RuntimeEvent, RuntimeOrigin, System, MIR,
+};
+use pallet_mirror_gov::{Error, PollCount, Polls};
+use sp_keyring::Sr25519Keyring::{Alice, Bob, Charlie};
+
+fn create(who: sp_keyring::Sr25519Keyring, call: Option<RuntimeCall>) -> u32 {
+	assert_ok!(Gov::create_poll(
+		RuntimeOrigin::signed(account(who)),
+		b"A poll".to_vec(),
+		b"Runtime test".to_vec(),
+		None,
+		call.map(Box::new),
+	));
+	PollCount::<Runtime>::get()
+}
+
+fn status(id: u32) -> PollStatus {
+	Polls::<Runtime>::get(id).unwrap().status
+}
+
+#[test]
+fn a_passed_poll_changes_a_mint_parameter_after_the_delay() {
+	dev_ext().execute_with(|| {
+		assert_ok!(Gov::stake_voting_tokens(RuntimeOrigin::signed(account(Bob)), 1_000_000 * MIR));
+		let call = RuntimeCall::Mint(pallet_mirror_mint::Call::update_config {
+			protocol_fee_rate: None,
+			price_max_age: None,
+			lock_period: Some(777),
+		});
+		let id = create(Alice, Some(call));
+		assert_eq!(Polls::<Runtime>::get(id).unwrap().class, PollClass::Default);
+		assert_ok!(Gov::cast_vote(
+			RuntimeOrigin::signed(account(Bob)),
+			id,
+			VoteOption::Yes,
+			500_000 * MIR
+		));
+		let parameters = dev_gov_parameters();
+		advance(parameters.default_poll.voting_period);
+		assert_ok!(Gov::end_poll(RuntimeOrigin::signed(account(Charlie)), id));
+		assert_eq!(status(id), PollStatus::Passed);
+		assert_noop!(
+			Gov::execute_poll(RuntimeOrigin::signed(account(Charlie)), id),
+			Error::<Runtime>::EffectiveDelayNotExpired
+		);
+		advance(parameters.effective_delay);
+		assert_ok!(Gov::execute_poll(RuntimeOrigin::signed(account(Charlie)), id));
+		assert_eq!(status(id), PollStatus::Executed);
+		assert_eq!(pallet_mirror_mint::Parameters::<Runtime>::get().lock_period, 777);
+	});
+}
+
+#[test]
+fn a_poll_missing_quorum_forfeits_its_deposit_to_stakers() {
+	dev_ext().execute_with(|| {
+		let bob = account(Bob);
+		assert_ok!(Gov::stake_voting_tokens(RuntimeOrigin::signed(bob.clone()), 1_000_000 * MIR));
+		let alice_before = Balances::balance(&account(Alice));
+		let id = create(Alice, None);
+		let deposit = dev_gov_parameters().default_poll.proposal_deposit;
+		// 10 % of the stake votes; the quorum is 18 %.
+		assert_ok!(Gov::cast_vote(
+			RuntimeOrigin::signed(bob.clone()),
+			id,
+			VoteOption::Yes,
+			100_000 * MIR
+		));
+		advance(dev_gov_parameters().default_poll.voting_period);
+		assert_ok!(Gov::end_poll(RuntimeOrigin::signed(account(Charlie)), id));
+		assert_eq!(status(id), PollStatus::Rejected);
+		// Alice paid the deposit and the transaction fees are not charged here: she lost exactly
+		// the deposit, and Bob's stake grew by it.
+		assert_eq!(Balances::balance(&account(Alice)), alice_before - deposit);
+		assert_eq!(Gov::staker(&bob).unwrap().balance, 1_000_000 * MIR + deposit);
+	});
+}
+
+#[test]
+fn a_migration_poll_authorises_a_runtime_upgrade_as_root() {
+	dev_ext().execute_with(|| {
+		assert_ok!(Gov::stake_voting_tokens(RuntimeOrigin::signed(account(Bob)), 1_000_000 * MIR));
+		let upgrade = RuntimeCall::System(frame_system::Call::authorize_upgrade {
+			code_hash: sp_core::H256::repeat_byte(1),
+		});
+		// Batched, it is still a migration poll.
+		let batched =
+			RuntimeCall::Utility(pallet_utility::Call::batch_all { calls: vec![upgrade.clone()] });
+		assert_eq!(Gov::classify(&batched), PollClass::Migration);
+		let id = create(Alice, Some(upgrade));
+		assert_eq!(Polls::<Runtime>::get(id).unwrap().class, PollClass::Migration);
+		// 70 % yes of the stake: past the 40 % quorum and 66.7 % threshold, so it ends at once.
+		assert_ok!(Gov::cast_vote(
+			RuntimeOrigin::signed(account(Bob)),
+			id,
+			VoteOption::Yes,
+			700_000 * MIR
+		));
+		assert_ok!(Gov::end_poll(RuntimeOrigin::signed(account(Charlie)), id));
+		assert_ok!(Gov::execute_poll(RuntimeOrigin::signed(account(Charlie)), id));
+		assert_eq!(status(id), PollStatus::Executed);
+		assert!(System::events().iter().any(|r| matches!(
+			r.event,
+			RuntimeEvent::System(frame_system::Event::UpgradeAuthorized { .. })
+		)));
+	});
+}
+
+#[test]
+fn a_default_poll_cannot_change_gov_or_upgrade() {
+	dev_ext().execute_with(|| {
+		let as_default: RuntimeOrigin = pallet_mirror_gov::Origin::Poll.into();
+		assert_noop!(
+			Gov::update_config(as_default.clone(), dev_gov_parameters()),
+			sp_runtime::DispatchError::BadOrigin
+		);
+		// The Gov origin is every Mirror pallet's admin.
+		assert_ok!(Mint::update_config(as_default, None, None, Some(300)));
+		let gov_update = RuntimeCall::Gov(pallet_mirror_gov::Call::update_config {
+			parameters: dev_gov_parameters(),
+		});
+		assert_eq!(Gov::classify(&gov_update), PollClass::AuthAdmin);
+	});
+}
