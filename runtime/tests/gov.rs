@@ -10,7 +10,7 @@ use mirror_runtime::{
 	genesis_config_presets::dev_gov_parameters, Balances, Gov, Mint, Runtime, RuntimeCall,
 	RuntimeEvent, RuntimeOrigin, System, MIR,
 };
-use pallet_mirror_gov::{Error, PollCount, Polls};
+use pallet_mirror_gov::{Error, Polls, Totals};
 use sp_keyring::Sr25519Keyring::{Alice, Bob, Charlie};
 
 fn create(who: sp_keyring::Sr25519Keyring, call: Option<RuntimeCall>) -> u32 {
@@ -21,7 +21,7 @@ fn create(who: sp_keyring::Sr25519Keyring, call: Option<RuntimeCall>) -> u32 {
 		None,
 		call.map(Box::new),
 	));
-	PollCount::<Runtime>::get()
+	Totals::<Runtime>::get().poll_count
 }
 
 fn status(id: u32) -> PollStatus {

@@ -55,7 +55,7 @@ fn poll<T: Config>(
 		call.map(Box::new),
 	)
 	.map_err(|_| BenchmarkError::Stop("create_poll failed"))?;
-	Ok(PollCount::<T>::get())
+	Ok(Totals::<T>::get().poll_count)
 }
 
 /// A remark as long as a poll's call may be.
@@ -129,7 +129,7 @@ mod benchmarks {
 			Some(Box::new(call)),
 		);
 
-		assert_eq!(PollCount::<T>::get(), 1);
+		assert_eq!(Totals::<T>::get().poll_count, 1);
 		Ok(())
 	}
 
@@ -204,7 +204,7 @@ mod benchmarks {
 			}
 		});
 		PollsInProgress::<T>::remove(poll_id);
-		TotalDeposit::<T>::kill();
+		Totals::<T>::mutate(|t| t.total_deposit = 0);
 		let caller: T::AccountId = whitelisted_caller();
 
 		#[extrinsic_call]

@@ -164,21 +164,10 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Parameters<T: Config> = StorageValue<_, GovParameters, ValueQuery>;
 
-	/// Shares outstanding.
+	/// Polls created, shares outstanding, deposits of polls in progress, pending voting rewards:
+	/// one value, so a call reads them in one go.
 	#[pallet::storage]
-	pub type TotalShare<T: Config> = StorageValue<_, Balance, ValueQuery>;
-
-	/// Deposits of polls in progress.
-	#[pallet::storage]
-	pub type TotalDeposit<T: Config> = StorageValue<_, Balance, ValueQuery>;
-
-	/// Voting rewards booked to polls and not yet withdrawn: not part of the staked total.
-	#[pallet::storage]
-	pub type PendingVotingRewards<T: Config> = StorageValue<_, Balance, ValueQuery>;
-
-	/// Polls created so far: the last poll's id.
-	#[pallet::storage]
-	pub type PollCount<T: Config> = StorageValue<_, PollId, ValueQuery>;
+	pub type Totals<T: Config> = StorageValue<_, GovTotals, ValueQuery>;
 
 	/// Every poll.
 	#[pallet::storage]
@@ -411,8 +400,9 @@ pub mod pallet {
 		pub fn stake_voting_tokens(origin: OriginFor<T>, amount: Balance) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
-			let total_share = TotalShare::<T>::get();
-			let staked = Self::total_staked();
+			let mut totals = Totals::<T>::get();
+			let total_share = totals.total_share;
+			let staked = Self::staked_of(&totals);
 			let share = if total_share.is_zero() || staked.is_zero() {
 				amount
 			} else {
@@ -423,7 +413,8 @@ pub mod pallet {
 			let mut staker = Stakers::<T>::get(&who).unwrap_or_default();
 			staker.share = staker.share.checked_add(share).ok_or(Error::<T>::Overflow)?;
 			T::Currency::transfer(&who, &Self::account_id(), amount, Preservation::Preserve)?;
-			TotalShare::<T>::put(new_total);
+			totals.total_share = new_total;
+			Totals::<T>::put(totals);
 			Stakers::<T>::insert(&who, staker);
 			Self::deposit_event(Event::Staked { who, amount, share });
 			Ok(())
@@ -452,8 +443,9 @@ pub mod pallet {
 			ensure!(amount != Some(0), Error::<T>::ZeroAmount);
 			let votes = staker.votes.len() as u32;
 			let locked = Self::prune_votes(&who, &mut staker);
-			let total_share = TotalShare::<T>::get();
-			let staked = Self::total_staked();
+			let mut totals = Totals::<T>::get();
+			let total_share = totals.total_share;
+			let staked = Self::staked_of(&totals);
 			// Rounded against the staker: the lock up, the shares burnt for an amount up.
 			let locked_share =
 				mul_div_ceil(locked, total_share, staked).ok_or(Error::<T>::Overflow)?;
@@ -475,9 +467,10 @@ pub mod pallet {
 				locked_share.checked_add(share).is_some_and(|s| s <= staker.share),
 				Error::<T>::InsufficientUnlocked
 			);
-			staker.share -= share;
+			staker.share = staker.share.saturating_sub(share);
 			T::Currency::transfer(&Self::account_id(), &who, paid, Preservation::Preserve)?;
-			TotalShare::<T>::put(total_share.saturating_sub(share));
+			totals.total_share = total_share.saturating_sub(share);
+			Totals::<T>::put(totals);
 			if staker.share.is_zero() && staker.votes.is_empty() {
 				Stakers::<T>::remove(&who);
 			} else {
@@ -555,9 +548,11 @@ pub mod pallet {
 
 			let config = Parameters::<T>::get().poll_config(class);
 			let deposit = config.proposal_deposit;
-			let poll_id = PollCount::<T>::get().checked_add(1).ok_or(Error::<T>::Overflow)?;
-			let total_deposit =
-				TotalDeposit::<T>::get().checked_add(deposit).ok_or(Error::<T>::Overflow)?;
+			let mut totals = Totals::<T>::get();
+			let poll_id = totals.poll_count.checked_add(1).ok_or(Error::<T>::Overflow)?;
+			totals.total_deposit =
+				totals.total_deposit.checked_add(deposit).ok_or(Error::<T>::Overflow)?;
+			totals.poll_count = poll_id;
 			let end_time = Self::now().saturating_add(config.voting_period);
 			if !deposit.is_zero() {
 				T::Currency::transfer(
@@ -567,8 +562,7 @@ pub mod pallet {
 					Preservation::Preserve,
 				)?;
 			}
-			TotalDeposit::<T>::put(total_deposit);
-			PollCount::<T>::put(poll_id);
+			Totals::<T>::put(totals);
 			PollsInProgress::<T>::insert(poll_id, ());
 			let has_call = call.is_some();
 			Polls::<T>::insert(
@@ -631,10 +625,12 @@ pub mod pallet {
 				poll.status == PollStatus::InProgress && now <= poll.end_time,
 				Error::<T>::PollNotInProgress
 			);
-			ensure!(!Voters::<T>::contains_key(poll_id, &voter), Error::<T>::AlreadyVoted);
 			let mut staker = Stakers::<T>::get(&voter).ok_or(Error::<T>::NothingStaked)?;
-			let staked = Self::total_staked();
-			let balance = mul_div_floor(staker.share, staked, TotalShare::<T>::get())
+			// A voter's votes are all in its list (pruning drops a record with its entry).
+			ensure!(staker.votes.iter().all(|(id, _)| *id != poll_id), Error::<T>::AlreadyVoted);
+			let totals = Totals::<T>::get();
+			let staked = Self::staked_of(&totals);
+			let balance = mul_div_floor(staker.share, staked, totals.total_share)
 				.ok_or(Error::<T>::Overflow)?;
 			ensure!(balance >= amount, Error::<T>::InsufficientStake);
 			staker.votes.try_push((poll_id, amount)).map_err(|_| Error::<T>::TooManyVotes)?;
@@ -707,7 +703,8 @@ pub mod pallet {
 			let mut poll = Polls::<T>::get(poll_id).ok_or(Error::<T>::PollNotFound)?;
 			ensure!(poll.status == PollStatus::InProgress, Error::<T>::PollNotInProgress);
 			let config = Parameters::<T>::get().poll_config(poll.class);
-			let staked = poll.staked_amount.unwrap_or_else(Self::total_staked);
+			let mut totals = Totals::<T>::get();
+			let staked = poll.staked_amount.unwrap_or_else(|| Self::staked_of(&totals));
 			let (quorum_reached, passed) = tally(&poll, staked, &config);
 			if Self::now() < poll.end_time {
 				ensure!(poll.class == PollClass::Migration, Error::<T>::VotingPeriodNotExpired);
@@ -721,7 +718,8 @@ pub mod pallet {
 					Preservation::Preserve,
 				)?;
 			}
-			TotalDeposit::<T>::mutate(|d| *d = d.saturating_sub(poll.deposit_amount));
+			totals.total_deposit = totals.total_deposit.saturating_sub(poll.deposit_amount);
+			Totals::<T>::put(totals);
 			PollsInProgress::<T>::remove(poll_id);
 			poll.status = if passed { PollStatus::Passed } else { PollStatus::Rejected };
 			poll.total_balance_at_end_poll = Some(staked);
@@ -898,13 +896,18 @@ impl<T: Config> Pallet<T> {
 	/// The staked total: the Gov account's MIR less its existential deposit, the deposits of
 	/// polls in progress and pending voting rewards.
 	pub fn total_staked() -> Balance {
+		Self::staked_of(&Totals::<T>::get())
+	}
+
+	/// The staked total given `totals`.
+	fn staked_of(totals: &GovTotals) -> Balance {
 		T::Currency::reducible_balance(
 			&Self::account_id(),
 			Preservation::Preserve,
 			Fortitude::Polite,
 		)
-		.saturating_sub(TotalDeposit::<T>::get())
-		.saturating_sub(PendingVotingRewards::<T>::get())
+		.saturating_sub(totals.total_deposit)
+		.saturating_sub(totals.pending_voting_rewards)
 	}
 
 	/// The class `call` gives a poll.
@@ -945,7 +948,8 @@ impl<T: Config> Pallet<T> {
 	pub fn staker(who: &T::AccountId) -> Option<GovStakerInfo> {
 		let staker = Stakers::<T>::get(who)?;
 		let balance =
-			mul_div_floor(staker.share, Self::total_staked(), TotalShare::<T>::get()).unwrap_or(0);
+			mul_div_floor(staker.share, Self::total_staked(), Totals::<T>::get().total_share)
+				.unwrap_or(0);
 		let locked_balance: Vec<(PollId, Balance)> = staker
 			.votes
 			.iter()
@@ -967,7 +971,7 @@ impl<T: Config> Pallet<T> {
 		start_before: Option<PollId>,
 		limit: u32,
 	) -> Vec<(PollId, PollInfo<T::AccountId>)> {
-		let mut id = start_before.unwrap_or(PollCount::<T>::get().saturating_add(1));
+		let mut id = start_before.unwrap_or(Totals::<T>::get().poll_count.saturating_add(1));
 		let mut out = Vec::new();
 		while out.len() < limit.min(30) as usize && id > 1 {
 			id -= 1;
@@ -980,11 +984,12 @@ impl<T: Config> Pallet<T> {
 
 	/// Gov's totals.
 	pub fn state() -> GovState {
+		let totals = Totals::<T>::get();
 		GovState {
-			poll_count: PollCount::<T>::get(),
-			total_share: TotalShare::<T>::get(),
-			total_deposit: TotalDeposit::<T>::get(),
-			pending_voting_rewards: PendingVotingRewards::<T>::get(),
+			poll_count: totals.poll_count,
+			total_share: totals.total_share,
+			total_deposit: totals.total_deposit,
+			pending_voting_rewards: totals.pending_voting_rewards,
 			total_staked: Self::total_staked(),
 		}
 	}
@@ -995,6 +1000,7 @@ impl<T: Config> Pallet<T> {
 	/// listed vote has its voter record.
 	#[cfg(any(test, feature = "try-runtime"))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		let totals = Totals::<T>::get();
 		let mut shares: Balance = 0;
 		for (who, staker) in Stakers::<T>::iter() {
 			shares = shares.checked_add(staker.share).ok_or("share overflow")?;
@@ -1005,11 +1011,11 @@ impl<T: Config> Pallet<T> {
 				ensure!(voter.balance == *amount, "a listed vote differs from its record");
 			}
 		}
-		ensure!(shares == TotalShare::<T>::get(), "shares do not sum to the total");
+		ensure!(shares == totals.total_share, "shares do not sum to the total");
 		let mut deposits: Balance = 0;
 		let mut in_progress: u32 = 0;
 		for (poll_id, poll) in Polls::<T>::iter() {
-			ensure!(poll_id <= PollCount::<T>::get(), "a poll beyond the count");
+			ensure!(poll_id <= totals.poll_count, "a poll beyond the count");
 			let listed = PollsInProgress::<T>::contains_key(poll_id);
 			ensure!(
 				listed == (poll.status == PollStatus::InProgress),
@@ -1025,18 +1031,18 @@ impl<T: Config> Pallet<T> {
 			in_progress as usize == PollsInProgress::<T>::iter_keys().count(),
 			"the in-progress counter disagrees with its entries"
 		);
-		ensure!(deposits == TotalDeposit::<T>::get(), "deposits do not sum to the total");
+		ensure!(deposits == totals.total_deposit, "deposits do not sum to the total");
 		let held = T::Currency::reducible_balance(
 			&Self::account_id(),
 			Preservation::Preserve,
 			Fortitude::Polite,
 		);
 		ensure!(
-			held >= deposits.saturating_add(PendingVotingRewards::<T>::get()),
+			held >= deposits.saturating_add(totals.pending_voting_rewards),
 			"the Gov account does not cover deposits and pending rewards"
 		);
 		ensure!(
-			TotalShare::<T>::get().is_zero() || !Self::total_staked().is_zero(),
+			totals.total_share.is_zero() || !Self::total_staked().is_zero(),
 			"shares without stake"
 		);
 		Ok(())

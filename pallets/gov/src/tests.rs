@@ -1,8 +1,7 @@
 //! Gov's unit and property tests; every test ends with the pallet's invariants checked.
 
 use crate::{
-	mock::*, Error, Event, Origin, Parameters, PollCount, Polls, PollsInProgress, Stakers,
-	TotalDeposit, TotalShare, Voters,
+	mock::*, Error, Event, Origin, Parameters, Polls, PollsInProgress, Stakers, Totals, Voters,
 };
 use frame_support::{
 	assert_noop, assert_ok,
@@ -56,7 +55,7 @@ fn create(creator: u128, call: Option<Box<RuntimeCall>>) -> PollId {
 		Some(b"https://mirror.finance".to_vec()),
 		call
 	));
-	PollCount::<Test>::get()
+	Totals::<Test>::get().poll_count
 }
 
 fn vote(who: u128, poll_id: PollId, vote: VoteOption, amount: u128) {
@@ -94,7 +93,7 @@ fn stake_gives_shares_at_the_current_rate() {
 		donate(1_000);
 		stake(BOB, 1_000);
 		assert_eq!(Stakers::<Test>::get(BOB).unwrap().share, 500);
-		assert_eq!(TotalShare::<Test>::get(), 1_500);
+		assert_eq!(Totals::<Test>::get().total_share, 1_500);
 		assert_eq!(Pallet::staker(&ALICE).unwrap().balance, 2_000);
 		assert_eq!(Pallet::staker(&BOB).unwrap().balance, 1_000);
 		assert_eq!(mir(BOB), BALANCE - 1_000);
@@ -110,7 +109,7 @@ fn stake_rejects_bad_input() {
 		);
 		// More than the account holds (keeping it alive).
 		assert!(Pallet::stake_voting_tokens(RuntimeOrigin::signed(ALICE), BALANCE).is_err());
-		assert_eq!(TotalShare::<Test>::get(), 0);
+		assert_eq!(Totals::<Test>::get().total_share, 0);
 		// After a large reward one unit no longer buys a share.
 		stake(ALICE, 10);
 		donate(100_000);
@@ -136,7 +135,7 @@ fn withdraw_pays_shares_at_the_current_rate() {
 		assert_ok!(Pallet::withdraw_voting_tokens(RuntimeOrigin::signed(BOB), None));
 		assert_eq!(mir(BOB), BALANCE - 1_000 + 1_500);
 		assert!(Stakers::<Test>::get(BOB).is_none());
-		assert_eq!(TotalShare::<Test>::get(), 800);
+		assert_eq!(Totals::<Test>::get().total_share, 800);
 		assert_eq!(Pallet::total_staked(), 1_200);
 	});
 }
@@ -225,7 +224,7 @@ fn create_poll_takes_the_deposit_of_the_class_its_call_gives() {
 		assert_eq!(poll(admin).end_time, T0 + 30_000);
 		assert_eq!(poll(migration).end_time, T0 + 20_000);
 		assert_eq!(poll(default).call_weight, set_value(7).get_dispatch_info().call_weight);
-		assert_eq!(TotalDeposit::<Test>::get(), 700);
+		assert_eq!(Totals::<Test>::get().total_deposit, 700);
 		assert_eq!(mir(ALICE), BALANCE - 700);
 		// Deposits are not stake.
 		assert_eq!(Pallet::total_staked(), 0);
@@ -291,7 +290,7 @@ fn create_poll_rejects_bad_input() {
 			None
 		)
 		.is_err());
-		assert_eq!(PollCount::<Test>::get(), 1);
+		assert_eq!(Totals::<Test>::get().poll_count, 1);
 	});
 }
 
@@ -480,7 +479,7 @@ fn end_poll_passes_with_quorum_and_threshold_and_refunds() {
 		end(id);
 		assert_eq!(status(id), PollStatus::Passed);
 		assert_eq!(mir(CHARLIE), BALANCE);
-		assert_eq!(TotalDeposit::<Test>::get(), 0);
+		assert_eq!(Totals::<Test>::get().total_deposit, 0);
 		assert_eq!(
 			last_event(),
 			Event::PollEnded {
@@ -736,7 +735,7 @@ fn polls_page_newest_first() {
 fn try_state_catches_a_broken_total() {
 	new_test_ext().execute_with(|| {
 		stake(ALICE, 1_000);
-		TotalShare::<Test>::put(999);
+		Totals::<Test>::mutate(|t| t.total_share = 999);
 		assert!(Pallet::do_try_state().is_err());
 	});
 }

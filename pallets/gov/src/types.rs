@@ -87,3 +87,16 @@ pub struct Staker<MaxVotes: Get<u32>> {
 
 /// A staker of this runtime.
 pub type StakerOf<T> = Staker<<T as crate::Config>::MaxVotesPerStaker>;
+
+/// Gov's running totals (the original's `State`).
+#[derive(Clone, Copy, PartialEq, Eq, Default, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
+pub struct GovTotals {
+	/// Polls created: the last poll's id.
+	pub poll_count: PollId,
+	/// Shares outstanding.
+	pub total_share: Balance,
+	/// Deposits of polls in progress.
+	pub total_deposit: Balance,
+	/// Voting rewards booked to polls and not yet withdrawn: not part of the staked total.
+	pub pending_voting_rewards: Balance,
+}
