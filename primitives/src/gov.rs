@@ -226,6 +226,8 @@ pub struct PollInfo<AccountId> {
 	pub abstain_votes: Balance,
 	/// When voting closes (seconds).
 	pub end_time: Moment,
+	/// From when its staked total may be snapshotted (seconds).
+	pub snapshot_time: Moment,
 	/// Its title.
 	pub title: Vec<u8>,
 	/// Its description.

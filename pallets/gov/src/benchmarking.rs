@@ -16,7 +16,7 @@ fn fund<T: Config>(who: &T::AccountId) -> Balance {
 }
 
 /// Parameters that let every path run without waiting: no effective delay, a snapshot period
-/// longer than any vote, small deposits.
+/// as long as the voting period (so a vote snapshots), small deposits.
 fn quick_parameters<T: Config>() {
 	let config = PollConfig {
 		proposal_deposit: 1_000_000,
@@ -26,7 +26,7 @@ fn quick_parameters<T: Config>() {
 	};
 	Parameters::<T>::put(GovParameters {
 		effective_delay: 0,
-		snapshot_period: Moment::MAX,
+		snapshot_period: 1_000,
 		voter_weight: sp_runtime::Permill::zero(),
 		default_poll: config,
 		auth_admin_poll: config,

@@ -546,7 +546,8 @@ pub mod pallet {
 			};
 			ensure!(PollsInProgress::<T>::count() < max, Error::<T>::TooManyPollsInProgress);
 
-			let config = Parameters::<T>::get().poll_config(class);
+			let parameters = Parameters::<T>::get();
+			let config = parameters.poll_config(class);
 			let deposit = config.proposal_deposit;
 			let mut totals = Totals::<T>::get();
 			let poll_id = totals.poll_count.checked_add(1).ok_or(Error::<T>::Overflow)?;
@@ -575,6 +576,7 @@ pub mod pallet {
 					no_votes: 0,
 					abstain_votes: 0,
 					end_time,
+					snapshot_time: end_time.saturating_sub(parameters.snapshot_period),
 					title,
 					description,
 					link,
@@ -640,8 +642,7 @@ pub mod pallet {
 				VoteOption::Abstain => &mut poll.abstain_votes,
 			};
 			*tally = tally.checked_add(amount).ok_or(Error::<T>::Overflow)?;
-			let snapshot = poll.staked_amount.is_none()
-				&& poll.end_time.saturating_sub(now) < Parameters::<T>::get().snapshot_period;
+			let snapshot = poll.staked_amount.is_none() && now >= poll.snapshot_time;
 			if snapshot {
 				poll.staked_amount = Some(staked);
 			}
@@ -672,10 +673,7 @@ pub mod pallet {
 			ensure_signed(origin)?;
 			let mut poll = Polls::<T>::get(poll_id).ok_or(Error::<T>::PollNotFound)?;
 			ensure!(poll.status == PollStatus::InProgress, Error::<T>::PollNotInProgress);
-			ensure!(
-				poll.end_time.saturating_sub(Self::now()) <= Parameters::<T>::get().snapshot_period,
-				Error::<T>::SnapshotTooEarly
-			);
+			ensure!(Self::now() >= poll.snapshot_time, Error::<T>::SnapshotTooEarly);
 			ensure!(poll.staked_amount.is_none(), Error::<T>::AlreadySnapshotted);
 			let staked_amount = Self::total_staked();
 			poll.staked_amount = Some(staked_amount);
@@ -1060,6 +1058,7 @@ impl<T: Config> Pallet<T> {
 			no_votes: poll.no_votes,
 			abstain_votes: poll.abstain_votes,
 			end_time: poll.end_time,
+			snapshot_time: poll.snapshot_time,
 			title: poll.title.into_inner(),
 			description: poll.description.into_inner(),
 			link: poll.link.map(|l| l.into_inner()),

@@ -36,6 +36,9 @@ where
 	pub abstain_votes: Balance,
 	/// When voting closes (seconds).
 	pub end_time: Moment,
+	/// From when its staked total may be snapshotted: `end_time − snapshot_period`, fixed at
+	/// creation.
+	pub snapshot_time: Moment,
 	/// Its title.
 	pub title: BoundedVec<u8, MaxTitle>,
 	/// Its description.

@@ -59,49 +59,41 @@ pub trait WeightInfo {
 /// Weights for `pallet_mirror_gov` using the Substrate node and recommended hardware.
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
-	/// Storage: `Gov::TotalShare` (r:1 w:1)
-	/// Proof: `Gov::TotalShare` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `Gov::Totals` (r:1 w:1)
+	/// Proof: `Gov::Totals` (`max_values`: Some(1), `max_size`: Some(52), added: 547, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Gov::TotalDeposit` (r:1 w:0)
-	/// Proof: `Gov::TotalDeposit` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
-	/// Storage: `Gov::PendingVotingRewards` (r:1 w:0)
-	/// Proof: `Gov::PendingVotingRewards` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Gov::Stakers` (r:1 w:1)
 	/// Proof: `Gov::Stakers` (`max_values`: None, `max_size`: Some(2066), added: 4541, mode: `MaxEncodedLen`)
 	fn stake_voting_tokens() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `306`
+		//  Measured:  `344`
 		//  Estimated: `5531`
-		// Minimum execution time: 61_912_000 picoseconds.
-		Weight::from_parts(65_237_000, 5531)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
+		// Minimum execution time: 60_139_000 picoseconds.
+		Weight::from_parts(90_665_000, 5531)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Gov::Stakers` (r:1 w:1)
 	/// Proof: `Gov::Stakers` (`max_values`: None, `max_size`: Some(2066), added: 4541, mode: `MaxEncodedLen`)
 	/// Storage: `Gov::PollsInProgress` (r:100 w:0)
 	/// Proof: `Gov::PollsInProgress` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
-	/// Storage: `Gov::TotalShare` (r:1 w:1)
-	/// Proof: `Gov::TotalShare` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `Gov::Totals` (r:1 w:1)
+	/// Proof: `Gov::Totals` (`max_values`: Some(1), `max_size`: Some(52), added: 547, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Gov::TotalDeposit` (r:1 w:0)
-	/// Proof: `Gov::TotalDeposit` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
-	/// Storage: `Gov::PendingVotingRewards` (r:1 w:0)
-	/// Proof: `Gov::PendingVotingRewards` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Gov::Voters` (r:0 w:100)
 	/// Proof: `Gov::Voters` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 100]`.
 	fn withdraw_voting_tokens(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `619 + n * (22 ±0)`
+		//  Measured:  `341 + n * (20 ±0)`
 		//  Estimated: `5531 + n * (2487 ±0)`
-		// Minimum execution time: 65_167_000 picoseconds.
-		Weight::from_parts(108_003_965, 5531)
-			// Standard Error: 28_158
-			.saturating_add(Weight::from_parts(4_726_556, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(5_u64))
+		// Minimum execution time: 60_219_000 picoseconds.
+		Weight::from_parts(79_911_646, 5531)
+			// Standard Error: 30_980
+			.saturating_add(Weight::from_parts(5_275_000, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
@@ -111,10 +103,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Gov::CounterForPollsInProgress` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Gov::Parameters` (r:1 w:0)
 	/// Proof: `Gov::Parameters` (`max_values`: Some(1), `max_size`: Some(116), added: 611, mode: `MaxEncodedLen`)
-	/// Storage: `Gov::PollCount` (r:1 w:1)
-	/// Proof: `Gov::PollCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `Gov::TotalDeposit` (r:1 w:1)
-	/// Proof: `Gov::TotalDeposit` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `Gov::Totals` (r:1 w:1)
+	/// Proof: `Gov::Totals` (`max_values`: Some(1), `max_size`: Some(52), added: 547, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Gov::PollsInProgress` (r:1 w:1)
@@ -125,73 +115,67 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `250`
 		//  Estimated: `3593`
-		// Minimum execution time: 71_857_000 picoseconds.
-		Weight::from_parts(106_548_000, 3593)
-			.saturating_add(T::DbWeight::get().reads(6_u64))
-			.saturating_add(T::DbWeight::get().writes(6_u64))
+		// Minimum execution time: 69_394_000 picoseconds.
+		Weight::from_parts(77_456_000, 3593)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Gov::Polls` (r:1 w:1)
 	/// Proof: `Gov::Polls` (`max_values`: None, `max_size`: Some(1666), added: 4141, mode: `MaxEncodedLen`)
-	/// Storage: `Gov::Voters` (r:1 w:1)
-	/// Proof: `Gov::Voters` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	/// Storage: `Gov::Stakers` (r:1 w:1)
 	/// Proof: `Gov::Stakers` (`max_values`: None, `max_size`: Some(2066), added: 4541, mode: `MaxEncodedLen`)
+	/// Storage: `Gov::Totals` (r:1 w:0)
+	/// Proof: `Gov::Totals` (`max_values`: Some(1), `max_size`: Some(52), added: 547, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:0)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Gov::TotalDeposit` (r:1 w:0)
-	/// Proof: `Gov::TotalDeposit` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
-	/// Storage: `Gov::PendingVotingRewards` (r:1 w:0)
-	/// Proof: `Gov::PendingVotingRewards` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
-	/// Storage: `Gov::TotalShare` (r:1 w:0)
-	/// Proof: `Gov::TotalShare` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Gov::Parameters` (r:1 w:0)
 	/// Proof: `Gov::Parameters` (`max_values`: Some(1), `max_size`: Some(116), added: 611, mode: `MaxEncodedLen`)
+	/// Storage: `Gov::Voters` (r:0 w:1)
+	/// Proof: `Gov::Voters` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	fn cast_vote() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `4705`
+		//  Measured:  `4128`
 		//  Estimated: `5531`
-		// Minimum execution time: 59_779_000 picoseconds.
-		Weight::from_parts(82_002_000, 5531)
-			.saturating_add(T::DbWeight::get().reads(8_u64))
+		// Minimum execution time: 50_034_000 picoseconds.
+		Weight::from_parts(91_506_000, 5531)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Gov::Polls` (r:1 w:1)
 	/// Proof: `Gov::Polls` (`max_values`: None, `max_size`: Some(1666), added: 4141, mode: `MaxEncodedLen`)
 	/// Storage: `Gov::Parameters` (r:1 w:0)
 	/// Proof: `Gov::Parameters` (`max_values`: Some(1), `max_size`: Some(116), added: 611, mode: `MaxEncodedLen`)
+	/// Storage: `Gov::Totals` (r:1 w:0)
+	/// Proof: `Gov::Totals` (`max_values`: Some(1), `max_size`: Some(52), added: 547, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:0)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Gov::TotalDeposit` (r:1 w:0)
-	/// Proof: `Gov::TotalDeposit` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
-	/// Storage: `Gov::PendingVotingRewards` (r:1 w:0)
-	/// Proof: `Gov::PendingVotingRewards` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn snapshot_poll() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2075`
+		//  Measured:  `2057`
 		//  Estimated: `5131`
-		// Minimum execution time: 33_069_000 picoseconds.
-		Weight::from_parts(46_900_000, 5131)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
+		// Minimum execution time: 31_066_000 picoseconds.
+		Weight::from_parts(35_002_000, 5131)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Gov::Polls` (r:1 w:1)
 	/// Proof: `Gov::Polls` (`max_values`: None, `max_size`: Some(1666), added: 4141, mode: `MaxEncodedLen`)
 	/// Storage: `Gov::Parameters` (r:1 w:0)
 	/// Proof: `Gov::Parameters` (`max_values`: Some(1), `max_size`: Some(116), added: 611, mode: `MaxEncodedLen`)
+	/// Storage: `Gov::Totals` (r:1 w:1)
+	/// Proof: `Gov::Totals` (`max_values`: Some(1), `max_size`: Some(52), added: 547, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Gov::TotalDeposit` (r:1 w:1)
-	/// Proof: `Gov::TotalDeposit` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Gov::PollsInProgress` (r:1 w:1)
 	/// Proof: `Gov::PollsInProgress` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
 	/// Storage: `Gov::CounterForPollsInProgress` (r:1 w:1)
 	/// Proof: `Gov::CounterForPollsInProgress` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn end_poll() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2264`
+		//  Measured:  `2246`
 		//  Estimated: `6196`
-		// Minimum execution time: 81_040_000 picoseconds.
-		Weight::from_parts(105_847_000, 6196)
+		// Minimum execution time: 79_699_000 picoseconds.
+		Weight::from_parts(84_115_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -201,10 +185,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Gov::Parameters` (`max_values`: Some(1), `max_size`: Some(116), added: 611, mode: `MaxEncodedLen`)
 	fn execute_poll() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1839`
+		//  Measured:  `1849`
 		//  Estimated: `5131`
-		// Minimum execution time: 28_513_000 picoseconds.
-		Weight::from_parts(47_150_000, 5131)
+		// Minimum execution time: 28_092_000 picoseconds.
+		Weight::from_parts(30_655_000, 5131)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -215,56 +199,48 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `0`
 		//  Estimated: `0`
 		// Minimum execution time: 5_959_000 picoseconds.
-		Weight::from_parts(11_658_000, 0)
+		Weight::from_parts(6_659_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 }
 
 /// For backwards compatibility and tests.
 impl WeightInfo for () {
-	/// Storage: `Gov::TotalShare` (r:1 w:1)
-	/// Proof: `Gov::TotalShare` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `Gov::Totals` (r:1 w:1)
+	/// Proof: `Gov::Totals` (`max_values`: Some(1), `max_size`: Some(52), added: 547, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Gov::TotalDeposit` (r:1 w:0)
-	/// Proof: `Gov::TotalDeposit` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
-	/// Storage: `Gov::PendingVotingRewards` (r:1 w:0)
-	/// Proof: `Gov::PendingVotingRewards` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Gov::Stakers` (r:1 w:1)
 	/// Proof: `Gov::Stakers` (`max_values`: None, `max_size`: Some(2066), added: 4541, mode: `MaxEncodedLen`)
 	fn stake_voting_tokens() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `306`
+		//  Measured:  `344`
 		//  Estimated: `5531`
-		// Minimum execution time: 61_912_000 picoseconds.
-		Weight::from_parts(65_237_000, 5531)
-			.saturating_add(RocksDbWeight::get().reads(5_u64))
+		// Minimum execution time: 60_139_000 picoseconds.
+		Weight::from_parts(90_665_000, 5531)
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Gov::Stakers` (r:1 w:1)
 	/// Proof: `Gov::Stakers` (`max_values`: None, `max_size`: Some(2066), added: 4541, mode: `MaxEncodedLen`)
 	/// Storage: `Gov::PollsInProgress` (r:100 w:0)
 	/// Proof: `Gov::PollsInProgress` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
-	/// Storage: `Gov::TotalShare` (r:1 w:1)
-	/// Proof: `Gov::TotalShare` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `Gov::Totals` (r:1 w:1)
+	/// Proof: `Gov::Totals` (`max_values`: Some(1), `max_size`: Some(52), added: 547, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Gov::TotalDeposit` (r:1 w:0)
-	/// Proof: `Gov::TotalDeposit` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
-	/// Storage: `Gov::PendingVotingRewards` (r:1 w:0)
-	/// Proof: `Gov::PendingVotingRewards` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Gov::Voters` (r:0 w:100)
 	/// Proof: `Gov::Voters` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 100]`.
 	fn withdraw_voting_tokens(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `619 + n * (22 ±0)`
+		//  Measured:  `341 + n * (20 ±0)`
 		//  Estimated: `5531 + n * (2487 ±0)`
-		// Minimum execution time: 65_167_000 picoseconds.
-		Weight::from_parts(108_003_965, 5531)
-			// Standard Error: 28_158
-			.saturating_add(Weight::from_parts(4_726_556, 0).saturating_mul(n.into()))
-			.saturating_add(RocksDbWeight::get().reads(5_u64))
+		// Minimum execution time: 60_219_000 picoseconds.
+		Weight::from_parts(79_911_646, 5531)
+			// Standard Error: 30_980
+			.saturating_add(Weight::from_parts(5_275_000, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
@@ -274,10 +250,8 @@ impl WeightInfo for () {
 	/// Proof: `Gov::CounterForPollsInProgress` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Gov::Parameters` (r:1 w:0)
 	/// Proof: `Gov::Parameters` (`max_values`: Some(1), `max_size`: Some(116), added: 611, mode: `MaxEncodedLen`)
-	/// Storage: `Gov::PollCount` (r:1 w:1)
-	/// Proof: `Gov::PollCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `Gov::TotalDeposit` (r:1 w:1)
-	/// Proof: `Gov::TotalDeposit` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `Gov::Totals` (r:1 w:1)
+	/// Proof: `Gov::Totals` (`max_values`: Some(1), `max_size`: Some(52), added: 547, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Gov::PollsInProgress` (r:1 w:1)
@@ -288,73 +262,67 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `250`
 		//  Estimated: `3593`
-		// Minimum execution time: 71_857_000 picoseconds.
-		Weight::from_parts(106_548_000, 3593)
-			.saturating_add(RocksDbWeight::get().reads(6_u64))
-			.saturating_add(RocksDbWeight::get().writes(6_u64))
+		// Minimum execution time: 69_394_000 picoseconds.
+		Weight::from_parts(77_456_000, 3593)
+			.saturating_add(RocksDbWeight::get().reads(5_u64))
+			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Gov::Polls` (r:1 w:1)
 	/// Proof: `Gov::Polls` (`max_values`: None, `max_size`: Some(1666), added: 4141, mode: `MaxEncodedLen`)
-	/// Storage: `Gov::Voters` (r:1 w:1)
-	/// Proof: `Gov::Voters` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	/// Storage: `Gov::Stakers` (r:1 w:1)
 	/// Proof: `Gov::Stakers` (`max_values`: None, `max_size`: Some(2066), added: 4541, mode: `MaxEncodedLen`)
+	/// Storage: `Gov::Totals` (r:1 w:0)
+	/// Proof: `Gov::Totals` (`max_values`: Some(1), `max_size`: Some(52), added: 547, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:0)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Gov::TotalDeposit` (r:1 w:0)
-	/// Proof: `Gov::TotalDeposit` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
-	/// Storage: `Gov::PendingVotingRewards` (r:1 w:0)
-	/// Proof: `Gov::PendingVotingRewards` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
-	/// Storage: `Gov::TotalShare` (r:1 w:0)
-	/// Proof: `Gov::TotalShare` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Gov::Parameters` (r:1 w:0)
 	/// Proof: `Gov::Parameters` (`max_values`: Some(1), `max_size`: Some(116), added: 611, mode: `MaxEncodedLen`)
+	/// Storage: `Gov::Voters` (r:0 w:1)
+	/// Proof: `Gov::Voters` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	fn cast_vote() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `4705`
+		//  Measured:  `4128`
 		//  Estimated: `5531`
-		// Minimum execution time: 59_779_000 picoseconds.
-		Weight::from_parts(82_002_000, 5531)
-			.saturating_add(RocksDbWeight::get().reads(8_u64))
+		// Minimum execution time: 50_034_000 picoseconds.
+		Weight::from_parts(91_506_000, 5531)
+			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Gov::Polls` (r:1 w:1)
 	/// Proof: `Gov::Polls` (`max_values`: None, `max_size`: Some(1666), added: 4141, mode: `MaxEncodedLen`)
 	/// Storage: `Gov::Parameters` (r:1 w:0)
 	/// Proof: `Gov::Parameters` (`max_values`: Some(1), `max_size`: Some(116), added: 611, mode: `MaxEncodedLen`)
+	/// Storage: `Gov::Totals` (r:1 w:0)
+	/// Proof: `Gov::Totals` (`max_values`: Some(1), `max_size`: Some(52), added: 547, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:0)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Gov::TotalDeposit` (r:1 w:0)
-	/// Proof: `Gov::TotalDeposit` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
-	/// Storage: `Gov::PendingVotingRewards` (r:1 w:0)
-	/// Proof: `Gov::PendingVotingRewards` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn snapshot_poll() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2075`
+		//  Measured:  `2057`
 		//  Estimated: `5131`
-		// Minimum execution time: 33_069_000 picoseconds.
-		Weight::from_parts(46_900_000, 5131)
-			.saturating_add(RocksDbWeight::get().reads(5_u64))
+		// Minimum execution time: 31_066_000 picoseconds.
+		Weight::from_parts(35_002_000, 5131)
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Gov::Polls` (r:1 w:1)
 	/// Proof: `Gov::Polls` (`max_values`: None, `max_size`: Some(1666), added: 4141, mode: `MaxEncodedLen`)
 	/// Storage: `Gov::Parameters` (r:1 w:0)
 	/// Proof: `Gov::Parameters` (`max_values`: Some(1), `max_size`: Some(116), added: 611, mode: `MaxEncodedLen`)
+	/// Storage: `Gov::Totals` (r:1 w:1)
+	/// Proof: `Gov::Totals` (`max_values`: Some(1), `max_size`: Some(52), added: 547, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Gov::TotalDeposit` (r:1 w:1)
-	/// Proof: `Gov::TotalDeposit` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Gov::PollsInProgress` (r:1 w:1)
 	/// Proof: `Gov::PollsInProgress` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
 	/// Storage: `Gov::CounterForPollsInProgress` (r:1 w:1)
 	/// Proof: `Gov::CounterForPollsInProgress` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn end_poll() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2264`
+		//  Measured:  `2246`
 		//  Estimated: `6196`
-		// Minimum execution time: 81_040_000 picoseconds.
-		Weight::from_parts(105_847_000, 6196)
+		// Minimum execution time: 79_699_000 picoseconds.
+		Weight::from_parts(84_115_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
@@ -364,10 +332,10 @@ impl WeightInfo for () {
 	/// Proof: `Gov::Parameters` (`max_values`: Some(1), `max_size`: Some(116), added: 611, mode: `MaxEncodedLen`)
 	fn execute_poll() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1839`
+		//  Measured:  `1849`
 		//  Estimated: `5131`
-		// Minimum execution time: 28_513_000 picoseconds.
-		Weight::from_parts(47_150_000, 5131)
+		// Minimum execution time: 28_092_000 picoseconds.
+		Weight::from_parts(30_655_000, 5131)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -378,7 +346,7 @@ impl WeightInfo for () {
 		//  Measured:  `0`
 		//  Estimated: `0`
 		// Minimum execution time: 5_959_000 picoseconds.
-		Weight::from_parts(11_658_000, 0)
+		Weight::from_parts(6_659_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 }
