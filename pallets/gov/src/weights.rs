@@ -69,8 +69,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `344`
 		//  Estimated: `5531`
-		// Minimum execution time: 60_139_000 picoseconds.
-		Weight::from_parts(90_665_000, 5531)
+		// Minimum execution time: 61_731_000 picoseconds.
+		Weight::from_parts(93_059_000, 5531)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -89,10 +89,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `341 + n * (20 ±0)`
 		//  Estimated: `5531 + n * (2487 ±0)`
-		// Minimum execution time: 60_219_000 picoseconds.
-		Weight::from_parts(79_911_646, 5531)
-			// Standard Error: 30_980
-			.saturating_add(Weight::from_parts(5_275_000, 0).saturating_mul(n.into()))
+		// Minimum execution time: 61_221_000 picoseconds.
+		Weight::from_parts(82_216_986, 5531)
+			// Standard Error: 16_107
+			.saturating_add(Weight::from_parts(4_116_279, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -110,56 +110,52 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Gov::PollsInProgress` (r:1 w:1)
 	/// Proof: `Gov::PollsInProgress` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
 	/// Storage: `Gov::Polls` (r:0 w:1)
-	/// Proof: `Gov::Polls` (`max_values`: None, `max_size`: Some(1666), added: 4141, mode: `MaxEncodedLen`)
+	/// Proof: `Gov::Polls` (`max_values`: None, `max_size`: Some(1674), added: 4149, mode: `MaxEncodedLen`)
 	fn create_poll() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `250`
 		//  Estimated: `3593`
-		// Minimum execution time: 69_394_000 picoseconds.
-		Weight::from_parts(77_456_000, 3593)
+		// Minimum execution time: 71_526_000 picoseconds.
+		Weight::from_parts(94_541_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Gov::Polls` (r:1 w:1)
-	/// Proof: `Gov::Polls` (`max_values`: None, `max_size`: Some(1666), added: 4141, mode: `MaxEncodedLen`)
+	/// Proof: `Gov::Polls` (`max_values`: None, `max_size`: Some(1674), added: 4149, mode: `MaxEncodedLen`)
 	/// Storage: `Gov::Stakers` (r:1 w:1)
 	/// Proof: `Gov::Stakers` (`max_values`: None, `max_size`: Some(2066), added: 4541, mode: `MaxEncodedLen`)
 	/// Storage: `Gov::Totals` (r:1 w:0)
 	/// Proof: `Gov::Totals` (`max_values`: Some(1), `max_size`: Some(52), added: 547, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:0)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Gov::Parameters` (r:1 w:0)
-	/// Proof: `Gov::Parameters` (`max_values`: Some(1), `max_size`: Some(116), added: 611, mode: `MaxEncodedLen`)
 	/// Storage: `Gov::Voters` (r:0 w:1)
 	/// Proof: `Gov::Voters` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	fn cast_vote() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `4128`
+		//  Measured:  `4031`
 		//  Estimated: `5531`
-		// Minimum execution time: 50_034_000 picoseconds.
-		Weight::from_parts(91_506_000, 5531)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
+		// Minimum execution time: 50_064_000 picoseconds.
+		Weight::from_parts(107_329_000, 5531)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Gov::Polls` (r:1 w:1)
-	/// Proof: `Gov::Polls` (`max_values`: None, `max_size`: Some(1666), added: 4141, mode: `MaxEncodedLen`)
-	/// Storage: `Gov::Parameters` (r:1 w:0)
-	/// Proof: `Gov::Parameters` (`max_values`: Some(1), `max_size`: Some(116), added: 611, mode: `MaxEncodedLen`)
+	/// Proof: `Gov::Polls` (`max_values`: None, `max_size`: Some(1674), added: 4149, mode: `MaxEncodedLen`)
 	/// Storage: `Gov::Totals` (r:1 w:0)
 	/// Proof: `Gov::Totals` (`max_values`: Some(1), `max_size`: Some(52), added: 547, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:0)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn snapshot_poll() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2057`
-		//  Estimated: `5131`
-		// Minimum execution time: 31_066_000 picoseconds.
-		Weight::from_parts(35_002_000, 5131)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
+		//  Measured:  `1960`
+		//  Estimated: `5139`
+		// Minimum execution time: 30_756_000 picoseconds.
+		Weight::from_parts(59_659_000, 5139)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Gov::Polls` (r:1 w:1)
-	/// Proof: `Gov::Polls` (`max_values`: None, `max_size`: Some(1666), added: 4141, mode: `MaxEncodedLen`)
+	/// Proof: `Gov::Polls` (`max_values`: None, `max_size`: Some(1674), added: 4149, mode: `MaxEncodedLen`)
 	/// Storage: `Gov::Parameters` (r:1 w:0)
 	/// Proof: `Gov::Parameters` (`max_values`: Some(1), `max_size`: Some(116), added: 611, mode: `MaxEncodedLen`)
 	/// Storage: `Gov::Totals` (r:1 w:1)
@@ -172,23 +168,23 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Gov::CounterForPollsInProgress` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn end_poll() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2246`
+		//  Measured:  `2254`
 		//  Estimated: `6196`
-		// Minimum execution time: 79_699_000 picoseconds.
-		Weight::from_parts(84_115_000, 6196)
+		// Minimum execution time: 81_551_000 picoseconds.
+		Weight::from_parts(135_962_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Gov::Polls` (r:1 w:1)
-	/// Proof: `Gov::Polls` (`max_values`: None, `max_size`: Some(1666), added: 4141, mode: `MaxEncodedLen`)
+	/// Proof: `Gov::Polls` (`max_values`: None, `max_size`: Some(1674), added: 4149, mode: `MaxEncodedLen`)
 	/// Storage: `Gov::Parameters` (r:1 w:0)
 	/// Proof: `Gov::Parameters` (`max_values`: Some(1), `max_size`: Some(116), added: 611, mode: `MaxEncodedLen`)
 	fn execute_poll() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1849`
-		//  Estimated: `5131`
-		// Minimum execution time: 28_092_000 picoseconds.
-		Weight::from_parts(30_655_000, 5131)
+		//  Measured:  `1857`
+		//  Estimated: `5139`
+		// Minimum execution time: 29_043_000 picoseconds.
+		Weight::from_parts(38_758_000, 5139)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -198,8 +194,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 5_959_000 picoseconds.
-		Weight::from_parts(6_659_000, 0)
+		// Minimum execution time: 6_259_000 picoseconds.
+		Weight::from_parts(7_100_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 }
@@ -216,8 +212,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `344`
 		//  Estimated: `5531`
-		// Minimum execution time: 60_139_000 picoseconds.
-		Weight::from_parts(90_665_000, 5531)
+		// Minimum execution time: 61_731_000 picoseconds.
+		Weight::from_parts(93_059_000, 5531)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
@@ -236,10 +232,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `341 + n * (20 ±0)`
 		//  Estimated: `5531 + n * (2487 ±0)`
-		// Minimum execution time: 60_219_000 picoseconds.
-		Weight::from_parts(79_911_646, 5531)
-			// Standard Error: 30_980
-			.saturating_add(Weight::from_parts(5_275_000, 0).saturating_mul(n.into()))
+		// Minimum execution time: 61_221_000 picoseconds.
+		Weight::from_parts(82_216_986, 5531)
+			// Standard Error: 16_107
+			.saturating_add(Weight::from_parts(4_116_279, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
@@ -257,56 +253,52 @@ impl WeightInfo for () {
 	/// Storage: `Gov::PollsInProgress` (r:1 w:1)
 	/// Proof: `Gov::PollsInProgress` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
 	/// Storage: `Gov::Polls` (r:0 w:1)
-	/// Proof: `Gov::Polls` (`max_values`: None, `max_size`: Some(1666), added: 4141, mode: `MaxEncodedLen`)
+	/// Proof: `Gov::Polls` (`max_values`: None, `max_size`: Some(1674), added: 4149, mode: `MaxEncodedLen`)
 	fn create_poll() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `250`
 		//  Estimated: `3593`
-		// Minimum execution time: 69_394_000 picoseconds.
-		Weight::from_parts(77_456_000, 3593)
+		// Minimum execution time: 71_526_000 picoseconds.
+		Weight::from_parts(94_541_000, 3593)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Gov::Polls` (r:1 w:1)
-	/// Proof: `Gov::Polls` (`max_values`: None, `max_size`: Some(1666), added: 4141, mode: `MaxEncodedLen`)
+	/// Proof: `Gov::Polls` (`max_values`: None, `max_size`: Some(1674), added: 4149, mode: `MaxEncodedLen`)
 	/// Storage: `Gov::Stakers` (r:1 w:1)
 	/// Proof: `Gov::Stakers` (`max_values`: None, `max_size`: Some(2066), added: 4541, mode: `MaxEncodedLen`)
 	/// Storage: `Gov::Totals` (r:1 w:0)
 	/// Proof: `Gov::Totals` (`max_values`: Some(1), `max_size`: Some(52), added: 547, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:0)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Gov::Parameters` (r:1 w:0)
-	/// Proof: `Gov::Parameters` (`max_values`: Some(1), `max_size`: Some(116), added: 611, mode: `MaxEncodedLen`)
 	/// Storage: `Gov::Voters` (r:0 w:1)
 	/// Proof: `Gov::Voters` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	fn cast_vote() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `4128`
+		//  Measured:  `4031`
 		//  Estimated: `5531`
-		// Minimum execution time: 50_034_000 picoseconds.
-		Weight::from_parts(91_506_000, 5531)
-			.saturating_add(RocksDbWeight::get().reads(5_u64))
+		// Minimum execution time: 50_064_000 picoseconds.
+		Weight::from_parts(107_329_000, 5531)
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Gov::Polls` (r:1 w:1)
-	/// Proof: `Gov::Polls` (`max_values`: None, `max_size`: Some(1666), added: 4141, mode: `MaxEncodedLen`)
-	/// Storage: `Gov::Parameters` (r:1 w:0)
-	/// Proof: `Gov::Parameters` (`max_values`: Some(1), `max_size`: Some(116), added: 611, mode: `MaxEncodedLen`)
+	/// Proof: `Gov::Polls` (`max_values`: None, `max_size`: Some(1674), added: 4149, mode: `MaxEncodedLen`)
 	/// Storage: `Gov::Totals` (r:1 w:0)
 	/// Proof: `Gov::Totals` (`max_values`: Some(1), `max_size`: Some(52), added: 547, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:0)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn snapshot_poll() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2057`
-		//  Estimated: `5131`
-		// Minimum execution time: 31_066_000 picoseconds.
-		Weight::from_parts(35_002_000, 5131)
-			.saturating_add(RocksDbWeight::get().reads(4_u64))
+		//  Measured:  `1960`
+		//  Estimated: `5139`
+		// Minimum execution time: 30_756_000 picoseconds.
+		Weight::from_parts(59_659_000, 5139)
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Gov::Polls` (r:1 w:1)
-	/// Proof: `Gov::Polls` (`max_values`: None, `max_size`: Some(1666), added: 4141, mode: `MaxEncodedLen`)
+	/// Proof: `Gov::Polls` (`max_values`: None, `max_size`: Some(1674), added: 4149, mode: `MaxEncodedLen`)
 	/// Storage: `Gov::Parameters` (r:1 w:0)
 	/// Proof: `Gov::Parameters` (`max_values`: Some(1), `max_size`: Some(116), added: 611, mode: `MaxEncodedLen`)
 	/// Storage: `Gov::Totals` (r:1 w:1)
@@ -319,23 +311,23 @@ impl WeightInfo for () {
 	/// Proof: `Gov::CounterForPollsInProgress` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn end_poll() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2246`
+		//  Measured:  `2254`
 		//  Estimated: `6196`
-		// Minimum execution time: 79_699_000 picoseconds.
-		Weight::from_parts(84_115_000, 6196)
+		// Minimum execution time: 81_551_000 picoseconds.
+		Weight::from_parts(135_962_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Gov::Polls` (r:1 w:1)
-	/// Proof: `Gov::Polls` (`max_values`: None, `max_size`: Some(1666), added: 4141, mode: `MaxEncodedLen`)
+	/// Proof: `Gov::Polls` (`max_values`: None, `max_size`: Some(1674), added: 4149, mode: `MaxEncodedLen`)
 	/// Storage: `Gov::Parameters` (r:1 w:0)
 	/// Proof: `Gov::Parameters` (`max_values`: Some(1), `max_size`: Some(116), added: 611, mode: `MaxEncodedLen`)
 	fn execute_poll() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1849`
-		//  Estimated: `5131`
-		// Minimum execution time: 28_092_000 picoseconds.
-		Weight::from_parts(30_655_000, 5131)
+		//  Measured:  `1857`
+		//  Estimated: `5139`
+		// Minimum execution time: 29_043_000 picoseconds.
+		Weight::from_parts(38_758_000, 5139)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -345,8 +337,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 5_959_000 picoseconds.
-		Weight::from_parts(6_659_000, 0)
+		// Minimum execution time: 6_259_000 picoseconds.
+		Weight::from_parts(7_100_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 }
