@@ -99,9 +99,8 @@ pub fn dev_factory_parameters() -> mirror_primitives::FactoryParameters {
 /// with periods short enough for a poll to run in a minute: voting 30 s, effective delay 6 s,
 /// snapshot period 10 s.
 pub fn dev_gov_parameters() -> GovParameters {
-	let mut parameters = GovParameters::default();
-	parameters.effective_delay = 6;
-	parameters.snapshot_period = 10;
+	let mut parameters =
+		GovParameters { effective_delay: 6, snapshot_period: 10, ..GovParameters::default() };
 	for config in [
 		&mut parameters.default_poll,
 		&mut parameters.auth_admin_poll,

@@ -785,7 +785,7 @@ proptest! {
 				Pallet::do_try_state().unwrap();
 				let balances: u128 = [ALICE, BOB, CHARLIE]
 					.iter()
-					.filter_map(|w| Pallet::staker(w))
+					.filter_map(Pallet::staker)
 					.map(|s| s.balance)
 					.sum();
 				prop_assert!(balances <= Pallet::total_staked());
