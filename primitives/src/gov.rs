@@ -259,6 +259,15 @@ pub struct GovStakerInfo {
 	pub locked_balance: Vec<(PollId, Balance)>,
 	/// The largest of those: what cannot be withdrawn now.
 	pub locked: Balance,
+	/// Voting rewards of ended polls it can withdraw or stake, per poll.
+	pub withdrawable_polls: Vec<(PollId, Balance)>,
+}
+
+/// How MIR rewards reach Gov's stakers and voters (the collector's `distribute`).
+pub trait GovRewards<AccountId> {
+	/// Moves `amount` MIR from `from` to Gov: `voter_weight` of it is booked to the voters of
+	/// polls in progress, the rest raises every staker's balance.
+	fn deposit_reward(from: &AccountId, amount: Balance) -> sp_runtime::DispatchResult;
 }
 
 /// Gov's totals.

@@ -27,8 +27,8 @@ pub use factory::{
 	WhitelistParams,
 };
 pub use gov::{
-	GovParameters, GovStakerInfo, GovState, PollClass, PollConfig, PollId, PollInfo, PollStatus,
-	VoteOption, VoterInfo,
+	GovParameters, GovRewards, GovStakerInfo, GovState, PollClass, PollConfig, PollId, PollInfo,
+	PollStatus, VoteOption, VoterInfo,
 };
 pub use mint::{
 	AssetConfig, AuctionQuote, IpoParams, MintParameters, MintRegistry, Position, PositionFilter,

@@ -65,15 +65,35 @@ fn long_remark<T: Config>() -> <T as Config>::RuntimeCall {
 	frame_system::Call::<T>::remark { remark: alloc::vec![7u8; len] }.into()
 }
 
-/// Fills `who`'s vote list with `n` entries for polls that have ended (each with its record).
-fn ended_votes<T: Config>(who: &T::AccountId, n: u32) {
+/// Fills `who`'s vote list with `n` votes of 1,000 in full-size polls that have ended, each
+/// with `reward` for its voters (booked as pending), and their voter records.
+fn ended_votes<T: Config>(
+	who: &T::AccountId,
+	n: u32,
+	reward: Balance,
+) -> Result<(), BenchmarkError> {
+	let template = poll::<T>(&account("template", 0, 0), Some(long_remark::<T>()))?;
+	let mut ended = Polls::<T>::get(template).ok_or(BenchmarkError::Stop("no template"))?;
+	Polls::<T>::remove(template);
+	PollsInProgress::<T>::remove(template);
+	Totals::<T>::mutate(|t| t.total_deposit = 0);
+	ended.status = PollStatus::Rejected;
+	ended.yes_votes = 1_000;
+	ended.voters_reward = reward;
 	let mut staker = Stakers::<T>::get(who).unwrap_or_default();
 	for i in 0..n {
 		let poll_id = PollId::MAX - i;
-		let _ = staker.votes.try_push((poll_id, 1));
-		Voters::<T>::insert(poll_id, who, VoterInfo { vote: VoteOption::No, balance: 1 });
+		let _ = staker.votes.try_push((poll_id, 1_000));
+		Polls::<T>::insert(poll_id, ended.clone());
+		Voters::<T>::insert(poll_id, who, VoterInfo { vote: VoteOption::Yes, balance: 1_000 });
 	}
 	Stakers::<T>::insert(who, staker);
+	let booked = reward.saturating_mul(n.into());
+	Totals::<T>::mutate(|t| {
+		t.pending_voting_rewards = t.pending_voting_rewards.saturating_add(booked)
+	});
+	let _ = T::Currency::mint_into(&Pallet::<T>::account_id(), booked);
+	Ok(())
 }
 
 #[benchmarks]
@@ -103,7 +123,7 @@ mod benchmarks {
 		quick_parameters::<T>();
 		let caller: T::AccountId = whitelisted_caller();
 		staked::<T>(&caller, 1_000_000_000)?;
-		ended_votes::<T>(&caller, n);
+		ended_votes::<T>(&caller, n, 0)?;
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller.clone()), Some(1_000));
@@ -139,7 +159,7 @@ mod benchmarks {
 		quick_parameters::<T>();
 		let caller: T::AccountId = whitelisted_caller();
 		staked::<T>(&caller, 1_000_000_000)?;
-		ended_votes::<T>(&caller, T::MaxVotesPerStaker::get() - 1);
+		ended_votes::<T>(&caller, T::MaxVotesPerStaker::get() - 1, 0)?;
 		let poll_id = poll::<T>(&account("creator", 0, 0), Some(long_remark::<T>()))?;
 
 		#[extrinsic_call]
@@ -211,6 +231,73 @@ mod benchmarks {
 		_(RawOrigin::Signed(caller), poll_id);
 
 		assert!(Polls::<T>::get(poll_id).is_some_and(|p| p.status != PollStatus::Passed));
+		Ok(())
+	}
+
+	/// `n` polls in progress share the voters' part.
+	#[benchmark]
+	fn deposit_reward(
+		n: Linear<1, { T::MaxAdminPollsInProgress::get() }>,
+	) -> Result<(), BenchmarkError> {
+		quick_parameters::<T>();
+		Parameters::<T>::mutate(|p| p.voter_weight = sp_runtime::Permill::from_percent(50));
+		// `n` copies of a full-size poll in progress (more than default polls may be created).
+		let first = poll::<T>(&account("creator", 0, 0), Some(long_remark::<T>()))?;
+		let template = Polls::<T>::get(first).ok_or(BenchmarkError::Stop("no poll"))?;
+		for id in 1..n {
+			Polls::<T>::insert(first + id, template.clone());
+			PollsInProgress::<T>::insert(first + id, ());
+		}
+		let deposits = template.deposit_amount.saturating_mul(Balance::from(n - 1));
+		Totals::<T>::mutate(|t| {
+			t.poll_count = first + n - 1;
+			t.total_deposit = t.total_deposit.saturating_add(deposits);
+		});
+		let _ = T::Currency::mint_into(&Pallet::<T>::account_id(), deposits);
+		let caller: T::AccountId = whitelisted_caller();
+		fund::<T>(&caller);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), 1_000_000_000);
+
+		assert_eq!(
+			Totals::<T>::get().pending_voting_rewards,
+			500_000_000 / Balance::from(n) * Balance::from(n)
+		);
+		Ok(())
+	}
+
+	/// A vote list of `n` ended polls, each paying a reward.
+	#[benchmark]
+	fn withdraw_voting_rewards(
+		n: Linear<1, { T::MaxVotesPerStaker::get() }>,
+	) -> Result<(), BenchmarkError> {
+		quick_parameters::<T>();
+		let caller: T::AccountId = whitelisted_caller();
+		staked::<T>(&caller, 1_000_000_000)?;
+		ended_votes::<T>(&caller, n, 1_000_000)?;
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller.clone()), None);
+
+		assert_eq!(Totals::<T>::get().pending_voting_rewards, 0);
+		Ok(())
+	}
+
+	/// A vote list of `n` ended polls, each paying a reward, staked at a rate.
+	#[benchmark]
+	fn stake_voting_rewards(
+		n: Linear<1, { T::MaxVotesPerStaker::get() }>,
+	) -> Result<(), BenchmarkError> {
+		quick_parameters::<T>();
+		let caller: T::AccountId = whitelisted_caller();
+		staked::<T>(&caller, 1_000_000_000)?;
+		ended_votes::<T>(&caller, n, 1_000_000)?;
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller.clone()), None);
+
+		assert_eq!(Totals::<T>::get().pending_voting_rewards, 0);
 		Ok(())
 	}
 

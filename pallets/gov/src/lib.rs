@@ -265,6 +265,34 @@ pub mod pallet {
 			/// The call's result; an error marks the poll `Failed`.
 			result: DispatchResult,
 		},
+		/// Rewards reached Gov: `voters` of them booked to the voters of `polls` polls in
+		/// progress, the rest to stakers.
+		RewardDeposited {
+			/// Who paid.
+			from: T::AccountId,
+			/// MIR deposited.
+			amount: Balance,
+			/// The part booked to voters.
+			voters: Balance,
+			/// Polls in progress that shared it.
+			polls: u32,
+		},
+		/// `who` withdrew voting rewards.
+		VotingRewardsWithdrawn {
+			/// The voter.
+			who: T::AccountId,
+			/// MIR paid.
+			amount: Balance,
+		},
+		/// `who` staked its voting rewards.
+		VotingRewardsStaked {
+			/// The voter.
+			who: T::AccountId,
+			/// MIR staked.
+			amount: Balance,
+			/// Shares received.
+			share: Balance,
+		},
 		/// The parameters changed.
 		ParametersUpdated {
 			/// The new parameters.
@@ -311,7 +339,7 @@ pub mod pallet {
 		AlreadyVoted,
 		/// More than the voter's staked MIR.
 		InsufficientStake,
-		/// The staker's vote list is full: withdraw (any amount) to prune ended polls.
+		/// The staker's vote list is full: withdraw voting rewards or tokens to prune ended polls.
 		TooManyVotes,
 		/// A snapshot is allowed only within the snapshot period before the end.
 		SnapshotTooEarly,
@@ -327,7 +355,16 @@ pub mod pallet {
 		EffectiveDelayNotExpired,
 		/// The poll carries no call.
 		NoExecuteData,
-		/// A voting period of zero.
+		/// A reward too small to give every poll in progress a unit ("Reward deposited is too
+		/// small").
+		RewardTooSmall,
+		/// The poll is still in progress.
+		PollInProgress,
+		/// The poll has no voting rewards.
+		NoVotingRewards,
+		/// The account did not vote in the poll.
+		NotVoted,
+		/// A voting period of zero, or a voter weight of 100 %.
 		InvalidParameters,
 		/// Arithmetic overflow.
 		Overflow,
@@ -471,11 +508,7 @@ pub mod pallet {
 			T::Currency::transfer(&Self::account_id(), &who, paid, Preservation::Preserve)?;
 			totals.total_share = total_share.saturating_sub(share);
 			Totals::<T>::put(totals);
-			if staker.share.is_zero() && staker.votes.is_empty() {
-				Stakers::<T>::remove(&who);
-			} else {
-				Stakers::<T>::insert(&who, staker);
-			}
+			Self::store_staker(&who, &mut staker);
 			Self::deposit_event(Event::Withdrawn { who, amount: paid, share });
 			Ok(Some(T::WeightInfo::withdraw_voting_tokens(votes)).into())
 		}
@@ -717,6 +750,14 @@ pub mod pallet {
 				)?;
 			}
 			totals.total_deposit = totals.total_deposit.saturating_sub(poll.deposit_amount);
+			// Voting rewards of a poll nobody voted in can never be claimed: they go to stakers.
+			let tallied =
+				poll.yes_votes.saturating_add(poll.no_votes).saturating_add(poll.abstain_votes);
+			if tallied.is_zero() && !poll.voters_reward.is_zero() {
+				totals.pending_voting_rewards =
+					totals.pending_voting_rewards.saturating_sub(poll.voters_reward);
+				poll.voters_reward = 0;
+			}
 			Totals::<T>::put(totals);
 			PollsInProgress::<T>::remove(poll_id);
 			poll.status = if passed { PollStatus::Passed } else { PollStatus::Rejected };
@@ -797,6 +838,93 @@ pub mod pallet {
 				T::WeightInfo::execute_poll().saturating_add(used.min(T::MaxCallWeight::get())),
 			)
 			.into())
+		}
+
+		/// Deposits `amount` MIR as rewards: `voter_weight` of it is shared equally by the polls
+		/// in progress (each poll's voters split their share pro rata), the rest raises every
+		/// staker's balance. Without polls in progress, everything goes to stakers.
+		///
+		/// ## Dispatch Origin
+		/// Signed (anyone; the collector pays through [`GovRewards`]).
+		///
+		/// ## Errors
+		/// [`Error::ZeroAmount`], [`Error::RewardTooSmall`], [`Error::Overflow`]; the transfer's
+		/// error if the sender cannot pay.
+		///
+		/// Emits [`Event::RewardDeposited`].
+		#[pallet::call_index(8)]
+		#[pallet::weight(T::WeightInfo::deposit_reward(T::MaxAdminPollsInProgress::get()))]
+		pub fn deposit_reward(origin: OriginFor<T>, amount: Balance) -> DispatchResultWithPostInfo {
+			let from = ensure_signed(origin)?;
+			let polls = Self::do_deposit_reward(&from, amount)?;
+			Ok(Some(T::WeightInfo::deposit_reward(polls)).into())
+		}
+
+		/// Pays the voting rewards of ended polls `poll_id` (`None`: every ended poll with
+		/// rewards the caller voted in), and drops those polls from its vote list.
+		///
+		/// ## Dispatch Origin
+		/// Signed.
+		///
+		/// ## Errors
+		/// [`Error::NothingStaked`], [`Error::PollNotFound`], [`Error::PollInProgress`],
+		/// [`Error::NoVotingRewards`], [`Error::NotVoted`], [`Error::NothingToWithdraw`].
+		///
+		/// Emits [`Event::VotingRewardsWithdrawn`].
+		#[pallet::call_index(9)]
+		#[pallet::weight(T::WeightInfo::withdraw_voting_rewards(T::MaxVotesPerStaker::get()))]
+		pub fn withdraw_voting_rewards(
+			origin: OriginFor<T>,
+			poll_id: Option<PollId>,
+		) -> DispatchResultWithPostInfo {
+			let who = ensure_signed(origin)?;
+			let (mut staker, amount, visited) = Self::take_voting_rewards(&who, poll_id)?;
+			let mut totals = Totals::<T>::get();
+			totals.pending_voting_rewards = totals.pending_voting_rewards.saturating_sub(amount);
+			T::Currency::transfer(&Self::account_id(), &who, amount, Preservation::Preserve)?;
+			Totals::<T>::put(totals);
+			Self::store_staker(&who, &mut staker);
+			Self::deposit_event(Event::VotingRewardsWithdrawn { who, amount });
+			Ok(Some(T::WeightInfo::withdraw_voting_rewards(visited)).into())
+		}
+
+		/// Stakes the voting rewards of ended polls `poll_id` (`None`: all of them) at the
+		/// current share rate, and drops those polls from the vote list.
+		///
+		/// ## Dispatch Origin
+		/// Signed.
+		///
+		/// ## Errors
+		/// As [`Pallet::withdraw_voting_rewards`], and [`Error::StakeTooSmall`],
+		/// [`Error::Overflow`].
+		///
+		/// Emits [`Event::VotingRewardsStaked`].
+		#[pallet::call_index(10)]
+		#[pallet::weight(T::WeightInfo::stake_voting_rewards(T::MaxVotesPerStaker::get()))]
+		pub fn stake_voting_rewards(
+			origin: OriginFor<T>,
+			poll_id: Option<PollId>,
+		) -> DispatchResultWithPostInfo {
+			let who = ensure_signed(origin)?;
+			let (mut staker, amount, visited) = Self::take_voting_rewards(&who, poll_id)?;
+			let mut totals = Totals::<T>::get();
+			// The rewards leave `pending` first, so the staked total already includes them.
+			totals.pending_voting_rewards = totals.pending_voting_rewards.saturating_sub(amount);
+			let staked = Self::staked_of(&totals);
+			let before = staked.saturating_sub(amount);
+			let share = if totals.total_share.is_zero() || before.is_zero() {
+				amount
+			} else {
+				mul_div_floor(amount, totals.total_share, before).ok_or(Error::<T>::Overflow)?
+			};
+			ensure!(!share.is_zero(), Error::<T>::StakeTooSmall);
+			staker.share = staker.share.checked_add(share).ok_or(Error::<T>::Overflow)?;
+			totals.total_share =
+				totals.total_share.checked_add(share).ok_or(Error::<T>::Overflow)?;
+			Totals::<T>::put(totals);
+			Self::store_staker(&who, &mut staker);
+			Self::deposit_event(Event::VotingRewardsStaked { who, amount, share });
+			Ok(Some(T::WeightInfo::stake_voting_rewards(visited)).into())
 		}
 
 		/// Replaces Gov's parameters.
@@ -919,25 +1047,123 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// Whether `parameters` are acceptable: every voting period above zero.
+	/// Whether `parameters` are acceptable: every voting period above zero, a voter weight
+	/// below 100 %.
 	pub fn parameters_are_valid(parameters: &GovParameters) -> bool {
-		[parameters.default_poll, parameters.auth_admin_poll, parameters.migration_poll]
-			.iter()
-			.all(|c| c.voting_period > 0)
+		parameters.voter_weight < sp_runtime::Permill::one()
+			&& [parameters.default_poll, parameters.auth_admin_poll, parameters.migration_poll]
+				.iter()
+				.all(|c| c.voting_period > 0)
 	}
 
-	/// Drops `staker`'s votes in polls that ended (their voter records too); returns the
-	/// largest vote in polls still in progress: the locked stake.
+	/// §3.11: moves `amount` from `from` and books `⌊amount × voter_weight⌋`, split equally
+	/// (floored), to the polls in progress; returns how many polls shared it. Only what the
+	/// polls received becomes pending; the split's dust stays with stakers.
+	pub fn do_deposit_reward(from: &T::AccountId, amount: Balance) -> Result<u32, DispatchError> {
+		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+		let voter_weight = Parameters::<T>::get().voter_weight;
+		let polls = PollsInProgress::<T>::count();
+		let to_voters = voter_weight.mul_floor(amount);
+		let mut booked: Balance = 0;
+		if polls > 0 && !to_voters.is_zero() {
+			let per_poll = to_voters / Balance::from(polls);
+			ensure!(!per_poll.is_zero(), Error::<T>::RewardTooSmall);
+			for poll_id in PollsInProgress::<T>::iter_keys() {
+				Polls::<T>::mutate(poll_id, |poll| {
+					if let Some(poll) = poll {
+						poll.voters_reward = poll.voters_reward.saturating_add(per_poll);
+						booked = booked.saturating_add(per_poll);
+					}
+				});
+			}
+			Totals::<T>::try_mutate(|totals| -> DispatchResult {
+				totals.pending_voting_rewards = totals
+					.pending_voting_rewards
+					.checked_add(booked)
+					.ok_or(Error::<T>::Overflow)?;
+				Ok(())
+			})?;
+		}
+		T::Currency::transfer(from, &Self::account_id(), amount, Preservation::Preserve)?;
+		Self::deposit_event(Event::RewardDeposited {
+			from: from.clone(),
+			amount,
+			voters: booked,
+			polls: if booked.is_zero() { 0 } else { polls },
+		});
+		Ok(polls)
+	}
+
+	/// `⌊voters_reward × vote / tallied⌋`: a voter's reward from an ended poll.
+	fn voter_reward(poll: &PollOf<T>, vote: Balance) -> Balance {
+		let tallied =
+			poll.yes_votes.saturating_add(poll.no_votes).saturating_add(poll.abstain_votes);
+		mul_div_floor(poll.voters_reward, vote, tallied).unwrap_or(0)
+	}
+
+	/// Takes `who`'s voting rewards of ended poll `poll_id` (`None`: every ended poll with
+	/// rewards), removing those polls from its list and their voter records; returns the
+	/// staker, the amount and the entries visited.
+	fn take_voting_rewards(
+		who: &T::AccountId,
+		poll_id: Option<PollId>,
+	) -> Result<(StakerOf<T>, Balance, u32), DispatchError> {
+		let mut staker = Stakers::<T>::get(who).ok_or(Error::<T>::NothingStaked)?;
+		let visited = staker.votes.len() as u32;
+		if let Some(id) = poll_id {
+			let poll = Polls::<T>::get(id).ok_or(Error::<T>::PollNotFound)?;
+			ensure!(poll.status != PollStatus::InProgress, Error::<T>::PollInProgress);
+			ensure!(!poll.voters_reward.is_zero(), Error::<T>::NoVotingRewards);
+			let position =
+				staker.votes.iter().position(|(p, _)| *p == id).ok_or(Error::<T>::NotVoted)?;
+			let (_, vote) = staker.votes.remove(position);
+			Voters::<T>::remove(id, who);
+			let amount = Self::voter_reward(&poll, vote);
+			ensure!(!amount.is_zero(), Error::<T>::NothingToWithdraw);
+			return Ok((staker, amount, visited));
+		}
+		let mut amount: Balance = 0;
+		staker.votes.retain(|(id, vote)| {
+			if PollsInProgress::<T>::contains_key(id) {
+				return true;
+			}
+			match Polls::<T>::get(id) {
+				Some(poll) if !poll.voters_reward.is_zero() => {
+					amount = amount.saturating_add(Self::voter_reward(&poll, *vote));
+					Voters::<T>::remove(id, who);
+					false
+				}
+				_ => true,
+			}
+		});
+		ensure!(!amount.is_zero(), Error::<T>::NothingToWithdraw);
+		Ok((staker, amount, visited))
+	}
+
+	/// Stores `staker`, or removes it when it holds nothing.
+	fn store_staker(who: &T::AccountId, staker: &mut StakerOf<T>) {
+		if staker.share.is_zero() && staker.votes.is_empty() {
+			Stakers::<T>::remove(who);
+		} else {
+			Stakers::<T>::insert(who, &*staker);
+		}
+	}
+
+	/// Drops `staker`'s votes in polls that ended without voting rewards (their voter records
+	/// too; votes with rewards stay until withdrawn or staked); returns the largest vote in
+	/// polls still in progress: the locked stake.
 	fn prune_votes(who: &T::AccountId, staker: &mut StakerOf<T>) -> Balance {
 		let mut locked: Balance = 0;
 		staker.votes.retain(|(poll_id, amount)| {
-			let in_progress = PollsInProgress::<T>::contains_key(poll_id);
-			if in_progress {
+			if PollsInProgress::<T>::contains_key(poll_id) {
 				locked = locked.max(*amount);
-			} else {
+				return true;
+			}
+			let rewarded = Polls::<T>::get(poll_id).is_some_and(|p| !p.voters_reward.is_zero());
+			if !rewarded {
 				Voters::<T>::remove(poll_id, who);
 			}
-			in_progress
+			rewarded
 		});
 		locked
 	}
@@ -955,7 +1181,23 @@ impl<T: Config> Pallet<T> {
 			.cloned()
 			.collect();
 		let locked = locked_balance.iter().map(|(_, a)| *a).max().unwrap_or(0);
-		Some(GovStakerInfo { balance, share: staker.share, locked_balance, locked })
+		let withdrawable_polls = staker
+			.votes
+			.iter()
+			.filter(|(poll_id, _)| !PollsInProgress::<T>::contains_key(poll_id))
+			.filter_map(|(poll_id, vote)| {
+				let poll = Polls::<T>::get(poll_id)?;
+				let reward = Self::voter_reward(&poll, *vote);
+				(!reward.is_zero()).then_some((*poll_id, reward))
+			})
+			.collect();
+		Some(GovStakerInfo {
+			balance,
+			share: staker.share,
+			locked_balance,
+			locked,
+			withdrawable_polls,
+		})
 	}
 
 	/// Poll `poll_id` as clients see it.
@@ -1105,5 +1347,11 @@ where
 	#[cfg(feature = "runtime-benchmarks")]
 	fn try_successful_origin() -> Result<O, ()> {
 		Ok(O::from(Origin::AuthAdminPoll))
+	}
+}
+
+impl<T: Config> mirror_primitives::GovRewards<T::AccountId> for Pallet<T> {
+	fn deposit_reward(from: &T::AccountId, amount: Balance) -> DispatchResult {
+		Self::do_deposit_reward(from, amount).map(|_| ())
 	}
 }

@@ -740,11 +740,170 @@ fn try_state_catches_a_broken_total() {
 	});
 }
 
+fn with_voter_weight(percent: u32) {
+	Parameters::<Test>::mutate(|p| p.voter_weight = sp_runtime::Permill::from_percent(percent));
+}
+
+fn reward(amount: u128) {
+	assert_ok!(Pallet::deposit_reward(RuntimeOrigin::signed(DAVE), amount));
+}
+
+fn pending() -> u128 {
+	Totals::<Test>::get().pending_voting_rewards
+}
+
+#[test]
+fn a_reward_without_polls_in_progress_goes_to_stakers() {
+	run_test(|| {
+		with_voter_weight(50);
+		stake(ALICE, 1_000);
+		reward(500);
+		assert_eq!(pending(), 0);
+		assert_eq!(Pallet::staker(&ALICE).unwrap().balance, 1_500);
+		assert_eq!(
+			last_event(),
+			Event::RewardDeposited { from: DAVE, amount: 500, voters: 0, polls: 0 }.into()
+		);
+	});
+}
+
+#[test]
+fn a_reward_is_split_between_voters_of_polls_in_progress_and_stakers() {
+	run_test(|| {
+		with_voter_weight(50);
+		stake(ALICE, 600);
+		stake(BOB, 400);
+		let first = create(CHARLIE, None);
+		let second = create(CHARLIE, None);
+		vote(ALICE, first, VoteOption::Yes, 600);
+		vote(BOB, first, VoteOption::No, 400);
+		// 1,001 MIR: 500 to voters, 250 a poll; 501 to stakers. Pending rewards are not staked
+		// (the original's bug #27).
+		reward(1_001);
+		assert_eq!(pending(), 500);
+		assert_eq!(Polls::<Test>::get(first).unwrap().voters_reward, 250);
+		assert_eq!(Polls::<Test>::get(second).unwrap().voters_reward, 250);
+		assert_eq!(Pallet::total_staked(), 1_501);
+		assert_eq!(
+			last_event(),
+			Event::RewardDeposited { from: DAVE, amount: 1_001, voters: 500, polls: 2 }.into()
+		);
+		// Voters claim once the poll has ended: 600/1,000 and 400/1,000 of 250.
+		assert_noop!(
+			Pallet::withdraw_voting_rewards(RuntimeOrigin::signed(ALICE), Some(first)),
+			Error::<Test>::PollInProgress
+		);
+		advance(10_000);
+		end(first);
+		end(second);
+		// Nobody voted in the second poll: its 250 go to stakers at its end.
+		assert_eq!(pending(), 250);
+		assert_eq!(Polls::<Test>::get(second).unwrap().voters_reward, 0);
+		assert_eq!(Pallet::staker(&ALICE).unwrap().withdrawable_polls, vec![(first, 150)]);
+		let alice = mir(ALICE);
+		assert_ok!(Pallet::withdraw_voting_rewards(RuntimeOrigin::signed(ALICE), Some(first)));
+		assert_eq!(mir(ALICE), alice + 150);
+		assert_eq!(last_event(), Event::VotingRewardsWithdrawn { who: ALICE, amount: 150 }.into());
+		assert_noop!(
+			Pallet::withdraw_voting_rewards(RuntimeOrigin::signed(ALICE), Some(first)),
+			Error::<Test>::NotVoted
+		);
+		assert_ok!(Pallet::withdraw_voting_rewards(RuntimeOrigin::signed(BOB), None));
+		assert_eq!(pending(), 0);
+		assert!(Voters::<Test>::get(first, BOB).is_none());
+	});
+}
+
+#[test]
+fn voting_rewards_can_be_staked() {
+	run_test(|| {
+		with_voter_weight(50);
+		stake(ALICE, 1_000);
+		let id = create(CHARLIE, None);
+		vote(ALICE, id, VoteOption::Yes, 1_000);
+		reward(2_000);
+		// 1,000 to the poll, 1,000 to stakers: Alice's 1,000 shares are worth 2,000.
+		advance(10_000);
+		end(id);
+		assert_ok!(Pallet::stake_voting_rewards(RuntimeOrigin::signed(ALICE), None));
+		// 1,000 MIR at 2 MIR a share: 500 shares.
+		assert_eq!(Stakers::<Test>::get(ALICE).unwrap().share, 1_500);
+		assert_eq!(Pallet::staker(&ALICE).unwrap().balance, 3_000);
+		assert_eq!(pending(), 0);
+		assert_eq!(
+			last_event(),
+			Event::VotingRewardsStaked { who: ALICE, amount: 1_000, share: 500 }.into()
+		);
+	});
+}
+
+#[test]
+fn voting_reward_calls_reject_bad_input() {
+	run_test(|| {
+		with_voter_weight(50);
+		let withdraw = |who, id| Pallet::withdraw_voting_rewards(RuntimeOrigin::signed(who), id);
+		assert_noop!(withdraw(ALICE, None), Error::<Test>::NothingStaked);
+		stake(ALICE, 1_000);
+		stake(BOB, 1_000);
+		assert_noop!(withdraw(ALICE, Some(1)), Error::<Test>::PollNotFound);
+		let id = create(CHARLIE, None);
+		vote(ALICE, id, VoteOption::Yes, 1_000);
+		advance(10_000);
+		end(id);
+		// Ended without rewards.
+		assert_noop!(withdraw(ALICE, Some(id)), Error::<Test>::NoVotingRewards);
+		assert_noop!(withdraw(ALICE, None), Error::<Test>::NothingToWithdraw);
+		assert_noop!(
+			Pallet::stake_voting_rewards(RuntimeOrigin::signed(ALICE), None),
+			Error::<Test>::NothingToWithdraw
+		);
+		let rewarded = create(CHARLIE, None);
+		vote(ALICE, rewarded, VoteOption::Yes, 1_000);
+		reward(100);
+		advance(10_000);
+		end(rewarded);
+		// Bob staked but did not vote.
+		assert_noop!(withdraw(BOB, Some(rewarded)), Error::<Test>::NotVoted);
+		// Deposits: zero, and too small to give each poll in progress a unit.
+		assert_noop!(
+			Pallet::deposit_reward(RuntimeOrigin::signed(DAVE), 0),
+			Error::<Test>::ZeroAmount
+		);
+		create(CHARLIE, None);
+		create(CHARLIE, None);
+		assert_noop!(
+			Pallet::deposit_reward(RuntimeOrigin::signed(DAVE), 3),
+			Error::<Test>::RewardTooSmall
+		);
+		// A withdrawal of tokens keeps the rewarded vote, prunes the rest.
+		assert_ok!(Pallet::withdraw_voting_tokens(RuntimeOrigin::signed(ALICE), Some(1)));
+		assert_eq!(Stakers::<Test>::get(ALICE).unwrap().votes.len(), 1);
+		assert_ok!(withdraw(ALICE, None));
+		assert!(Stakers::<Test>::get(ALICE).unwrap().votes.is_empty());
+	});
+}
+
+#[test]
+fn update_config_refuses_a_full_voter_weight() {
+	run_test(|| {
+		let mut parameters = test_parameters();
+		parameters.voter_weight = sp_runtime::Permill::one();
+		assert_noop!(
+			Pallet::update_config(RuntimeOrigin::root(), parameters),
+			Error::<Test>::InvalidParameters
+		);
+	});
+}
+
 #[derive(Clone, Debug)]
 enum Op {
 	Stake(u8, u128),
 	Withdraw(u8, Option<u128>),
 	Reward(u128),
+	Poll,
+	Vote(u8, u128),
+	End,
+	TakeRewards(u8, bool),
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -752,6 +911,10 @@ fn op() -> impl Strategy<Value = Op> {
 		(0u8..3, 1u128..50_000).prop_map(|(w, a)| Op::Stake(w, a)),
 		(0u8..3, proptest::option::of(1u128..50_000)).prop_map(|(w, a)| Op::Withdraw(w, a)),
 		(1u128..20_000).prop_map(Op::Reward),
+		Just(Op::Poll),
+		(0u8..3, 1u128..20_000).prop_map(|(w, a)| Op::Vote(w, a)),
+		Just(Op::End),
+		(0u8..3, any::<bool>()).prop_map(|(w, s)| Op::TakeRewards(w, s)),
 	]
 }
 
@@ -763,6 +926,7 @@ proptest! {
 	#[test]
 	fn stakers_never_take_more_than_the_pool(ops in proptest::collection::vec(op(), 1..40)) {
 		new_test_ext().execute_with(|| {
+			with_voter_weight(50);
 			let who = |w: u8| [ALICE, BOB, CHARLIE][w as usize];
 			let (mut paid_in, mut paid_out): (u128, u128) = (0, 0);
 			for op in ops {
@@ -778,8 +942,36 @@ proptest! {
 						paid_out += mir(who(w)) - before;
 					},
 					Op::Reward(amount) => {
-						donate(amount);
-						paid_in += amount;
+						// Counted with Dave's other payments (deposits) at the end.
+						let _ = Pallet::deposit_reward(RuntimeOrigin::signed(DAVE), amount);
+					},
+					Op::Poll => {
+						let _ = Pallet::create_poll(
+							RuntimeOrigin::signed(DAVE),
+							b"Prop".to_vec(),
+							b"Prop".to_vec(),
+							None,
+							None,
+						);
+					},
+					Op::Vote(w, amount) => {
+						let id = Totals::<Test>::get().poll_count;
+						let _ = Pallet::cast_vote(RuntimeOrigin::signed(who(w)), id, VoteOption::Yes, amount);
+					},
+					Op::End => {
+						advance(10_000);
+						for id in PollsInProgress::<Test>::iter_keys().collect::<Vec<_>>() {
+							let _ = Pallet::end_poll(RuntimeOrigin::signed(DAVE), id);
+						}
+					},
+					Op::TakeRewards(w, stake) => {
+						let before = mir(who(w));
+						if stake {
+							let _ = Pallet::stake_voting_rewards(RuntimeOrigin::signed(who(w)), None);
+						} else {
+							let _ = Pallet::withdraw_voting_rewards(RuntimeOrigin::signed(who(w)), None);
+						}
+						paid_out += mir(who(w)) - before;
 					},
 				}
 				Pallet::do_try_state().unwrap();
@@ -789,12 +981,33 @@ proptest! {
 					.map(|s| s.balance)
 					.sum();
 				prop_assert!(balances <= Pallet::total_staked());
+				// Staked + pending rewards + open deposits = the account's MIR above its
+				// existential deposit; what voters can claim is within the pending rewards.
+				let totals = Totals::<Test>::get();
+				prop_assert_eq!(
+					Pallet::total_staked() + totals.pending_voting_rewards + totals.total_deposit,
+					mir(gov_account()) - ED
+				);
+				let claimable: u128 = [ALICE, BOB, CHARLIE]
+					.iter()
+					.filter_map(|w| Pallet::staker(w))
+					.flat_map(|s| s.withdrawable_polls.into_iter().map(|(_, r)| r))
+					.sum();
+				prop_assert!(claimable <= totals.pending_voting_rewards);
+			}
+			advance(10_000);
+			for id in PollsInProgress::<Test>::iter_keys().collect::<Vec<_>>() {
+				let _ = Pallet::end_poll(RuntimeOrigin::signed(DAVE), id);
 			}
 			for w in 0..3 {
 				let before = mir(who(w));
+				let _ = Pallet::withdraw_voting_rewards(RuntimeOrigin::signed(who(w)), None);
 				let _ = Pallet::withdraw_voting_tokens(RuntimeOrigin::signed(who(w)), None);
 				paid_out += mir(who(w)) - before;
 			}
+			Pallet::do_try_state().unwrap();
+			// Dave paid rewards and forfeited deposits; nothing else came in.
+			paid_in += BALANCE - mir(DAVE);
 			prop_assert!(paid_out <= paid_in);
 			prop_assert_eq!(mir(gov_account()), ED + paid_in - paid_out);
 			Ok(())

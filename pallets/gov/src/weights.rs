@@ -54,6 +54,9 @@ pub trait WeightInfo {
 	fn end_poll() -> Weight;
 	fn execute_poll() -> Weight;
 	fn update_config() -> Weight;
+	fn deposit_reward(n: u32, ) -> Weight;
+	fn withdraw_voting_rewards(n: u32, ) -> Weight;
+	fn stake_voting_rewards(n: u32, ) -> Weight;
 }
 
 /// Weights for `pallet_mirror_gov` using the Substrate node and recommended hardware.
@@ -198,6 +201,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		Weight::from_parts(7_100_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
+	fn deposit_reward(_n: u32, ) -> Weight { Weight::zero() }
+	fn withdraw_voting_rewards(_n: u32, ) -> Weight { Weight::zero() }
+	fn stake_voting_rewards(_n: u32, ) -> Weight { Weight::zero() }
 }
 
 /// For backwards compatibility and tests.
@@ -341,4 +347,7 @@ impl WeightInfo for () {
 		Weight::from_parts(7_100_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
+	fn deposit_reward(_n: u32, ) -> Weight { Weight::zero() }
+	fn withdraw_voting_rewards(_n: u32, ) -> Weight { Weight::zero() }
+	fn stake_voting_rewards(_n: u32, ) -> Weight { Weight::zero() }
 }
