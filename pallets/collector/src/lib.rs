@@ -1,0 +1,318 @@
+//! # Collector pallet
+//!
+//! Turns Mint's protocol fees into MIR for Gov's stakers and voters (spec §2.11, §3.15).
+//!
+//! Mint pays its fees (UST, mAssets, other collateral) to this pallet's account. Anyone may call
+//! [`Pallet::convert`]: an mAsset balance is sold for UST, UST for MIR, on the AMM **with a
+//! slippage bound from the oracle**: the swap's `belief_price` is the oracle price (no older than
+//! [`CollectorParameters::price_max_age`]) and its `max_spread` is
+//! [`CollectorParameters::max_spread`], so a sandwiched pool makes the conversion fail instead of
+//! paying the sandwich. [`Pallet::distribute`] sends the account's MIR (above its existential
+//! deposit) to Gov through [`GovRewards`], which books its voters' share and raises every
+//! staker's balance with the rest.
+#![cfg_attr(not(feature = "std"), no_std)]
+#![deny(missing_docs)]
+
+pub use pallet::*;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+pub mod types;
+pub mod weights;
+
+pub use types::*;
+pub use weights::WeightInfo;
+
+use frame_support::{
+	pallet_prelude::*,
+	traits::{
+		fungibles::{Inspect, Mutate},
+		tokens::{Fortitude, Preservation},
+	},
+	PalletId,
+};
+use frame_system::pallet_prelude::*;
+use mirror_primitives::{Amm, AssetId, Balance, GovRewards, PriceProvider, MIR, UST};
+use sp_runtime::{
+	traits::{AccountIdConversion, One, Zero},
+	FixedU128,
+};
+
+/// What the benchmarks need from the runtime.
+#[cfg(feature = "runtime-benchmarks")]
+pub trait BenchmarkHelper {
+	/// Creates an mAsset with a UST pool holding deep liquidity at `price` (UST per unit), and
+	/// MIR's pool likewise; returns the mAsset.
+	fn setup_market(price: FixedU128) -> AssetId;
+	/// Sets fresh oracle prices.
+	fn set_price(asset: &AssetId, price: FixedU128);
+}
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+
+	/// The in-code storage version.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+
+	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
+	pub struct Pallet<T>(_);
+
+	/// The pallet's configuration.
+	#[pallet::config]
+	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
+		/// Sets the parameters.
+		type AdminOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// Every token: the fees held and the MIR paid out.
+		type Assets: Inspect<Self::AccountId, AssetId = AssetId, Balance = Balance>
+			+ Mutate<Self::AccountId>;
+
+		/// Where conversions trade.
+		type Amm: Amm<Self::AccountId>;
+
+		/// Prices that bound conversions.
+		type Oracle: PriceProvider;
+
+		/// Where the MIR goes: Gov's stakers and voters.
+		type Gov: GovRewards<Self::AccountId>;
+
+		/// The weight of [`Config::Gov`]'s reward deposit at its worst (its loop over polls).
+		#[pallet::constant]
+		type GovDepositWeight: Get<Weight>;
+
+		/// Derives the account that receives the protocol fees.
+		#[pallet::constant]
+		type PalletId: Get<PalletId>;
+
+		/// Weights of this pallet's calls.
+		type WeightInfo: WeightInfo;
+
+		/// Sets up markets for the benchmarks.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: BenchmarkHelper;
+	}
+
+	/// The conversion bounds.
+	#[pallet::storage]
+	pub type Parameters<T: Config> = StorageValue<_, CollectorParameters, ValueQuery>;
+
+	/// The Collector's events.
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// The balance of `offer_asset` was sold for `ask_asset`.
+		Converted {
+			/// What was sold.
+			offer_asset: AssetId,
+			/// What was bought.
+			ask_asset: AssetId,
+			/// The amount sold.
+			offer_amount: Balance,
+			/// The amount bought.
+			return_amount: Balance,
+		},
+		/// MIR went to Gov as rewards.
+		Distributed {
+			/// MIR paid.
+			amount: Balance,
+		},
+		/// The parameters changed.
+		ParametersUpdated {
+			/// The new parameters.
+			parameters: CollectorParameters,
+		},
+	}
+
+	/// The Collector's errors.
+	#[pallet::error]
+	pub enum Error<T> {
+		/// MIR is distributed, not converted.
+		CannotConvertMir,
+		/// The account holds none of the asset.
+		NothingToConvert,
+		/// No fresh oracle price bounds the conversion.
+		PriceUnavailable,
+		/// The account holds no MIR above its existential deposit.
+		NothingToDistribute,
+		/// A spread of 100 % or more, or a price age of zero.
+		InvalidParameters,
+	}
+
+	/// The parameters at genesis.
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// The parameters; `None` keeps the defaults.
+		pub parameters: Option<CollectorParameters>,
+		#[serde(skip)]
+		#[allow(missing_docs)]
+		pub _config: core::marker::PhantomData<T>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			if let Some(parameters) = &self.parameters {
+				assert!(
+					Pallet::<T>::parameters_are_valid(parameters),
+					"invalid Collector parameters"
+				);
+				Parameters::<T>::put(parameters);
+			}
+			// The account exists from genesis, so fees of any size can be paid to it.
+			let account = Pallet::<T>::account_id();
+			let ed = T::Assets::minimum_balance(MIR);
+			let held = T::Assets::balance(MIR, &account);
+			if held < ed {
+				let minted = T::Assets::mint_into(MIR, &account, ed - held);
+				assert!(minted.is_ok(), "funding the Collector: {minted:?}");
+			}
+		}
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Sells the account's whole balance of `asset`: an mAsset (or other fee token) for UST,
+		/// UST for MIR, at no less than the oracle price minus `max_spread`.
+		///
+		/// ## Dispatch Origin
+		/// Signed (anyone).
+		///
+		/// ## Errors
+		/// [`Error::CannotConvertMir`], [`Error::NothingToConvert`],
+		/// [`Error::PriceUnavailable`]; the AMM's errors (no pool, `MaxSpreadAssertion` when the
+		/// pool is off the oracle price by more than the bound).
+		///
+		/// Emits [`Event::Converted`].
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::convert())]
+		pub fn convert(origin: OriginFor<T>, asset: AssetId) -> DispatchResult {
+			ensure_signed(origin)?;
+			ensure!(asset != MIR, Error::<T>::CannotConvertMir);
+			let account = Self::account_id();
+			let amount = T::Assets::reducible_balance(
+				asset.clone(),
+				&account,
+				Preservation::Expendable,
+				Fortitude::Polite,
+			);
+			ensure!(!amount.is_zero(), Error::<T>::NothingToConvert);
+			let parameters = Parameters::<T>::get();
+			let price = |a: &AssetId| {
+				T::Oracle::price(a, parameters.price_max_age)
+					.map(|(p, _)| p)
+					.ok()
+					.filter(|p| !p.is_zero())
+					.ok_or(Error::<T>::PriceUnavailable)
+			};
+			// Terraswap's belief price is the offer per unit asked.
+			let (ask, belief_price) = if asset == UST {
+				(MIR, price(&MIR)?)
+			} else {
+				let p = price(&asset)?;
+				(UST, FixedU128::one().checked_div(&p).ok_or(Error::<T>::PriceUnavailable)?)
+			};
+			let quote = T::Amm::swap(
+				&account,
+				&asset,
+				&ask,
+				amount,
+				Some(belief_price),
+				Some(parameters.max_spread),
+				&account,
+			)?;
+			Self::deposit_event(Event::Converted {
+				offer_asset: asset,
+				ask_asset: ask,
+				offer_amount: amount,
+				return_amount: quote.return_amount,
+			});
+			Ok(())
+		}
+
+		/// Sends the account's MIR above its existential deposit to Gov as rewards.
+		///
+		/// ## Dispatch Origin
+		/// Signed (anyone).
+		///
+		/// ## Errors
+		/// [`Error::NothingToDistribute`]; Gov's errors (a reward too small to share).
+		///
+		/// Emits [`Event::Distributed`].
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::distribute().saturating_add(T::GovDepositWeight::get()))]
+		pub fn distribute(origin: OriginFor<T>) -> DispatchResult {
+			ensure_signed(origin)?;
+			let account = Self::account_id();
+			let amount = T::Assets::reducible_balance(
+				MIR,
+				&account,
+				Preservation::Preserve,
+				Fortitude::Polite,
+			);
+			ensure!(!amount.is_zero(), Error::<T>::NothingToDistribute);
+			T::Gov::deposit_reward(&account, amount)?;
+			Self::deposit_event(Event::Distributed { amount });
+			Ok(())
+		}
+
+		/// Replaces the conversion bounds.
+		///
+		/// ## Dispatch Origin
+		/// [`Config::AdminOrigin`].
+		///
+		/// ## Errors
+		/// [`Error::InvalidParameters`].
+		///
+		/// Emits [`Event::ParametersUpdated`].
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::update_config())]
+		pub fn update_config(
+			origin: OriginFor<T>,
+			parameters: CollectorParameters,
+		) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin)?;
+			ensure!(Self::parameters_are_valid(&parameters), Error::<T>::InvalidParameters);
+			Parameters::<T>::put(parameters);
+			Self::deposit_event(Event::ParametersUpdated { parameters });
+			Ok(())
+		}
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	/// The account that receives the protocol fees.
+	pub fn account_id() -> T::AccountId {
+		T::PalletId::get().into_account_truncating()
+	}
+
+	/// Whether `parameters` are acceptable: a spread below 100 %, a price age above zero.
+	pub fn parameters_are_valid(parameters: &CollectorParameters) -> bool {
+		parameters.max_spread < FixedU128::one() && parameters.price_max_age > 0
+	}
+
+	/// The invariants: the account exists, the parameters are valid.
+	#[cfg(any(test, feature = "try-runtime"))]
+	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		ensure!(
+			T::Assets::balance(MIR, &Self::account_id()) >= T::Assets::minimum_balance(MIR),
+			"the Collector's account is gone"
+		);
+		ensure!(Self::parameters_are_valid(&Parameters::<T>::get()), "invalid parameters");
+		Ok(())
+	}
+}
