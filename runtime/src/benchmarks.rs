@@ -16,4 +16,6 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_mirror_lp_staking, LpStaking]
 	[pallet_mirror_factory, Factory]
 	[pallet_mirror_gov, Gov]
+	[pallet_mirror_collector, Collector]
+	[pallet_mirror_community, Community]
 );

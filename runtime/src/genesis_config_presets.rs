@@ -1,10 +1,10 @@
 //! The named genesis presets: `development` (`--dev`) and `local_testnet` (`--chain local`).
 
 use crate::{
-	configs::{FactoryPalletId, FeeCollectorAccount, UstMetadata},
-	AccountId, AmmConfig, AssetsConfig, BalancesConfig, CollateralOracleConfig, FactoryConfig,
-	GovConfig, LpStakingConfig, MintConfig, OracleConfig, RuntimeGenesisConfig, SudoConfig,
-	EXISTENTIAL_DEPOSIT, MIR, UNIT, UST_ASSET_ID,
+	configs::{FactoryPalletId, UstMetadata},
+	AccountId, AmmConfig, AssetsConfig, BalancesConfig, CollateralOracleConfig, CommunityConfig,
+	FactoryConfig, GovConfig, LpStakingConfig, MintConfig, OracleConfig, RuntimeGenesisConfig,
+	SudoConfig, MIR, UNIT, UST_ASSET_ID,
 };
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
@@ -111,6 +111,12 @@ pub fn dev_gov_parameters() -> GovParameters {
 	parameters
 }
 
+/// The community pool at genesis: the original's 36.6M MIR.
+pub const COMMUNITY_MIR: Balance = 36_600_000 * MIR;
+
+/// The most one community spend may pay on the test networks: 100,000 MIR.
+pub const COMMUNITY_SPEND_LIMIT: Balance = 100_000 * MIR;
+
 /// The Factory's account.
 pub fn factory_account() -> AccountId {
 	FactoryPalletId::get().into_account_truncating()
@@ -177,8 +183,6 @@ fn testnet_genesis(
 				.iter()
 				.cloned()
 				.map(|k| (k, ENDOWMENT_MIR))
-				// The fee collector exists, so fees of any size can be paid to it.
-				.chain([(FeeCollectorAccount::get(), EXISTENTIAL_DEPOSIT)])
 				// The Factory emits MIR it holds; nothing is minted.
 				.chain([(factory_account(), FACTORY_MIR)])
 				.collect::<Vec<_>>(),
@@ -232,6 +236,10 @@ fn testnet_genesis(
 			parameters: Some(dev_factory_parameters()),
 		},
 		gov: GovConfig { parameters: Some(dev_gov_parameters()) },
+		community: CommunityConfig {
+			spend_limit: Some(COMMUNITY_SPEND_LIMIT),
+			fund: COMMUNITY_MIR
+		},
 	})
 }
 

@@ -256,4 +256,12 @@ mod runtime {
 	/// Governance: MIR staking, polls, votes and their execution.
 	#[runtime::pallet_index(26)]
 	pub type Gov = pallet_mirror_gov;
+
+	/// Protocol fees sold for MIR within an oracle bound and paid to Gov.
+	#[runtime::pallet_index(27)]
+	pub type Collector = pallet_mirror_collector;
+
+	/// The community pool: MIR spent only by governance, up to a limit.
+	#[runtime::pallet_index(28)]
+	pub type Community = pallet_mirror_community;
 }

@@ -323,7 +323,7 @@ impl pallet_mirror_amm::BenchmarkHelper for SetTimestamp {
 parameter_types! {
 	/// Derives the account holding every position's collateral.
 	pub const MintPalletId: frame_support::PalletId = frame_support::PalletId(*b"mir/mint");
-	/// Derives the account receiving protocol fees (the Collector's, once it lands).
+	/// Derives the Collector's account, which receives protocol fees.
 	pub const CollectorPalletId: frame_support::PalletId = frame_support::PalletId(*b"mir/coll");
 	/// The account receiving protocol fees.
 	pub FeeCollectorAccount: AccountId =
@@ -622,4 +622,56 @@ impl pallet_mirror_gov::Config for Runtime {
 	type MaxVotesPerStaker = GovMaxVotesPerStaker;
 	type UnixTime = Timestamp;
 	type WeightInfo = pallet_mirror_gov::weights::SubstrateWeight<Runtime>;
+}
+
+parameter_types! {
+	/// Gov's reward deposit at its worst (every poll in progress shares): added to the
+	/// Collector's `distribute`.
+	pub GovDepositWeight: Weight =
+		<pallet_mirror_gov::weights::SubstrateWeight<Runtime> as pallet_mirror_gov::WeightInfo>::deposit_reward(
+			GovMaxAdminPollsInProgress::get(),
+		);
+}
+
+/// Protocol fees (Mint pays them to this pallet's account) sold for UST, then MIR, on the Amm
+/// within an oracle-priced spread bound, and paid to Gov's stakers and voters.
+impl pallet_mirror_collector::Config for Runtime {
+	type AdminOrigin = MirrorAdmin;
+	type Assets = NativeAndAssets;
+	type Amm = Amm;
+	type Oracle = Oracle;
+	type Gov = super::Gov;
+	type GovDepositWeight = GovDepositWeight;
+	type PalletId = CollectorPalletId;
+	type WeightInfo = pallet_mirror_collector::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = MintBenchmarkHelper;
+}
+
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_mirror_collector::BenchmarkHelper for MintBenchmarkHelper {
+	fn setup_market(price: sp_runtime::FixedU128) -> AssetId {
+		let asset = AssetId::WithId(9_000);
+		Self::create_token(&asset);
+		<Self as pallet_mirror_mint::BenchmarkHelper<AccountId>>::create_pool(&asset, price);
+		asset
+	}
+
+	fn set_price(asset: &AssetId, price: sp_runtime::FixedU128) {
+		Self::feed(asset, price);
+	}
+}
+
+parameter_types! {
+	/// Derives the community pool's account.
+	pub const CommunityPalletId: frame_support::PalletId = frame_support::PalletId(*b"mir/comm");
+}
+
+/// The community pool: spent by Root or a passed Gov poll, up to a limit the same origins set.
+impl pallet_mirror_community::Config for Runtime {
+	type SpendOrigin = MirrorAdmin;
+	type AdminOrigin = MirrorAdmin;
+	type Currency = Balances;
+	type PalletId = CommunityPalletId;
+	type WeightInfo = pallet_mirror_community::weights::SubstrateWeight<Runtime>;
 }
