@@ -131,3 +131,88 @@ fn a_default_poll_cannot_change_gov_or_upgrade() {
 		assert_eq!(Gov::classify(&gov_update), PollClass::AuthAdmin);
 	});
 }
+
+#[test]
+fn fees_from_a_burn_reach_stakers_and_voters_through_the_collector() {
+	use frame_support::traits::fungibles::Inspect as _;
+	use mirror_primitives::{NativeOrWithId, UNIT, UST};
+	use mirror_runtime::{
+		configs::NativeAndAssets, genesis_config_presets::DEV_MASSETS, Collector, Oracle,
+	};
+	use sp_runtime::FixedU128;
+	dev_ext().execute_with(|| {
+		let (bob, collector) =
+			(account(Bob), pallet_mirror_collector::Pallet::<Runtime>::account_id());
+		let maapl = NativeOrWithId::WithId(DEV_MASSETS[0].0);
+		// Bob stakes 1M MIR and votes 500,000 in Charlie's poll.
+		assert_ok!(Gov::stake_voting_tokens(RuntimeOrigin::signed(bob.clone()), 1_000_000 * MIR));
+		let id = create(Charlie, None);
+		assert_ok!(Gov::cast_vote(
+			RuntimeOrigin::signed(bob.clone()),
+			id,
+			VoteOption::Yes,
+			500_000 * MIR
+		));
+		// Bob mints mAAPL and burns 5: a 13.5 UST fee reaches the Collector.
+		let prices: frame_support::BoundedVec<_, _> = vec![
+			(maapl.clone(), FixedU128::from_u32(180)),
+			(mirror_primitives::MIR, FixedU128::from_rational(3, 2)),
+		]
+		.try_into()
+		.unwrap();
+		assert_ok!(Oracle::feed_prices(RuntimeOrigin::signed(account(Alice)), prices));
+		assert_ok!(Mint::open_position(
+			RuntimeOrigin::signed(bob.clone()),
+			UST,
+			3_600 * UNIT,
+			maapl,
+			FixedU128::from_u32(2),
+			None
+		));
+		let position = pallet_mirror_mint::NextPositionId::<Runtime>::get() - 1;
+		assert_ok!(Mint::burn(RuntimeOrigin::signed(bob.clone()), position, 5 * UNIT));
+		assert_eq!(NativeAndAssets::balance(UST, &collector), 13_500_000);
+
+		// Anyone converts it: 13.5 UST buy about 9 MIR at 1.5 (0.3 % commission, within 1 %).
+		let mir_before = Balances::balance(&collector);
+		assert_ok!(Collector::convert(RuntimeOrigin::signed(account(Charlie)), UST));
+		let bought = Balances::balance(&collector) - mir_before;
+		assert!(bought > 8_900_000 && bought < 9_000_000, "{bought}");
+		assert_eq!(NativeAndAssets::balance(UST, &collector), 0);
+
+		// Distributed: half (the voter weight) to the one poll in progress, half to stakers.
+		let staked_before = Gov::staker(&bob).unwrap().balance;
+		assert_ok!(Collector::distribute(RuntimeOrigin::signed(account(Charlie))));
+		let to_voters = bought / 2;
+		assert_eq!(Gov::state().pending_voting_rewards, to_voters);
+		assert_eq!(Gov::staker(&bob).unwrap().balance, staked_before + (bought - to_voters));
+
+		// After the poll, Bob, its only voter, takes the voters' half.
+		advance(dev_gov_parameters().default_poll.voting_period);
+		assert_ok!(Gov::end_poll(RuntimeOrigin::signed(account(Charlie)), id));
+		let free_before = Balances::balance(&bob);
+		assert_ok!(Gov::withdraw_voting_rewards(RuntimeOrigin::signed(bob.clone()), Some(id)));
+		assert_eq!(Balances::balance(&bob), free_before + to_voters);
+		assert_eq!(Gov::state().pending_voting_rewards, 0);
+	});
+}
+
+#[test]
+fn a_passed_poll_spends_from_the_community_pool_within_the_limit() {
+	use mirror_runtime::{genesis_config_presets::COMMUNITY_SPEND_LIMIT, Community};
+	dev_ext().execute_with(|| {
+		let dave = account(sp_keyring::Sr25519Keyring::Dave);
+		let as_gov: RuntimeOrigin = pallet_mirror_gov::Origin::Poll.into();
+		let before = Balances::balance(&dave);
+		assert_ok!(Community::spend(as_gov.clone(), COMMUNITY_SPEND_LIMIT, dave.clone()));
+		assert_eq!(Balances::balance(&dave), before + COMMUNITY_SPEND_LIMIT);
+		assert_noop!(
+			Community::spend(as_gov, COMMUNITY_SPEND_LIMIT + 1, dave.clone()),
+			pallet_mirror_community::Error::<Runtime>::SpendLimitExceeded
+		);
+		assert_noop!(
+			Community::spend(RuntimeOrigin::signed(dave.clone()), 1, dave),
+			sp_runtime::DispatchError::BadOrigin
+		);
+	});
+}
