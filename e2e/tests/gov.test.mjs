@@ -80,3 +80,50 @@ test('stake, poll a whitelisting, vote, end, execute', async () => {
   assert.equal(r.error, null);
   assert.equal(findEvents(r.events, 'gov', 'Withdrawn')[0].data.amount.toBigInt(), 1_000_000n * MIR);
 });
+
+test('polls spend from the community pool; a spend over the limit fails', async () => {
+  const { api, alice, bob, dave } = ctx;
+  const daveAddress = dave.address;
+  const limit = (await api.query.community.spendLimit()).toBigInt();
+  assert.ok(limit > 0n);
+
+  let r = await sendAndWait(api, api.tx.gov.stakeVotingTokens(1_000_000n * MIR), bob);
+  assert.equal(r.error, null);
+  // Two polls at once: one spends the limit to Dave, one a unit more.
+  const ids = [];
+  for (const amount of [limit, limit + 1n]) {
+    r = await sendAndWait(api, api.tx.gov.createPoll(
+      'Community grant', `Pay ${amount} to Dave`, null, api.tx.community.spend(amount, daveAddress)), alice);
+    assert.equal(r.error, null);
+    ids.push(findEvents(r.events, 'gov', 'PollCreated')[0].data.pollId.toNumber());
+  }
+  for (const id of ids) {
+    r = await sendAndWait(api, api.tx.gov.castVote(id, 'Yes', 600_000n * MIR), bob);
+    assert.equal(r.error, null);
+  }
+  const params = await api.call.govApi.parameters();
+  const last = (await api.call.govApi.poll(ids[1])).unwrap().endTime.toBigInt();
+  await waitUntil(api, last);
+  for (const id of ids) {
+    r = await sendAndWait(api, api.tx.gov.endPoll(id), bob);
+    assert.equal(r.error, null);
+  }
+  await waitUntil(api, last + params.effectiveDelay.toBigInt());
+
+  const before = (await api.query.system.account(daveAddress)).data.free.toBigInt();
+  r = await sendAndWait(api, api.tx.gov.executePoll(ids[0]), bob);
+  assert.equal(r.error, null);
+  const [spent] = findEvents(r.events, 'community', 'Spent');
+  assert.ok(spent, 'no Community.Spent');
+  assert.equal(spent.data.amount.toBigInt(), limit);
+  const after = (await (await api.at(r.blockHash)).query.system.account(daveAddress)).data.free.toBigInt();
+  assert.equal(after - before, limit);
+
+  // Over the limit: the call fails, the poll is marked Failed, nothing is paid.
+  r = await sendAndWait(api, api.tx.gov.executePoll(ids[1]), bob);
+  assert.equal(r.error, null);
+  const [executed] = findEvents(r.events, 'gov', 'PollExecuted');
+  assert.ok(executed.data.result.isErr);
+  assert.equal(findEvents(r.events, 'community', 'Spent').length, 0);
+  assert.equal((await (await api.at(r.blockHash)).call.govApi.poll(ids[1])).unwrap().status.toString(), 'Failed');
+});
