@@ -18,6 +18,8 @@ declare -A PALLETS=(
 	[pallet_mirror_lp_staking]=staking
 	[pallet_mirror_factory]=factory
 	[pallet_mirror_gov]=gov
+	[pallet_mirror_collector]=collector
+	[pallet_mirror_community]=community
 )
 selected=("$@")
 [ ${#selected[@]} -gt 0 ] || selected=("${!PALLETS[@]}")

@@ -53,10 +53,10 @@ pub trait WeightInfo {
 	fn snapshot_poll() -> Weight;
 	fn end_poll() -> Weight;
 	fn execute_poll() -> Weight;
-	fn update_config() -> Weight;
 	fn deposit_reward(n: u32, ) -> Weight;
 	fn withdraw_voting_rewards(n: u32, ) -> Weight;
 	fn stake_voting_rewards(n: u32, ) -> Weight;
+	fn update_config() -> Weight;
 }
 
 /// Weights for `pallet_mirror_gov` using the Substrate node and recommended hardware.
@@ -72,8 +72,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `344`
 		//  Estimated: `5531`
-		// Minimum execution time: 61_731_000 picoseconds.
-		Weight::from_parts(93_059_000, 5531)
+		// Minimum execution time: 61_011_000 picoseconds.
+		Weight::from_parts(63_665_000, 5531)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -81,6 +81,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Gov::Stakers` (`max_values`: None, `max_size`: Some(2066), added: 4541, mode: `MaxEncodedLen`)
 	/// Storage: `Gov::PollsInProgress` (r:100 w:0)
 	/// Proof: `Gov::PollsInProgress` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
+	/// Storage: `Gov::Polls` (r:100 w:0)
+	/// Proof: `Gov::Polls` (`max_values`: None, `max_size`: Some(1674), added: 4149, mode: `MaxEncodedLen`)
 	/// Storage: `Gov::Totals` (r:1 w:1)
 	/// Proof: `Gov::Totals` (`max_values`: Some(1), `max_size`: Some(52), added: 547, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -90,17 +92,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[0, 100]`.
 	fn withdraw_voting_tokens(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `341 + n * (20 ±0)`
-		//  Estimated: `5531 + n * (2487 ±0)`
-		// Minimum execution time: 61_221_000 picoseconds.
-		Weight::from_parts(82_216_986, 5531)
-			// Standard Error: 16_107
-			.saturating_add(Weight::from_parts(4_116_279, 0).saturating_mul(n.into()))
+		//  Measured:  `1982 + n * (67 ±0)`
+		//  Estimated: `5531 + n * (4149 ±0)`
+		// Minimum execution time: 61_301_000 picoseconds.
+		Weight::from_parts(63_812_572, 5531)
+			// Standard Error: 18_789
+			.saturating_add(Weight::from_parts(9_366_612, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 2487).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 4149).saturating_mul(n.into()))
 	}
 	/// Storage: `Gov::CounterForPollsInProgress` (r:1 w:1)
 	/// Proof: `Gov::CounterForPollsInProgress` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
@@ -118,8 +120,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `250`
 		//  Estimated: `3593`
-		// Minimum execution time: 71_526_000 picoseconds.
-		Weight::from_parts(94_541_000, 3593)
+		// Minimum execution time: 69_934_000 picoseconds.
+		Weight::from_parts(73_820_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -135,10 +137,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Gov::Voters` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	fn cast_vote() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `4031`
+		//  Measured:  `4702`
 		//  Estimated: `5531`
-		// Minimum execution time: 50_064_000 picoseconds.
-		Weight::from_parts(107_329_000, 5531)
+		// Minimum execution time: 55_543_000 picoseconds.
+		Weight::from_parts(81_030_000, 5531)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -152,8 +154,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1960`
 		//  Estimated: `5139`
-		// Minimum execution time: 30_756_000 picoseconds.
-		Weight::from_parts(59_659_000, 5139)
+		// Minimum execution time: 29_564_000 picoseconds.
+		Weight::from_parts(32_818_000, 5139)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -171,10 +173,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Gov::CounterForPollsInProgress` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn end_poll() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2254`
+		//  Measured:  `2288`
 		//  Estimated: `6196`
-		// Minimum execution time: 81_551_000 picoseconds.
-		Weight::from_parts(135_962_000, 6196)
+		// Minimum execution time: 81_682_000 picoseconds.
+		Weight::from_parts(85_797_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -186,10 +188,91 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1857`
 		//  Estimated: `5139`
-		// Minimum execution time: 29_043_000 picoseconds.
-		Weight::from_parts(38_758_000, 5139)
+		// Minimum execution time: 28_141_000 picoseconds.
+		Weight::from_parts(30_685_000, 5139)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Storage: `Gov::Parameters` (r:1 w:0)
+	/// Proof: `Gov::Parameters` (`max_values`: Some(1), `max_size`: Some(116), added: 611, mode: `MaxEncodedLen`)
+	/// Storage: `Gov::CounterForPollsInProgress` (r:1 w:0)
+	/// Proof: `Gov::CounterForPollsInProgress` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Gov::PollsInProgress` (r:61 w:0)
+	/// Proof: `Gov::PollsInProgress` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
+	/// Storage: `Gov::Polls` (r:60 w:60)
+	/// Proof: `Gov::Polls` (`max_values`: None, `max_size`: Some(1674), added: 4149, mode: `MaxEncodedLen`)
+	/// Storage: `Gov::Totals` (r:1 w:1)
+	/// Proof: `Gov::Totals` (`max_values`: Some(1), `max_size`: Some(52), added: 547, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[1, 60]`.
+	fn deposit_reward(n: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1980 + n * (63 ±0)`
+		//  Estimated: `3593 + n * (4149 ±0)`
+		// Minimum execution time: 70_615_000 picoseconds.
+		Weight::from_parts(65_223_877, 3593)
+			// Standard Error: 3_664
+			.saturating_add(Weight::from_parts(7_516_674, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 4149).saturating_mul(n.into()))
+	}
+	/// Storage: `Gov::Stakers` (r:1 w:1)
+	/// Proof: `Gov::Stakers` (`max_values`: None, `max_size`: Some(2066), added: 4541, mode: `MaxEncodedLen`)
+	/// Storage: `Gov::PollsInProgress` (r:100 w:0)
+	/// Proof: `Gov::PollsInProgress` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
+	/// Storage: `Gov::Polls` (r:100 w:0)
+	/// Proof: `Gov::Polls` (`max_values`: None, `max_size`: Some(1674), added: 4149, mode: `MaxEncodedLen`)
+	/// Storage: `Gov::Totals` (r:1 w:1)
+	/// Proof: `Gov::Totals` (`max_values`: Some(1), `max_size`: Some(52), added: 547, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Gov::Voters` (r:0 w:100)
+	/// Proof: `Gov::Voters` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[1, 100]`.
+	fn withdraw_voting_rewards(n: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1982 + n * (67 ±0)`
+		//  Estimated: `5531 + n * (4149 ±0)`
+		// Minimum execution time: 70_915_000 picoseconds.
+		Weight::from_parts(66_184_368, 5531)
+			// Standard Error: 7_951
+			.saturating_add(Weight::from_parts(9_198_411, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 4149).saturating_mul(n.into()))
+	}
+	/// Storage: `Gov::Stakers` (r:1 w:1)
+	/// Proof: `Gov::Stakers` (`max_values`: None, `max_size`: Some(2066), added: 4541, mode: `MaxEncodedLen`)
+	/// Storage: `Gov::PollsInProgress` (r:100 w:0)
+	/// Proof: `Gov::PollsInProgress` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
+	/// Storage: `Gov::Polls` (r:100 w:0)
+	/// Proof: `Gov::Polls` (`max_values`: None, `max_size`: Some(1674), added: 4149, mode: `MaxEncodedLen`)
+	/// Storage: `Gov::Totals` (r:1 w:1)
+	/// Proof: `Gov::Totals` (`max_values`: Some(1), `max_size`: Some(52), added: 547, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:0)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Gov::Voters` (r:0 w:100)
+	/// Proof: `Gov::Voters` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[1, 100]`.
+	fn stake_voting_rewards(n: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1982 + n * (67 ±0)`
+		//  Estimated: `5531 + n * (4149 ±0)`
+		// Minimum execution time: 31_176_000 picoseconds.
+		Weight::from_parts(17_027_102, 5531)
+			// Standard Error: 10_476
+			.saturating_add(Weight::from_parts(9_353_975, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 4149).saturating_mul(n.into()))
 	}
 	/// Storage: `Gov::Parameters` (r:0 w:1)
 	/// Proof: `Gov::Parameters` (`max_values`: Some(1), `max_size`: Some(116), added: 611, mode: `MaxEncodedLen`)
@@ -197,13 +280,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 6_259_000 picoseconds.
-		Weight::from_parts(7_100_000, 0)
+		// Minimum execution time: 5_979_000 picoseconds.
+		Weight::from_parts(6_831_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
-	fn deposit_reward(_n: u32, ) -> Weight { Weight::zero() }
-	fn withdraw_voting_rewards(_n: u32, ) -> Weight { Weight::zero() }
-	fn stake_voting_rewards(_n: u32, ) -> Weight { Weight::zero() }
 }
 
 /// For backwards compatibility and tests.
@@ -218,8 +298,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `344`
 		//  Estimated: `5531`
-		// Minimum execution time: 61_731_000 picoseconds.
-		Weight::from_parts(93_059_000, 5531)
+		// Minimum execution time: 61_011_000 picoseconds.
+		Weight::from_parts(63_665_000, 5531)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
@@ -227,6 +307,8 @@ impl WeightInfo for () {
 	/// Proof: `Gov::Stakers` (`max_values`: None, `max_size`: Some(2066), added: 4541, mode: `MaxEncodedLen`)
 	/// Storage: `Gov::PollsInProgress` (r:100 w:0)
 	/// Proof: `Gov::PollsInProgress` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
+	/// Storage: `Gov::Polls` (r:100 w:0)
+	/// Proof: `Gov::Polls` (`max_values`: None, `max_size`: Some(1674), added: 4149, mode: `MaxEncodedLen`)
 	/// Storage: `Gov::Totals` (r:1 w:1)
 	/// Proof: `Gov::Totals` (`max_values`: Some(1), `max_size`: Some(52), added: 547, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -236,17 +318,17 @@ impl WeightInfo for () {
 	/// The range of component `n` is `[0, 100]`.
 	fn withdraw_voting_tokens(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `341 + n * (20 ±0)`
-		//  Estimated: `5531 + n * (2487 ±0)`
-		// Minimum execution time: 61_221_000 picoseconds.
-		Weight::from_parts(82_216_986, 5531)
-			// Standard Error: 16_107
-			.saturating_add(Weight::from_parts(4_116_279, 0).saturating_mul(n.into()))
+		//  Measured:  `1982 + n * (67 ±0)`
+		//  Estimated: `5531 + n * (4149 ±0)`
+		// Minimum execution time: 61_301_000 picoseconds.
+		Weight::from_parts(63_812_572, 5531)
+			// Standard Error: 18_789
+			.saturating_add(Weight::from_parts(9_366_612, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
-			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 2487).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 4149).saturating_mul(n.into()))
 	}
 	/// Storage: `Gov::CounterForPollsInProgress` (r:1 w:1)
 	/// Proof: `Gov::CounterForPollsInProgress` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
@@ -264,8 +346,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `250`
 		//  Estimated: `3593`
-		// Minimum execution time: 71_526_000 picoseconds.
-		Weight::from_parts(94_541_000, 3593)
+		// Minimum execution time: 69_934_000 picoseconds.
+		Weight::from_parts(73_820_000, 3593)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
@@ -281,10 +363,10 @@ impl WeightInfo for () {
 	/// Proof: `Gov::Voters` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	fn cast_vote() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `4031`
+		//  Measured:  `4702`
 		//  Estimated: `5531`
-		// Minimum execution time: 50_064_000 picoseconds.
-		Weight::from_parts(107_329_000, 5531)
+		// Minimum execution time: 55_543_000 picoseconds.
+		Weight::from_parts(81_030_000, 5531)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
@@ -298,8 +380,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1960`
 		//  Estimated: `5139`
-		// Minimum execution time: 30_756_000 picoseconds.
-		Weight::from_parts(59_659_000, 5139)
+		// Minimum execution time: 29_564_000 picoseconds.
+		Weight::from_parts(32_818_000, 5139)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -317,10 +399,10 @@ impl WeightInfo for () {
 	/// Proof: `Gov::CounterForPollsInProgress` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn end_poll() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2254`
+		//  Measured:  `2288`
 		//  Estimated: `6196`
-		// Minimum execution time: 81_551_000 picoseconds.
-		Weight::from_parts(135_962_000, 6196)
+		// Minimum execution time: 81_682_000 picoseconds.
+		Weight::from_parts(85_797_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
@@ -332,10 +414,91 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1857`
 		//  Estimated: `5139`
-		// Minimum execution time: 29_043_000 picoseconds.
-		Weight::from_parts(38_758_000, 5139)
+		// Minimum execution time: 28_141_000 picoseconds.
+		Weight::from_parts(30_685_000, 5139)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
+	}
+	/// Storage: `Gov::Parameters` (r:1 w:0)
+	/// Proof: `Gov::Parameters` (`max_values`: Some(1), `max_size`: Some(116), added: 611, mode: `MaxEncodedLen`)
+	/// Storage: `Gov::CounterForPollsInProgress` (r:1 w:0)
+	/// Proof: `Gov::CounterForPollsInProgress` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Gov::PollsInProgress` (r:61 w:0)
+	/// Proof: `Gov::PollsInProgress` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
+	/// Storage: `Gov::Polls` (r:60 w:60)
+	/// Proof: `Gov::Polls` (`max_values`: None, `max_size`: Some(1674), added: 4149, mode: `MaxEncodedLen`)
+	/// Storage: `Gov::Totals` (r:1 w:1)
+	/// Proof: `Gov::Totals` (`max_values`: Some(1), `max_size`: Some(52), added: 547, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[1, 60]`.
+	fn deposit_reward(n: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1980 + n * (63 ±0)`
+		//  Estimated: `3593 + n * (4149 ±0)`
+		// Minimum execution time: 70_615_000 picoseconds.
+		Weight::from_parts(65_223_877, 3593)
+			// Standard Error: 3_664
+			.saturating_add(Weight::from_parts(7_516_674, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(5_u64))
+			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
+			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 4149).saturating_mul(n.into()))
+	}
+	/// Storage: `Gov::Stakers` (r:1 w:1)
+	/// Proof: `Gov::Stakers` (`max_values`: None, `max_size`: Some(2066), added: 4541, mode: `MaxEncodedLen`)
+	/// Storage: `Gov::PollsInProgress` (r:100 w:0)
+	/// Proof: `Gov::PollsInProgress` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
+	/// Storage: `Gov::Polls` (r:100 w:0)
+	/// Proof: `Gov::Polls` (`max_values`: None, `max_size`: Some(1674), added: 4149, mode: `MaxEncodedLen`)
+	/// Storage: `Gov::Totals` (r:1 w:1)
+	/// Proof: `Gov::Totals` (`max_values`: Some(1), `max_size`: Some(52), added: 547, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Gov::Voters` (r:0 w:100)
+	/// Proof: `Gov::Voters` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[1, 100]`.
+	fn withdraw_voting_rewards(n: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1982 + n * (67 ±0)`
+		//  Estimated: `5531 + n * (4149 ±0)`
+		// Minimum execution time: 70_915_000 picoseconds.
+		Weight::from_parts(66_184_368, 5531)
+			// Standard Error: 7_951
+			.saturating_add(Weight::from_parts(9_198_411, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
+			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().writes(3_u64))
+			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 4149).saturating_mul(n.into()))
+	}
+	/// Storage: `Gov::Stakers` (r:1 w:1)
+	/// Proof: `Gov::Stakers` (`max_values`: None, `max_size`: Some(2066), added: 4541, mode: `MaxEncodedLen`)
+	/// Storage: `Gov::PollsInProgress` (r:100 w:0)
+	/// Proof: `Gov::PollsInProgress` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
+	/// Storage: `Gov::Polls` (r:100 w:0)
+	/// Proof: `Gov::Polls` (`max_values`: None, `max_size`: Some(1674), added: 4149, mode: `MaxEncodedLen`)
+	/// Storage: `Gov::Totals` (r:1 w:1)
+	/// Proof: `Gov::Totals` (`max_values`: Some(1), `max_size`: Some(52), added: 547, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:0)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Gov::Voters` (r:0 w:100)
+	/// Proof: `Gov::Voters` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[1, 100]`.
+	fn stake_voting_rewards(n: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1982 + n * (67 ±0)`
+		//  Estimated: `5531 + n * (4149 ±0)`
+		// Minimum execution time: 31_176_000 picoseconds.
+		Weight::from_parts(17_027_102, 5531)
+			// Standard Error: 10_476
+			.saturating_add(Weight::from_parts(9_353_975, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
+			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
+			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 4149).saturating_mul(n.into()))
 	}
 	/// Storage: `Gov::Parameters` (r:0 w:1)
 	/// Proof: `Gov::Parameters` (`max_values`: Some(1), `max_size`: Some(116), added: 611, mode: `MaxEncodedLen`)
@@ -343,11 +506,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 6_259_000 picoseconds.
-		Weight::from_parts(7_100_000, 0)
+		// Minimum execution time: 5_979_000 picoseconds.
+		Weight::from_parts(6_831_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
-	fn deposit_reward(_n: u32, ) -> Weight { Weight::zero() }
-	fn withdraw_voting_rewards(_n: u32, ) -> Weight { Weight::zero() }
-	fn stake_voting_rewards(_n: u32, ) -> Weight { Weight::zero() }
 }
