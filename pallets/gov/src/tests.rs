@@ -990,7 +990,7 @@ proptest! {
 				);
 				let claimable: u128 = [ALICE, BOB, CHARLIE]
 					.iter()
-					.filter_map(|w| Pallet::staker(w))
+					.filter_map(Pallet::staker)
 					.flat_map(|s| s.withdrawable_polls.into_iter().map(|(_, r)| r))
 					.sum();
 				prop_assert!(claimable <= totals.pending_voting_rewards);
