@@ -27,8 +27,16 @@
 //! end stands. The call's weight is measured when the poll is created; `execute_poll` charges
 //! [`Config::MaxCallWeight`] and refunds to what the call used.
 //!
+//! ## Voting rewards
+//! [`Pallet::deposit_reward`] (anyone; the collector through [`mirror_primitives::GovRewards`])
+//! books `voter_weight` of a reward to the polls in progress, equally; the rest raises the staked
+//! total. Booked rewards stay out of the staked total until voters of the ended poll take them
+//! with [`Pallet::withdraw_voting_rewards`] or [`Pallet::stake_voting_rewards`], pro rata to
+//! their votes (§3.11).
+//!
 //! Nothing loops over stakers or voters: ending and executing a poll are O(1); a staker's own
-//! vote list is bounded by [`Config::MaxVotesPerStaker`].
+//! vote list is bounded by [`Config::MaxVotesPerStaker`]; a reward deposit visits the polls in
+//! progress, at most [`Config::MaxAdminPollsInProgress`].
 #![cfg_attr(not(feature = "std"), no_std)]
 #![deny(missing_docs)]
 
