@@ -70,8 +70,8 @@ use frame_support::{
 };
 use frame_system::pallet_prelude::*;
 use mirror_primitives::{
-	Balance, GovParameters, GovStakerInfo, GovState, Moment, PollClass, PollConfig, PollId,
-	PollInfo, PollStatus, VoteOption, VoterInfo,
+	Balance, GovParameters, GovStakerInfo, GovState, Moment, PollClass, PollId, PollInfo,
+	PollStatus, VoteOption, VoterInfo,
 };
 use sp_runtime::traits::{AccountIdConversion, Dispatchable, Zero};
 
@@ -744,7 +744,7 @@ pub mod pallet {
 			let config = Parameters::<T>::get().poll_config(poll.class);
 			let mut totals = Totals::<T>::get();
 			let staked = poll.staked_amount.unwrap_or_else(|| Self::staked_of(&totals));
-			let (quorum_reached, passed) = tally(&poll, staked, &config);
+			let (quorum_reached, passed) = poll.tally(staked, &config);
 			if Self::now() < poll.end_time {
 				ensure!(poll.class == PollClass::Migration, Error::<T>::VotingPeriodNotExpired);
 				ensure!(passed, Error::<T>::FastTrackNotReached);
@@ -759,9 +759,7 @@ pub mod pallet {
 			}
 			totals.total_deposit = totals.total_deposit.saturating_sub(poll.deposit_amount);
 			// Voting rewards of a poll nobody voted in can never be claimed: they go to stakers.
-			let tallied =
-				poll.yes_votes.saturating_add(poll.no_votes).saturating_add(poll.abstain_votes);
-			if tallied.is_zero() && !poll.voters_reward.is_zero() {
+			if poll.tallied().is_zero() && !poll.voters_reward.is_zero() {
 				totals.pending_voting_rewards =
 					totals.pending_voting_rewards.saturating_sub(poll.voters_reward);
 				poll.voters_reward = 0;
@@ -973,31 +971,6 @@ fn mul_div(a: Balance, b: Balance, c: Balance, rounding: sp_runtime::Rounding) -
 	sp_runtime::helpers_128bit::multiply_by_rational_with_rounding(a, b, c, rounding)
 }
 
-/// Whether `poll` reaches its quorum against `staked`, and whether it passes (§3.10): quorum
-/// when `tallied ≥ quorum × staked` (and something was tallied), pass when also
-/// `yes > threshold × (yes + no)`.
-pub fn tally<A, B, C, D, E>(
-	poll: &Poll<A, B, C, D, E>,
-	staked: Balance,
-	config: &PollConfig,
-) -> (bool, bool)
-where
-	A: Clone + PartialEq + Eq + core::fmt::Debug,
-	B: Get<u32>,
-	C: Get<u32>,
-	D: Get<u32>,
-	E: Get<u32>,
-{
-	let tallied = poll.yes_votes.saturating_add(poll.no_votes).saturating_add(poll.abstain_votes);
-	let quorum_reached =
-		!tallied.is_zero() && !staked.is_zero() && tallied >= config.quorum.mul_ceil(staked);
-	let decisive = poll.yes_votes.saturating_add(poll.no_votes);
-	let passed = quorum_reached
-		&& !poll.yes_votes.is_zero()
-		&& poll.yes_votes > config.threshold.mul_floor(decisive);
-	(quorum_reached, passed)
-}
-
 /// `text` bounded to `(min, max)` bytes; `Err(true)` when too long, `Err(false)` when too short.
 fn bounded_text<S: Get<u32>>(
 	text: Vec<u8>,
@@ -1104,9 +1077,7 @@ impl<T: Config> Pallet<T> {
 
 	/// `⌊voters_reward × vote / tallied⌋`: a voter's reward from an ended poll.
 	fn voter_reward(poll: &PollOf<T>, vote: Balance) -> Balance {
-		let tallied =
-			poll.yes_votes.saturating_add(poll.no_votes).saturating_add(poll.abstain_votes);
-		mul_div_floor(poll.voters_reward, vote, tallied).unwrap_or(0)
+		mul_div_floor(poll.voters_reward, vote, poll.tallied()).unwrap_or(0)
 	}
 
 	/// Takes `who`'s voting rewards of ended poll `poll_id` (`None`: every ended poll with

@@ -6,7 +6,7 @@ use frame_support::{
 	weights::Weight,
 	BoundedVec, CloneNoBound, DebugNoBound, DefaultNoBound, EqNoBound, PartialEqNoBound,
 };
-use mirror_primitives::{Balance, Moment, PollClass, PollId, PollStatus};
+use mirror_primitives::{Balance, Moment, PollClass, PollConfig, PollId, PollStatus};
 use scale_info::TypeInfo;
 
 /// A poll as stored.
@@ -57,6 +57,35 @@ where
 	pub voters_reward: Balance,
 	/// The staked MIR snapshotted near its end.
 	pub staked_amount: Option<Balance>,
+}
+
+impl<AccountId, MaxTitle, MaxDescription, MaxLink, MaxCall>
+	Poll<AccountId, MaxTitle, MaxDescription, MaxLink, MaxCall>
+where
+	AccountId: Clone + PartialEq + Eq + core::fmt::Debug,
+	MaxTitle: Get<u32>,
+	MaxDescription: Get<u32>,
+	MaxLink: Get<u32>,
+	MaxCall: Get<u32>,
+{
+	/// Yes, no and abstain votes together.
+	pub fn tallied(&self) -> Balance {
+		self.yes_votes.saturating_add(self.no_votes).saturating_add(self.abstain_votes)
+	}
+
+	/// Whether the poll reaches its quorum against `staked`, and whether it passes (§3.10):
+	/// quorum when `tallied ≥ ⌈quorum × staked⌉` (and something was tallied), pass when also
+	/// `yes > ⌊threshold × (yes + no)⌋`.
+	pub fn tally(&self, staked: Balance, config: &PollConfig) -> (bool, bool) {
+		let tallied = self.tallied();
+		let quorum_reached =
+			tallied != 0 && staked != 0 && tallied >= config.quorum.mul_ceil(staked);
+		let decisive = self.yes_votes.saturating_add(self.no_votes);
+		let passed = quorum_reached
+			&& self.yes_votes != 0
+			&& self.yes_votes > config.threshold.mul_floor(decisive);
+		(quorum_reached, passed)
+	}
 }
 
 /// A poll of this runtime.
