@@ -448,12 +448,7 @@ pub mod pallet {
 			let mut totals = Totals::<T>::get();
 			let total_share = totals.total_share;
 			let staked = Self::staked_of(&totals);
-			let share = if total_share.is_zero() || staked.is_zero() {
-				amount
-			} else {
-				mul_div_floor(amount, total_share, staked).ok_or(Error::<T>::Overflow)?
-			};
-			ensure!(!share.is_zero(), Error::<T>::StakeTooSmall);
+			let share = Self::shares_for(amount, total_share, staked)?;
 			let new_total = total_share.checked_add(share).ok_or(Error::<T>::Overflow)?;
 			let mut staker = Stakers::<T>::get(&who).unwrap_or_default();
 			staker.share = staker.share.checked_add(share).ok_or(Error::<T>::Overflow)?;
@@ -918,12 +913,7 @@ pub mod pallet {
 			totals.pending_voting_rewards = totals.pending_voting_rewards.saturating_sub(amount);
 			let staked = Self::staked_of(&totals);
 			let before = staked.saturating_sub(amount);
-			let share = if totals.total_share.is_zero() || before.is_zero() {
-				amount
-			} else {
-				mul_div_floor(amount, totals.total_share, before).ok_or(Error::<T>::Overflow)?
-			};
-			ensure!(!share.is_zero(), Error::<T>::StakeTooSmall);
+			let share = Self::shares_for(amount, totals.total_share, before)?;
 			staker.share = staker.share.checked_add(share).ok_or(Error::<T>::Overflow)?;
 			totals.total_share =
 				totals.total_share.checked_add(share).ok_or(Error::<T>::Overflow)?;
@@ -1015,6 +1005,22 @@ impl<T: Config> Pallet<T> {
 		)
 		.saturating_sub(totals.total_deposit)
 		.saturating_sub(totals.pending_voting_rewards)
+	}
+
+	/// The shares `amount` MIR buys when `staked` MIR back `total_share` shares (§3.12):
+	/// `⌊amount × total_share / staked⌋`, or `amount` when either is zero; at least one.
+	fn shares_for(
+		amount: Balance,
+		total_share: Balance,
+		staked: Balance,
+	) -> Result<Balance, DispatchError> {
+		let share = if total_share.is_zero() || staked.is_zero() {
+			amount
+		} else {
+			mul_div_floor(amount, total_share, staked).ok_or(Error::<T>::Overflow)?
+		};
+		ensure!(!share.is_zero(), Error::<T>::StakeTooSmall);
+		Ok(share)
 	}
 
 	/// The class `call` gives a poll.
