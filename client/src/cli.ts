@@ -1,0 +1,128 @@
+/** What the bots share: argument parsing, config files, logging, retries, signal handling. */
+import { readFileSync } from 'node:fs';
+
+/** Parsed command-line options: `--name value`, `--flag` (true), `--no-flag` (false). */
+export type Args = Record<string, string | boolean>;
+
+/** Parses `argv` (without node and the script). Unknown options are kept for the caller to check. */
+export function parseArgs(argv: string[]): Args {
+  const out: Args = {};
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (!a.startsWith('--')) throw new Error(`unexpected argument "${a}" (options start with --)`);
+    const eq = a.indexOf('=');
+    if (eq > 0) {
+      out[a.slice(2, eq)] = a.slice(eq + 1);
+    } else if (a.startsWith('--no-')) {
+      out[a.slice(5)] = false;
+    } else if (i + 1 < argv.length && !argv[i + 1].startsWith('--')) {
+      out[a.slice(2)] = argv[++i];
+    } else {
+      out[a.slice(2)] = true;
+    }
+  }
+  return out;
+}
+
+/** Throws on an option not in `known`. */
+export function checkKnown(args: Args, known: string[]): void {
+  for (const k of Object.keys(args)) {
+    if (!known.includes(k)) throw new Error(`unknown option --${k} (see --help)`);
+  }
+}
+
+/** Reads a JSON config file (an object), or `{}` without a path. */
+export function readConfig(path: string | undefined): Record<string, unknown> {
+  if (!path) return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    throw new Error(`cannot read config ${path}: ${(e as Error).message}`);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new Error(`config ${path} must be a JSON object`);
+  }
+  return parsed as Record<string, unknown>;
+}
+
+/** A number option: from the command line, else the config, else the default. */
+export function numberOption(args: Args, config: Record<string, unknown>, name: string, fallback: number): number {
+  const raw = args[name] ?? config[name];
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`--${name} must be a non-negative number, not "${String(raw)}"`);
+  return n;
+}
+
+/** A string option: from the command line, else the config, else the default. */
+export function stringOption(args: Args, config: Record<string, unknown>, name: string, fallback?: string): string | undefined {
+  const raw = args[name] ?? config[name];
+  if (raw === undefined || raw === true || raw === false) return fallback;
+  return String(raw);
+}
+
+/** A boolean option: `--name` / `--no-name`, else the config, else the default. */
+export function booleanOption(args: Args, config: Record<string, unknown>, name: string, fallback: boolean): boolean {
+  const raw = args[name] ?? config[name];
+  if (raw === undefined) return fallback;
+  if (raw === true || raw === 'true') return true;
+  if (raw === false || raw === 'false') return false;
+  throw new Error(`--${name} is a flag (true or false), not "${String(raw)}"`);
+}
+
+/** A logger writing one timestamped line per message to stdout, tagged with the bot's name. */
+export interface Logger {
+  info(msg: string): void;
+  warn(msg: string): void;
+  error(msg: string): void;
+}
+
+export function makeLogger(name: string, quiet = false, sink: (line: string) => void = (l) => console.log(l)): Logger {
+  const line = (level: string, msg: string) => sink(`${new Date().toISOString()} ${name} ${level} ${msg}`);
+  return {
+    info: (msg) => { if (!quiet) line('INFO', msg); },
+    warn: (msg) => line('WARN', msg),
+    error: (msg) => line('ERROR', msg),
+  };
+}
+
+/** Waits `ms`, or less if `signal` aborts. */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const t = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => { clearTimeout(t); resolve(); }, { once: true });
+  });
+}
+
+/**
+ * Runs `f` up to `attempts` times, waiting `baseMs`, 2·`baseMs`, 4·`baseMs`... between tries;
+ * `onRetry` hears each failure before a retry. The last failure is thrown.
+ */
+export async function retry<T>(f: () => Promise<T>, attempts: number, baseMs: number, onRetry?: (e: Error, attempt: number) => void, signal?: AbortSignal): Promise<T> {
+  let last: Error = new Error('no attempt made');
+  for (let i = 1; i <= Math.max(1, attempts); i++) {
+    try {
+      return await f();
+    } catch (e) {
+      last = e as Error;
+      if (i >= attempts || signal?.aborted) break;
+      onRetry?.(last, i);
+      await sleep(baseMs * 2 ** (i - 1), signal);
+    }
+  }
+  throw last;
+}
+
+/** Calls `onStop` once on SIGINT or SIGTERM; a second signal exits at once. */
+export function onStopSignal(onStop: (signal: string) => void): void {
+  let stopping = false;
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(sig, () => {
+      if (stopping) process.exit(130);
+      stopping = true;
+      onStop(sig);
+    });
+  }
+}

@@ -1,0 +1,59 @@
+/** Errors from the chain, decoded into the pallet and error names the runtime declares. */
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+/** A failed extrinsic or runtime call, with the module error's pallet and name when there is one. */
+export class MirrorError extends Error {
+  /** The pallet, in @polkadot/api's camelCase (`mint`, `amm`, `gov`, ...), or `null`. */
+  readonly section: string | null;
+  /** The error's name (`InvalidCollateralRatio`, `MaxSpreadExceeded`, ...) or the error kind. */
+  readonly errorName: string;
+  /** The error's documentation from the runtime metadata, when known. */
+  readonly docs: string;
+
+  constructor(section: string | null, errorName: string, docs = '') {
+    super(section ? `${section}.${errorName}${docs ? `: ${docs}` : ''}` : errorName);
+    this.name = 'MirrorError';
+    this.section = section;
+    this.errorName = errorName;
+    this.docs = docs;
+  }
+
+  /** `section.Name`, e.g. `mint.InvalidCollateralRatio`. */
+  get code(): string {
+    return this.section ? `${this.section}.${this.errorName}` : this.errorName;
+  }
+
+  /** Whether this is `section.name` (`is('amm', 'MaxSpreadExceeded')`) or `is('amm.MaxSpreadExceeded')`. */
+  is(sectionOrCode: string, errorName?: string): boolean {
+    return errorName === undefined
+      ? this.code === sectionOrCode
+      : this.section === sectionOrCode && this.errorName === errorName;
+  }
+}
+
+/** The minimal view of a registry that decoding needs (a @polkadot/api `api.registry`). */
+export interface MetaErrorRegistry {
+  findMetaError(error: { index: any; error: any }): { section: string; name: string; docs: string[] };
+}
+
+/**
+ * Decodes a `DispatchError` codec into a `MirrorError`: module errors by name from the metadata,
+ * token and arithmetic errors by kind (`Token.FundsUnavailable`), others by their variant.
+ */
+export function decodeDispatchError(registry: MetaErrorRegistry, dispatchError: any): MirrorError {
+  if (dispatchError?.isModule) {
+    try {
+      const meta = registry.findMetaError(dispatchError.asModule);
+      return new MirrorError(meta.section, meta.name, meta.docs.join(' ').trim());
+    } catch {
+      return new MirrorError(null, `Module(${dispatchError.asModule.toString()})`);
+    }
+  }
+  if (dispatchError && typeof dispatchError.type === 'string') {
+    const inner = dispatchError.value;
+    const detail = inner && typeof inner.type === 'string' ? `.${inner.type}` : '';
+    return new MirrorError(null, `${dispatchError.type}${detail}`);
+  }
+  return new MirrorError(null, String(dispatchError));
+}

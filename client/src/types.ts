@@ -1,0 +1,248 @@
+/**
+ * What the client returns: plain objects with bigint balances (base units, 6 decimals), bigint
+ * `FixedU128` prices and ratios (18 decimals), and times in seconds since the Unix epoch.
+ */
+import type { AssetId } from './assets.js';
+
+/** An account, as an SS58 string. */
+export type Account = string;
+
+/** One feed's latest price. */
+export interface PricePoint {
+  /** UST per unit, 18 decimals. */
+  price: bigint;
+  /** When it was fed (seconds). */
+  updatedAt: bigint;
+}
+
+/** An asset's oracle state (OracleApi::price). */
+export interface PriceInfo {
+  asset: AssetId;
+  /** The aggregated price, or why there is none. */
+  price: { ok: PricePoint } | { err: 'UnknownAsset' | 'NoPrice' | 'Stale' | 'Frozen' | 'NotEnoughFeeds' };
+  feeds: { feeder: Account; latest: PricePoint | null; fresh: boolean }[];
+  config: { minFreshFeeds: number; maxDeviation: bigint | null; sanityRange: { min: bigint; max: bigint } | null };
+  frozen: boolean;
+}
+
+/** A price with its age, or `null` fields when the oracle has none. */
+export interface Price {
+  asset: AssetId;
+  /** UST per unit, 18 decimals; `null` when missing, stale or frozen. */
+  price: bigint | null;
+  /** Seconds since it was fed, at the chain's time. */
+  ageSeconds: bigint | null;
+  /** Why there is no price. */
+  error: string | null;
+}
+
+/** A pool (AmmApi::pool). */
+export interface PoolInfo {
+  assetA: AssetId;
+  assetB: AssetId;
+  account: Account;
+  lpToken: number;
+  reserveA: bigint;
+  reserveB: bigint;
+  totalShares: bigint;
+}
+
+/** A swap simulation (AmmApi::simulate_swap / reverse_simulate_swap). */
+export interface SwapQuote {
+  offerAmount: bigint;
+  returnAmount: bigint;
+  spreadAmount: bigint;
+  commissionAmount: bigint;
+}
+
+/** A collateralised debt position (MintApi::position). */
+export interface Position {
+  owner: Account;
+  collateralAsset: AssetId;
+  collateralAmount: bigint;
+  asset: AssetId;
+  assetAmount: bigint;
+  isShort: boolean;
+}
+
+/** A position with its id. */
+export interface PositionEntry extends Position {
+  id: bigint;
+}
+
+/** Which positions a listing returns. */
+export type PositionFilter = { all: true } | { owner: Account } | { asset: AssetId | 'UST' };
+
+/** What Mint knows of an mAsset. */
+export interface AssetConfig {
+  auctionDiscount: bigint;
+  minCollateralRatio: bigint;
+  endPrice: bigint | null;
+  ipoParams: {
+    mintEnd: bigint;
+    preIpoPrice: bigint;
+    minCollateralRatioAfterIpo: bigint;
+    triggerAccount: Account;
+  } | null;
+}
+
+/** Mint's parameters. */
+export interface MintParameters {
+  protocolFeeRate: bigint;
+  priceMaxAge: bigint;
+  lockPeriod: bigint;
+}
+
+/** A position's ratio now (MintApi::collateral_ratio). */
+export interface PositionRatio {
+  /** Collateral value over debt value, 18 decimals; `null` without debt. */
+  collateralRatio: bigint | null;
+  /** The least ratio the position must keep. */
+  requiredRatio: bigint;
+}
+
+/** What an auction would do now (MintApi::simulate_auction). */
+export interface AuctionQuote {
+  liquidatedAmount: bigint;
+  refundedAsset: bigint;
+  returnedCollateral: bigint;
+  protocolFee: bigint;
+  leftoverCollateral: bigint;
+  forgivenDebt: bigint;
+}
+
+/** A short position's locked sale proceeds. */
+export interface PositionLock {
+  receiver: Account;
+  amount: bigint;
+  unlockTime: bigint;
+}
+
+/** An LP staking pool (LpStakingApi::pool). */
+export interface StakingPool {
+  stakingToken: AssetId;
+  lp: { totalBond: bigint; index: bigint; pending: bigint };
+  short: { totalBond: bigint; index: bigint; pending: bigint };
+  premiumRate: bigint;
+  shortRewardWeight: bigint;
+  premiumUpdatedTime: bigint;
+  migration: { indexSnapshot: bigint; deprecatedStakingToken: AssetId; totalBond: bigint } | null;
+}
+
+/** A staker's bond and pending MIR in one pool (LpStakingApi::reward_info). */
+export interface RewardInfo {
+  asset: AssetId;
+  bondAmount: bigint;
+  pendingReward: bigint;
+  isShort: boolean;
+  shouldMigrate: boolean;
+}
+
+/** LP staking parameters. */
+export interface StakingParameters {
+  premiumMinUpdateInterval: bigint;
+  shortRewardCap: bigint;
+  premiumHalfMax: bigint;
+}
+
+/** The Factory's emission state (FactoryApi::distribution_info). */
+export interface DistributionInfo {
+  lastDistributed: bigint;
+  nextDistribution: bigint;
+  pendingAmount: bigint;
+  amounts: [AssetId, bigint][];
+}
+
+/** The Factory's parameters. */
+export interface FactoryParameters {
+  distributionInterval: bigint;
+  distributionSchedule: { start: bigint; end: bigint; amount: bigint }[];
+}
+
+/** Poll classes, statuses and vote options. */
+export type PollClass = 'Default' | 'AuthAdmin' | 'Migration';
+export type PollStatus = 'InProgress' | 'Passed' | 'Rejected' | 'Executed' | 'Failed';
+export type VoteOption = 'Yes' | 'No' | 'Abstain';
+
+/** A poll (GovApi::poll). */
+export interface Poll {
+  creator: Account;
+  status: PollStatus;
+  class: PollClass;
+  yesVotes: bigint;
+  noVotes: bigint;
+  abstainVotes: bigint;
+  endTime: bigint;
+  snapshotTime: bigint;
+  title: string;
+  description: string;
+  link: string | null;
+  /** The SCALE-encoded call the poll executes, as hex. */
+  call: string | null;
+  callWeight: { refTime: bigint; proofSize: bigint };
+  depositAmount: bigint;
+  totalBalanceAtEndPoll: bigint | null;
+  votersReward: bigint;
+  stakedAmount: bigint | null;
+}
+
+/** A poll with its id. */
+export interface PollEntry extends Poll {
+  id: number;
+}
+
+/** A Gov staker (GovApi::staker). */
+export interface GovStaker {
+  balance: bigint;
+  share: bigint;
+  lockedBalance: [number, bigint][];
+  locked: bigint;
+  withdrawablePolls: [number, bigint][];
+}
+
+/** Gov totals (GovApi::state). */
+export interface GovState {
+  pollCount: number;
+  totalShare: bigint;
+  totalDeposit: bigint;
+  pendingVotingRewards: bigint;
+  totalStaked: bigint;
+}
+
+/** One poll class's rules. */
+export interface PollConfig {
+  proposalDeposit: bigint;
+  votingPeriod: bigint;
+  /** Perbill (parts per billion). */
+  quorum: number;
+  /** Perbill (parts per billion). */
+  threshold: number;
+}
+
+/** Gov parameters (GovApi::parameters). */
+export interface GovParameters {
+  effectiveDelay: bigint;
+  snapshotPeriod: bigint;
+  /** Permill (parts per million). */
+  voterWeight: number;
+  defaultPoll: PollConfig;
+  authAdminPoll: PollConfig;
+  migrationPoll: PollConfig;
+}
+
+/** A chain event, decoded. */
+export interface MirrorEvent {
+  section: string;
+  method: string;
+  /** The event's fields by name (camelCase), converted like every other answer. */
+  data: Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+/** What an included transaction did. */
+export interface TxResult {
+  blockHash: string;
+  /** The block number it was included in. */
+  blockNumber: number;
+  /** The transaction's own events (Mirror's, tokens', and System's). */
+  events: MirrorEvent[];
+}
