@@ -13,6 +13,10 @@ function isCodec(v: unknown): v is Codec {
   return typeof v === 'object' && v !== null && typeof (v as Codec).toRawType === 'function';
 }
 
+function camel(s: string): string {
+  return s.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+}
+
 function lowerFirst(s: string): string {
   return s.length ? s[0].toLowerCase() + s.slice(1) : s;
 }
@@ -56,13 +60,14 @@ export function toPlain(value: unknown): any {
     if (keys.length === 2 && keys.includes('Native') && keys.includes('WithId')) {
       return v.type === 'Native' ? 'MIR' : toPlain(v.value);
     }
-    if (v.isBasic) return v.type;
-    return { [lowerFirst(v.type)]: toPlain(v.value) };
+    const inner = v.value;
+    if (v.isBasic || (isCodec(inner) && (inner as Codec).toRawType() === 'Null')) return v.type;
+    return { [lowerFirst(v.type)]: toPlain(inner) };
   }
   // Structs (a Map of field name to codec).
   if (v instanceof Map) {
     const out: Record<string, unknown> = {};
-    for (const [k, field] of v.entries()) out[k] = toPlain(field);
+    for (const [k, field] of v.entries()) out[camel(k)] = toPlain(field);
     return out;
   }
   // Vecs and tuples.

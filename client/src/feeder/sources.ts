@@ -68,7 +68,7 @@ export class FileSource implements PriceSource {
   constructor(private readonly path: string, private readonly format: 'json' | 'csv' = path.toLowerCase().endsWith('.csv') ? 'csv' : 'json') {
     this.description = `${format} file ${path}`;
   }
-  async fetch(): Promise<PriceMap> {
+  async fetch(_symbols: string[] = []): Promise<PriceMap> {
     const text = await readFile(this.path, 'utf8');
     return this.format === 'csv' ? parseCsvPrices(text) : parseJsonPrices(text);
   }
@@ -80,7 +80,7 @@ export class HttpSource implements PriceSource {
   constructor(private readonly url: string, private readonly timeoutMs = 5_000, private readonly headers: Record<string, string> = {}) {
     this.description = `HTTP ${url}`;
   }
-  async fetch(): Promise<PriceMap> {
+  async fetch(_symbols: string[] = []): Promise<PriceMap> {
     const res = await fetch(this.url, { headers: { accept: 'application/json', ...this.headers }, signal: AbortSignal.timeout(this.timeoutMs) });
     if (!res.ok) throw new Error(`HTTP ${res.status} from ${this.url}`);
     // Bounded: refuse an answer over 1 MiB.
@@ -148,7 +148,7 @@ export class RandomWalkSource implements PriceSource {
 export class FixedSource implements PriceSource {
   readonly description = 'fixed prices';
   constructor(private readonly prices: Record<string, string>) {}
-  async fetch(): Promise<PriceMap> {
+  async fetch(_symbols: string[] = []): Promise<PriceMap> {
     return new Map(Object.entries(this.prices).map(([s, p]) => [s, toFixed(p)]));
   }
 }

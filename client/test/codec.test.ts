@@ -1,0 +1,86 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { TypeRegistry } from '@polkadot/types';
+import { toPlain } from '../src/convert.js';
+import { MirrorError, decodeDispatchError } from '../src/errors.js';
+import { decodeEvent } from '../src/tx.js';
+
+const registry = new TypeRegistry();
+registry.register({
+  AssetKind: { _enum: { Native: 'Null', WithId: 'u32' } },
+  PricePoint: { price: 'u128', updated_at: 'u64' },
+  PriceErr: { _enum: ['UnknownAsset', 'NoPrice', 'Stale', 'Frozen', 'NotEnoughFeeds'] },
+  Feed: { feeder: 'AccountId32', latest: 'Option<PricePoint>', fresh: 'bool' },
+  Info: { asset: 'AssetKind', price: 'Result<PricePoint, PriceErr>', feeds: 'Vec<Feed>', title: 'Bytes', call: 'Option<Bytes>', weight: 'u32' },
+  Source: { _enum: { Oracle: 'Null', Fixed: 'u128' } },
+});
+const ALICE = '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY';
+
+test('structs become objects with camelCase keys, u128 and u64 bigints, u32 numbers', () => {
+  const info = registry.createType('Info', {
+    asset: { WithId: 101 },
+    price: { Ok: { price: 180n * 10n ** 18n, updated_at: 1_700_000_000 } },
+    feeds: [{ feeder: ALICE, latest: null, fresh: false }],
+    title: 'List mMSFT',
+    call: '0x0102ff',
+    weight: 7,
+  });
+  assert.deepEqual(toPlain(info), {
+    asset: 101,
+    price: { ok: { price: 180n * 10n ** 18n, updatedAt: 1_700_000_000n } },
+    feeds: [{ feeder: ALICE, latest: null, fresh: false }],
+    title: 'List mMSFT',
+    call: '0x0102ff',
+    weight: 7,
+  });
+});
+
+test('enums: Native is MIR, unit variants are names, others are { variant: value }', () => {
+  assert.equal(toPlain(registry.createType('AssetKind', 'Native')), 'MIR');
+  assert.equal(toPlain(registry.createType('AssetKind', { WithId: 1 })), 1);
+  assert.equal(toPlain(registry.createType('PriceErr', 'Stale')), 'Stale');
+  assert.deepEqual(toPlain(registry.createType('Result<PricePoint, PriceErr>', { Err: 'NoPrice' })), { err: 'NoPrice' });
+  assert.deepEqual(toPlain(registry.createType('Source', { Fixed: 5 })), { fixed: 5n });
+  assert.equal(toPlain(registry.createType('Source', 'Oracle')), 'Oracle');
+  assert.equal(toPlain(registry.createType('Option<u128>', null)), null);
+  assert.deepEqual(toPlain(registry.createType('Vec<(u32, u128)>', [[1, 2], [3, 4]])), [[1, 2n], [3, 4n]]);
+  assert.equal(toPlain(registry.createType('Compact<u128>', 9)), 9n);
+  assert.equal(toPlain(42), 42, 'plain values pass through');
+});
+
+test('module errors decode to their pallet and name, with docs', () => {
+  const fake = {
+    findMetaError: ({ index, error }: { index: unknown; error: unknown }) => {
+      assert.equal(String(index), '23');
+      assert.equal(String(error), '0x05000000');
+      return { section: 'mint', name: 'InsufficientCollateralRatio', docs: ['The position would fall below', 'the minimum.'] };
+    },
+  };
+  const dispatchError = { isModule: true, asModule: { index: 23, error: '0x05000000', toString: () => '{}' } };
+  const e = decodeDispatchError(fake, dispatchError);
+  assert.ok(e instanceof MirrorError);
+  assert.equal(e.code, 'mint.InsufficientCollateralRatio');
+  assert.equal(e.docs, 'The position would fall below the minimum.');
+  assert.ok(e.is('mint', 'InsufficientCollateralRatio'));
+  assert.ok(e.is('mint.InsufficientCollateralRatio'));
+  assert.ok(!e.is('amm.ZeroAmount'));
+  assert.match(e.message, /^mint\.InsufficientCollateralRatio: The position/);
+});
+
+test('other dispatch errors decode by kind', () => {
+  const token = { isModule: false, type: 'Token', value: { type: 'FundsUnavailable' } };
+  assert.equal(decodeDispatchError({ findMetaError: () => { throw new Error('unused'); } }, token).code, 'Token.FundsUnavailable');
+  const origin = { isModule: false, type: 'BadOrigin', value: null };
+  assert.equal(decodeDispatchError({ findMetaError: () => { throw new Error('unused'); } }, origin).code, 'BadOrigin');
+  const unknown = { isModule: true, asModule: { toString: () => '{"index":99}' } };
+  assert.equal(decodeDispatchError({ findMetaError: () => { throw new Error('no such'); } }, unknown).code, 'Module({"index":99})');
+});
+
+test('events decode their fields by camelCase name', () => {
+  const data: unknown[] = [registry.createType('u64', 3), registry.createType('AccountId32', ALICE), registry.createType('u128', 10)];
+  Object.assign(data, { names: ['position_id', 'owner', 'minted_amount'] });
+  const event = { section: 'mint', method: 'PositionOpened', data };
+  assert.deepEqual(decodeEvent(event), {
+    section: 'mint', method: 'PositionOpened', data: { positionId: 3n, owner: ALICE, mintedAmount: 10n },
+  });
+});
