@@ -1,12 +1,12 @@
 // Starts a real `mirror-node --dev --tmp` on free loopback ports and connects @polkadot/api to it.
 // Every test file starts its own node and stops it in `after`; nothing is left running.
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
+import { createServer, connect as tcpConnect } from 'node:net';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ApiPromise, WsProvider, Keyring } from '@polkadot/api';
-import { cryptoWaitReady } from '@polkadot/util-crypto';
+// @polkadot/api is imported when first needed, so a test that connects through the client (which
+// brings its own copy) loads only one.
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -49,6 +49,8 @@ for (const sig of ['SIGINT', 'SIGTERM']) {
 /**
  * Starts a dev node and returns { api, keyring, alice, bob, ..., stop }.
  * The node's log is kept in memory (bounded) and printed if start-up fails.
+ * With `connect(url)` (resolving to an object with `disconnect()`, e.g. `MirrorClient.connect`),
+ * that is what `api` holds, and no keyring is made.
  */
 export async function startDevNode(options = {}) {
   // A node that never answers on its RPC port (seen once on a loaded 2-core CI machine, with
@@ -62,8 +64,19 @@ export async function startDevNode(options = {}) {
   }
 }
 
-async function startDevNodeOnce({ timeoutMs = 120_000 } = {}) {
-  await cryptoWaitReady();
+async function defaultConnect(url) {
+  const { ApiPromise, WsProvider } = await import('@polkadot/api');
+  const provider = new WsProvider(url, false);
+  await provider.connect();
+  await new Promise((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error('connect timeout')), 2000);
+    provider.on('connected', () => { clearTimeout(t); resolve(); });
+    provider.on('error', () => { clearTimeout(t); reject(new Error('ws error')); });
+  });
+  return ApiPromise.create({ provider, throwOnConnect: true, noInitWarn: true });
+}
+
+async function startDevNodeOnce({ timeoutMs = 120_000, connect = null } = {}) {
   const rpcPort = await freePort();
   const p2pPort = await freePort();
   const args = [
@@ -88,23 +101,29 @@ async function startDevNodeOnce({ timeoutMs = 120_000 } = {}) {
     if (exited) throw new Error(`mirror-node exited early (${JSON.stringify(exited)}):\n${log}`);
     if (Date.now() > deadline) { child.kill('SIGKILL'); throw new Error(`mirror-node did not answer on ${url}:\n${log}`); }
     try {
-      const provider = new WsProvider(url, false);
-      await provider.connect();
-      await new Promise((resolve, reject) => {
-        const t = setTimeout(() => reject(new Error('connect timeout')), 2000);
-        provider.on('connected', () => { clearTimeout(t); resolve(); });
-        provider.on('error', () => { clearTimeout(t); reject(new Error('ws error')); });
-      });
-      api = await ApiPromise.create({ provider, throwOnConnect: true, noInitWarn: true });
+      if (connect) {
+        // The client reconnects (and logs) until it succeeds: only try once the port answers.
+        await tcpProbe(rpcPort);
+        api = await withTimeout(connect(url), 10_000);
+      } else {
+        api = await defaultConnect(url);
+      }
     } catch {
       await new Promise((r) => setTimeout(r, 500));
     }
   }
 
-  const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
-  const accounts = Object.fromEntries(
-    ['Alice', 'Bob', 'Charlie', 'Dave', 'Eve', 'Ferdie'].map((n) => [n.toLowerCase(), keyring.addFromUri(`//${n}`)]),
-  );
+  let keyring = null;
+  let accounts = {};
+  if (!connect) {
+    const { Keyring } = await import('@polkadot/api');
+    const { cryptoWaitReady } = await import('@polkadot/util-crypto');
+    await cryptoWaitReady();
+    keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+    accounts = Object.fromEntries(
+      ['Alice', 'Bob', 'Charlie', 'Dave', 'Eve', 'Ferdie'].map((n) => [n.toLowerCase(), keyring.addFromUri(`//${n}`)]),
+    );
+  }
 
   async function stop() {
     try { await api.disconnect(); } catch { /* ignore */ }
@@ -118,6 +137,22 @@ async function startDevNodeOnce({ timeoutMs = 120_000 } = {}) {
   }
 
   return { api, keyring, url, stop, log: () => log, ...accounts };
+}
+
+function tcpProbe(port) {
+  return new Promise((resolve, reject) => {
+    const socket = tcpConnect({ host: '127.0.0.1', port });
+    socket.once('connect', () => { socket.destroy(); resolve(); });
+    socket.once('error', (e) => { socket.destroy(); reject(e); });
+  });
+}
+
+function withTimeout(promise, ms) {
+  let t;
+  return Promise.race([
+    promise,
+    new Promise((_, reject) => { t = setTimeout(() => reject(new Error('connect timeout')), ms); }),
+  ]).finally(() => clearTimeout(t));
 }
 
 /**

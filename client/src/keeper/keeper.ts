@@ -53,6 +53,7 @@ const PAGE = 30;
 export class LiquidationKeeper {
   /** The id after which the next round resumes (null: from the start). */
   private cursor: bigint | null = null;
+  private readonly symbols = new Map<AssetId, string>();
   readonly stats: KeeperStats = { rounds: 0, scanned: 0, liquidatable: 0, auctions: 0, skipped: 0, failures: 0, profitUst: 0n };
 
   constructor(
@@ -110,8 +111,10 @@ export class LiquidationKeeper {
 
   /** Decides on one liquidatable position and acts; logs the decision. True if it auctioned. */
   private async handle(position: PositionEntry): Promise<boolean> {
-    const tag = `position #${position.id} (${assetLabel(position.asset)} debt ${formatUnits(position.assetAmount)}, collateral ${formatUnits(position.collateralAmount)} ${assetLabel(position.collateralAsset)})`;
+    let tag = `position #${position.id}`;
     try {
+      const [asset, collateral] = [await this.symbol(position.asset), await this.symbol(position.collateralAsset)];
+      tag = `position #${position.id} (${asset} debt ${formatUnits(position.assetAmount)}, collateral ${formatUnits(position.collateralAmount)} ${collateral})`;
       const decision = await this.decide(position);
       if (decision.action === 'skip') {
         this.stats.skipped += 1;
@@ -124,7 +127,7 @@ export class LiquidationKeeper {
         const belief = fixedFromRatio(decision.buyCost, decision.buy);
         const r = await this.client.amm.swap({ offer: UST, ask: position.asset, offerAmount: decision.buyCost, beliefPrice: belief, maxSpread: this.options.maxSpread }).send(this.signer);
         const swapped = findEvents(r, 'amm', 'Swapped')[0]?.data;
-        this.log.info(`bought ${formatUnits(BigInt(swapped?.returnAmount ?? 0n))} ${assetLabel(position.asset)} for ${formatUnits(decision.buyCost)} UST in block ${r.blockNumber}`);
+        this.log.info(`bought ${formatUnits(BigInt(swapped?.returnAmount ?? 0n))} ${asset} for ${formatUnits(decision.buyCost)} UST in block ${r.blockNumber}`);
       }
       const held = await this.client.balance(this.signer.address, position.asset);
       const offer = held < decision.offer ? held : decision.offer;
@@ -132,13 +135,28 @@ export class LiquidationKeeper {
       const liquidated = findEvents(r, 'mint', 'Liquidated')[0]?.data;
       this.stats.auctions += 1;
       this.stats.profitUst += decision.profit;
-      this.log.info(`auctioned ${tag} in block ${r.blockNumber}: burned ${formatUnits(BigInt(liquidated?.liquidatedAmount ?? 0n))}, received ${formatUnits(BigInt(liquidated?.returnedCollateral ?? 0n))} ${assetLabel(position.collateralAsset)}`);
+      this.log.info(`auctioned ${tag} in block ${r.blockNumber}: burned ${formatUnits(BigInt(liquidated?.liquidatedAmount ?? 0n))}, received ${formatUnits(BigInt(liquidated?.returnedCollateral ?? 0n))} ${collateral}`);
       return true;
     } catch (e) {
       this.stats.failures += 1;
       this.log.warn(`decision failed ${tag}: ${(e as Error).message}`);
       return false;
     }
+  }
+
+  /** An asset's symbol, from a small cache (cleared when it reaches 256 entries: bounded memory). */
+  private async symbol(asset: AssetId): Promise<string> {
+    const known = this.symbols.get(asset);
+    if (known) return known;
+    let symbol = assetLabel(asset);
+    try {
+      symbol = await this.client.symbol(asset);
+    } catch {
+      // keep the label
+    }
+    if (this.symbols.size >= 256) this.symbols.clear();
+    this.symbols.set(asset, symbol);
+    return symbol;
   }
 
   /** Gathers the quotes and prices `decideAuction` needs. */
