@@ -11,24 +11,27 @@ CARGO_FLAGS := --release --locked
 # can therefore run `benchmark pallet`; `make production` builds a node without benchmarks.
 FEATURES := --features runtime-benchmarks
 
-.PHONY: help setup build run test test-rust test-e2e bench production fmt clippy clean
+.PHONY: help setup build run test test-rust test-client test-e2e bench production fmt clippy clean
 
 help:
 	@echo "make run    - set up the toolchain if needed, build, start a dev chain on ws://127.0.0.1:9944"
-	@echo "make test   - set up, build and run every test (Rust unit, runtime and end-to-end)"
+	@echo "              with mirror-feeder feeding a random walk of prices"
+	@echo "make test   - set up, build and run every test (Rust unit, runtime, client and end-to-end)"
 	@echo "make build  - build mirror-node (release)"
 	@echo "make bench  - run every pallet benchmark and regenerate the weights.rs files"
 	@echo "make production - an optimised node without benchmarking code"
 	@echo "make fmt | clippy | clean"
 
-## setup: the toolchain (wasm target or Debian's wasm-capable Rust), protoc, clang; e2e packages.
+## setup: the toolchain (wasm target or Debian's wasm-capable Rust), protoc, clang; the client's
+## and the e2e tests' npm packages (from their lock files), and the client's build.
 setup:
 	@bash scripts/setup-toolchain.sh
 	@command -v node >/dev/null && command -v npm >/dev/null || \
 		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm)
-	@for d in e2e scripts/dev-feeder; do \
+	@for d in client e2e; do \
 		if [ ! -d $$d/node_modules ] || [ $$d/package-lock.json -nt $$d/node_modules/.package-lock.json ]; then \
 			(cd $$d && npm ci --no-audit --no-fund --loglevel=error); fi; done
+	@cd client && npm run --silent build
 
 build: setup
 	$(CARGO) build $(CARGO_FLAGS) --workspace $(FEATURES)
@@ -36,11 +39,16 @@ build: setup
 run: build
 	@bash scripts/run-dev.sh "$(NODE_BIN)"
 
-test: build test-rust test-e2e
+test: build test-rust test-client test-e2e
 
 test-rust:
 	$(CARGO) test $(CARGO_FLAGS) --workspace $(FEATURES)
 
+## The client's unit tests (SDK, feeder, keeper); no node needed.
+test-client:
+	cd client && npm test
+
+## End-to-end: real nodes driven by @polkadot/api, the client, mirror-feeder and mirror-keeper.
 test-e2e:
 	cd e2e && MIRROR_NODE="$(NODE_BIN)" npm test
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Starts a Mirror development chain and its dev price feeder: one validator (Alice), blocks every
+# Starts a Mirror development chain and its price feeder (mirror-feeder): one validator (Alice), blocks every
 # 3 s, GRANDPA finality, dev accounts Alice..Ferdie funded with MIR and UST, state in a temporary
 # directory. Ctrl-C stops both.
 set -euo pipefail
@@ -24,7 +24,10 @@ for _ in $(seq 1 120); do
 	kill -0 "$node_pid" 2>/dev/null || { echo "mirror-node exited"; exit 1; }
 	sleep 0.5
 done
-node scripts/dev-feeder/index.mjs --url "ws://127.0.0.1:$RPC_PORT" &
+# mirror-feeder (client/): //Alice feeds every dev mAsset and MIR; FEEDER_SOURCE picks the prices
+# (random-walk[:seed], file:<prices.json|csv>, http(s)://...).
+node client/dist/src/bin/mirror-feeder.js --url "ws://127.0.0.1:$RPC_PORT" --suri //Alice \
+	--source "${FEEDER_SOURCE:-random-walk}" --every 2 --quiet &
 feeder_pid=$!
 
 cat <<MSG
@@ -32,7 +35,9 @@ cat <<MSG
   Mirror dev chain running. RPC: ws://127.0.0.1:${RPC_PORT}
   polkadot.js Apps: https://polkadot.js.org/apps/?rpc=ws%3A%2F%2F127.0.0.1%3A${RPC_PORT}#/explorer
   (or run Apps locally and choose "Development > Local node").
-  The dev feeder (//Alice) feeds mAsset and MIR prices every 2 blocks. Stop with Ctrl-C.
+  mirror-feeder (//Alice) feeds mAsset and MIR prices every 2 blocks (a health line every 10
+  rounds). A liquidation keeper: node client/dist/src/bin/mirror-keeper.js --help
+  Stop with Ctrl-C.
 
 MSG
 wait "$node_pid"
