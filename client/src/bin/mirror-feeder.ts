@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 /** mirror-feeder: feeds oracle prices for the assets its key is registered to feed. */
+import { dirname, isAbsolute, resolve } from 'node:path';
 import { MirrorClient, signerFromUri } from '../client.js';
 import { checkKnown, makeLogger, numberOption, onStopSignal, parseArgs, readConfig, stringOption, booleanOption } from '../cli.js';
 import { DEFAULT_FEEDER_OPTIONS, PriceFeeder } from '../feeder/feeder.js';
@@ -46,7 +47,12 @@ async function main(): Promise<number> {
   const log = makeLogger('mirror-feeder', quiet);
   const url = stringOption(args, config, 'url', 'ws://127.0.0.1:9944')!;
   const suri = stringOption(args, config, 'suri', process.env.MIRROR_FEEDER_SURI ?? '//Alice')!;
-  const sourceSpec = (args.source as string | undefined) ?? (config.source as string | Record<string, unknown> | undefined) ?? 'random-walk';
+  const configPath = stringOption(args, {}, 'config');
+  let sourceSpec = (args.source as string | undefined) ?? (config.source as string | Record<string, unknown> | undefined) ?? 'random-walk';
+  // A price file named in the config file is found next to it.
+  if (!args.source && configPath && typeof sourceSpec === 'object' && sourceSpec.type === 'file' && !isAbsolute(String(sourceSpec.path))) {
+    sourceSpec = { ...sourceSpec, path: resolve(dirname(configPath), String(sourceSpec.path)) };
+  }
   const source = sourceFromSpec(sourceSpec);
   const options = {
     everyBlocks: Math.max(1, numberOption(args, config, 'every', DEFAULT_FEEDER_OPTIONS.everyBlocks)),
