@@ -73,7 +73,10 @@ export function booleanOption(args: Args, config: Record<string, unknown>, name:
 
 /** A logger writing one timestamped line per message to stdout, tagged with the bot's name. */
 export interface Logger {
+  /** Progress; hidden by --quiet. */
   info(msg: string): void;
+  /** What an operator always wants to see (health lines, decisions), even with --quiet. */
+  notice(msg: string): void;
   warn(msg: string): void;
   error(msg: string): void;
 }
@@ -82,6 +85,7 @@ export function makeLogger(name: string, quiet = false, sink: (line: string) => 
   const line = (level: string, msg: string) => sink(`${new Date().toISOString()} ${name} ${level} ${msg}`);
   return {
     info: (msg) => { if (!quiet) line('INFO', msg); },
+    notice: (msg) => line('INFO', msg),
     warn: (msg) => line('WARN', msg),
     error: (msg) => line('ERROR', msg),
   };

@@ -13,7 +13,7 @@ import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { type AssetId, type AssetLike, assetId, toChainAsset } from './assets.js';
 import { toPlain } from './convert.js';
 import { MirrorError, decodeDispatchError } from './errors.js';
-import { MirrorTx, type Signer } from './tx.js';
+import { MirrorTx, NonceTracker, type Signer } from './tx.js';
 import type * as T from './types.js';
 import { type Amount, type Ratio, toFixed, toUnits } from './units.js';
 
@@ -559,8 +559,12 @@ export class MirrorClient {
    * Wraps a connected `ApiPromise`. `view` answers queries (by default the latest block;
    * `at(hash)` gives a client reading at one block).
    */
-  constructor(readonly api: ApiPromise, private readonly view: ApiPromise | ApiDecoration<'promise'> = api) {
-    const ctx: Ctx = { api, view, tx: (ext) => new MirrorTx(api, ext) };
+  constructor(
+    readonly api: ApiPromise,
+    private readonly view: ApiPromise | ApiDecoration<'promise'> = api,
+    private readonly nonces: NonceTracker = new NonceTracker(),
+  ) {
+    const ctx: Ctx = { api, view, tx: (ext) => new MirrorTx(api, ext, nonces) };
     this.oracle = new OracleModule(ctx);
     this.collateralOracle = new CollateralOracleModule(ctx);
     this.amm = new AmmModule(ctx);
@@ -594,7 +598,7 @@ export class MirrorClient {
 
   /** A read-only client answering at block `blockHash`. */
   async at(blockHash: string): Promise<MirrorClient> {
-    return new MirrorClient(this.api, await this.api.at(blockHash));
+    return new MirrorClient(this.api, await this.api.at(blockHash), this.nonces);
   }
 
   /** Disconnects. */
@@ -604,24 +608,24 @@ export class MirrorClient {
 
   /** Wraps a call in `sudo.sudo` (dev chains only). */
   sudo(call: MirrorTx): MirrorTx {
-    return new MirrorTx(this.api, this.api.tx.sudo.sudo(call.extrinsic));
+    return new MirrorTx(this.api, this.api.tx.sudo.sudo(call.extrinsic), this.nonces);
   }
 
   /** Runs several calls in one transaction, all or nothing (`utility.batchAll`). */
   batchAll(calls: MirrorTx[]): MirrorTx {
-    return new MirrorTx(this.api, this.api.tx.utility.batchAll(calls.map((c) => c.extrinsic)));
+    return new MirrorTx(this.api, this.api.tx.utility.batchAll(calls.map((c) => c.extrinsic)), this.nonces);
   }
 
   /** Sends MIR. */
   transferMir(to: string, amount: Amount): MirrorTx {
-    return new MirrorTx(this.api, this.api.tx.balances.transferKeepAlive(to, toUnits(amount)));
+    return new MirrorTx(this.api, this.api.tx.balances.transferKeepAlive(to, toUnits(amount)), this.nonces);
   }
 
   /** Sends a pallet-assets token (UST, an mAsset, an LP token). */
   transferAsset(asset: AssetLike, to: string, amount: Amount): MirrorTx {
     const id = assetId(asset);
     if (id === 'MIR') return this.transferMir(to, amount);
-    return new MirrorTx(this.api, this.api.tx.assets.transferKeepAlive(id, to, toUnits(amount)));
+    return new MirrorTx(this.api, this.api.tx.assets.transferKeepAlive(id, to, toUnits(amount)), this.nonces);
   }
 
   /** `who`'s free balance of `asset` in base units (MIR: the free native balance). */

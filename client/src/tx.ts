@@ -36,12 +36,46 @@ function camel(name: string): string {
   return name.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 }
 
+/**
+ * Hands out nonces per signer. The node's `system_accountNextIndex` counts the pool, but right after
+ * a transaction is reported in a block it can still answer that transaction's nonce (the pool
+ * drops it a moment later); a second transaction sent then would clash ("Priority is too low").
+ * So the client remembers the next nonce it used and takes the larger of the two.
+ */
+export class NonceTracker {
+  private readonly next = new Map<string, { nonce: bigint; at: number }>();
+
+  /**
+   * @param trustMs how long a remembered nonce beats the node's: long enough to cover the race,
+   *   short enough that a transaction the pool dropped unseen leaves no lasting gap.
+   */
+  constructor(private readonly trustMs = 30_000) {}
+
+  /** The nonce for `address`'s next transaction, reserved. */
+  async reserve(api: ApiPromise, address: string): Promise<bigint> {
+    const chain = (await api.rpc.system.accountNextIndex(address)).toBigInt();
+    // Read the local value after the await: concurrent reservations each see the previous one's.
+    const local = this.next.get(address);
+    const fresh = local !== undefined && Date.now() - local.at < this.trustMs;
+    const nonce = fresh && local.nonce > chain ? local.nonce : chain;
+    if (this.next.size >= 1_000 && !this.next.has(address)) this.next.clear(); // bounded
+    this.next.set(address, { nonce: nonce + 1n, at: Date.now() });
+    return nonce;
+  }
+
+  /** The transaction with `nonce` never entered the pool: forget it, so the chain's view counts. */
+  release(address: string, nonce: bigint): void {
+    if (this.next.get(address)?.nonce === nonce + 1n) this.next.delete(address);
+  }
+}
+
 /** A Mirror transaction ready to sign: `send` it, or pass `.extrinsic` on (to a poll, a batch). */
 export class MirrorTx {
   constructor(
     private readonly api: ApiPromise,
     /** The @polkadot/api extrinsic. */
     readonly extrinsic: SubmittableExtrinsic<'promise'>,
+    private readonly nonces: NonceTracker = new NonceTracker(),
   ) {}
 
   /** `section.method`, e.g. `mint.openPosition`. */
@@ -56,11 +90,23 @@ export class MirrorTx {
   }
 
   /**
-   * Signs with `signer` (at its next nonce, counting the transaction pool), sends, and resolves
+   * Signs with `signer` (at its next nonce: the pool's count, or one past the last this client used), sends, and resolves
    * once the transaction is in a block. A failed dispatch rejects with a `MirrorError` naming the
    * module error (`mint.InvalidCollateralRatio`); so does a transaction the pool refuses.
    */
-  send(signer: Signer, options: SendOptions = {}): Promise<TxResult> {
+  async send(signer: Signer, options: SendOptions = {}): Promise<TxResult> {
+    const nonce = await this.nonces.reserve(this.api, signer.address);
+    try {
+      return await this.sendWithNonce(signer, nonce, options);
+    } catch (e) {
+      if (e instanceof MirrorError && (e.errorName === 'InvalidTransaction' || e.errorName.startsWith('Transaction'))) {
+        this.nonces.release(signer.address, nonce);
+      }
+      throw e;
+    }
+  }
+
+  private sendWithNonce(signer: Signer, nonce: bigint, options: SendOptions): Promise<TxResult> {
     const { timeoutMs = 60_000, finalized = false, tip } = options;
     const api = this.api;
     return new Promise<TxResult>((resolve, reject) => {
@@ -78,7 +124,7 @@ export class MirrorTx {
         timeoutMs,
       );
       this.extrinsic
-        .signAndSend(signer, { nonce: -1, ...(tip ? { tip } : {}) }, (result: any) => {
+        .signAndSend(signer, { nonce, ...(tip ? { tip } : {}) }, (result: any) => {
           const { status, dispatchError, events } = result;
           if (status.isInvalid || status.isDropped || status.isUsurped) {
             finish(() => reject(new MirrorError(null, `Transaction${status.type}`, this.label)));

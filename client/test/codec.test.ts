@@ -84,3 +84,25 @@ test('events decode their fields by camelCase name', () => {
     section: 'mint', method: 'PositionOpened', data: { positionId: 3n, owner: ALICE, mintedAmount: 10n },
   });
 });
+
+test('nonces: the larger of the node\'s and the last used, for a while; concurrent sends differ', async () => {
+  const { NonceTracker } = await import('../src/tx.js');
+  let chain = 5n;
+  const api = { rpc: { system: { accountNextIndex: async () => ({ toBigInt: () => chain }) } } } as never;
+  const t = new NonceTracker(50);
+  assert.equal(await t.reserve(api, 'a'), 5n);
+  // The node still answers 5 (the first is in a block but not yet out of the pool): 6, not 5.
+  assert.equal(await t.reserve(api, 'a'), 6n);
+  const [x, y] = await Promise.all([t.reserve(api, 'a'), t.reserve(api, 'a')]);
+  assert.deepEqual([x, y], [7n, 8n]);
+  assert.equal(await t.reserve(api, 'b'), 5n, 'per signer');
+  // A send refused by the pool gives its nonce back.
+  t.release('a', 9n);
+  assert.equal(await t.reserve(api, 'a'), 9n);
+  t.release('a', 9n);
+  chain = 9n;
+  assert.equal(await t.reserve(api, 'a'), 9n);
+  // A remembered nonce ahead of the node is trusted only briefly (a dropped transaction heals).
+  await new Promise((r) => setTimeout(r, 60));
+  assert.equal(await t.reserve(api, 'a'), 9n);
+});

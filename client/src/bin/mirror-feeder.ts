@@ -78,7 +78,7 @@ async function main(): Promise<number> {
       stop.abort();
     });
     await feeder.run(stop.signal);
-    log.info(`stopped; ${feeder.healthLine()}`);
+    log.notice(`stopped; ${feeder.healthLine()}`);
     return 0;
   } finally {
     await client.disconnect();

@@ -75,7 +75,7 @@ async function main(): Promise<number> {
     });
     await keeper.run(stop.signal);
     const s = keeper.stats;
-    log.info(`stopped after ${s.rounds} round(s): ${s.auctions} auction(s), ${s.skipped} skipped, ${s.failures} failure(s), expected profit ${formatUnits(s.profitUst)} UST`);
+    log.notice(`stopped after ${s.rounds} round(s): ${s.auctions} auction(s), ${s.skipped} skipped, ${s.failures} failure(s), expected profit ${formatUnits(s.profitUst)} UST`);
     return 0;
   } finally {
     await client.disconnect();

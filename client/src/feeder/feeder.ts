@@ -124,7 +124,7 @@ export class PriceFeeder {
   }
 
   private printHealth(): void {
-    (this.health.consecutiveFailures ? this.log.warn : this.log.info)(this.healthLine());
+    (this.health.consecutiveFailures ? this.log.warn : this.log.notice)(this.healthLine());
   }
 
   private async writeHealth(): Promise<void> {

@@ -118,16 +118,16 @@ export class LiquidationKeeper {
       const decision = await this.decide(position);
       if (decision.action === 'skip') {
         this.stats.skipped += 1;
-        this.log.info(`decision skip ${tag}: ${decision.reason}`);
+        this.log.notice(`decision skip ${tag}: ${decision.reason}`);
         return false;
       }
-      this.log.info(`decision auction ${tag}: offer ${formatUnits(decision.offer)}, buy ${formatUnits(decision.buy)} for ${formatUnits(decision.buyCost)} UST, value ${formatUnits(decision.value)} UST, cost ${formatUnits(decision.cost)} UST, expected profit ${formatUnits(decision.profit)} UST${this.options.dryRun ? ' (dry run)' : ''}`);
+      this.log.notice(`decision auction ${tag}: offer ${formatUnits(decision.offer)}, buy ${formatUnits(decision.buy)} for ${formatUnits(decision.buyCost)} UST, value ${formatUnits(decision.value)} UST, cost ${formatUnits(decision.cost)} UST, expected profit ${formatUnits(decision.profit)} UST${this.options.dryRun ? ' (dry run)' : ''}`);
       if (this.options.dryRun) return false;
       if (decision.buy > 0n) {
         const belief = fixedFromRatio(decision.buyCost, decision.buy);
         const r = await this.client.amm.swap({ offer: UST, ask: position.asset, offerAmount: decision.buyCost, beliefPrice: belief, maxSpread: this.options.maxSpread }).send(this.signer);
         const swapped = findEvents(r, 'amm', 'Swapped')[0]?.data;
-        this.log.info(`bought ${formatUnits(BigInt(swapped?.returnAmount ?? 0n))} ${asset} for ${formatUnits(decision.buyCost)} UST in block ${r.blockNumber}`);
+        this.log.notice(`bought ${formatUnits(BigInt(swapped?.returnAmount ?? 0n))} ${asset} for ${formatUnits(decision.buyCost)} UST in block ${r.blockNumber}`);
       }
       const held = await this.client.balance(this.signer.address, position.asset);
       const offer = held < decision.offer ? held : decision.offer;
@@ -135,7 +135,7 @@ export class LiquidationKeeper {
       const liquidated = findEvents(r, 'mint', 'Liquidated')[0]?.data;
       this.stats.auctions += 1;
       this.stats.profitUst += decision.profit;
-      this.log.info(`auctioned ${tag} in block ${r.blockNumber}: burned ${formatUnits(BigInt(liquidated?.liquidatedAmount ?? 0n))}, received ${formatUnits(BigInt(liquidated?.returnedCollateral ?? 0n))} ${collateral}`);
+      this.log.notice(`auctioned ${tag} in block ${r.blockNumber}: burned ${formatUnits(BigInt(liquidated?.liquidatedAmount ?? 0n))}, received ${formatUnits(BigInt(liquidated?.returnedCollateral ?? 0n))} ${collateral}`);
       return true;
     } catch (e) {
       this.stats.failures += 1;
