@@ -12,7 +12,10 @@ shift || true
 node_pid=$!
 feeder_pid=""
 cleanup() {
-	[ -n "$feeder_pid" ] && kill "$feeder_pid" 2>/dev/null || true
+	# The feeder first (it finishes its round while the node still answers), then the node.
+	if [ -n "$feeder_pid" ] && kill "$feeder_pid" 2>/dev/null; then
+		for _ in $(seq 1 40); do kill -0 "$feeder_pid" 2>/dev/null || break; sleep 0.5; done
+	fi
 	kill "$node_pid" 2>/dev/null || true
 	wait 2>/dev/null || true
 }

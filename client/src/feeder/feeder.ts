@@ -2,12 +2,15 @@
 import { writeFile } from 'node:fs/promises';
 import type { AssetId } from '../assets.js';
 import type { MirrorClient } from '../client.js';
-import { type Logger, retry } from '../cli.js';
+import { type Logger, retry, sleep } from '../cli.js';
 import type { Signer } from '../tx.js';
 import { formatFixed } from '../units.js';
 import type { PriceSource } from './sources.js';
 
 /** How the feeder runs. */
+/** How long a stop waits for the round in progress. */
+const STOP_GRACE_MS = 15_000;
+
 export interface FeederOptions {
   /** Feed every this many blocks (default 2). */
   everyBlocks: number;
@@ -153,6 +156,7 @@ export class PriceFeeder {
       signal.addEventListener('abort', () => resolve(), { once: true });
     });
     unsub();
-    if (busy) await busy;
+    // Let a round in progress finish, but not wait on a node that has gone away.
+    if (busy) await Promise.race([busy, sleep(STOP_GRACE_MS)]);
   }
 }

@@ -5,7 +5,7 @@
  */
 import { type AssetId, UST, assetLabel } from '../assets.js';
 import type { MirrorClient } from '../client.js';
-import type { Logger } from '../cli.js';
+import { type Logger, sleep } from '../cli.js';
 import { MirrorError } from '../errors.js';
 import { findEvents, type Signer } from '../tx.js';
 import type { PositionEntry } from '../types.js';
@@ -13,6 +13,9 @@ import { FIXED, fixedFromRatio, formatUnits } from '../units.js';
 import { type Decision, decideAuction } from './strategy.js';
 
 /** How the keeper runs. */
+/** How long a stop waits for the round in progress. */
+const STOP_GRACE_MS = 15_000;
+
 export interface KeeperOptions {
   /** Scan every this many blocks (default 1). */
   everyBlocks: number;
@@ -209,6 +212,7 @@ export class LiquidationKeeper {
       signal.addEventListener('abort', () => resolve(), { once: true });
     });
     unsub();
-    if (busy) await busy;
+    // Let a round in progress finish, but not wait on a node that has gone away.
+    if (busy) await Promise.race([busy, sleep(STOP_GRACE_MS)]);
   }
 }
