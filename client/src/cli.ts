@@ -130,3 +130,42 @@ export function onStopSignal(onStop: (signal: string) => void): void {
     });
   }
 }
+
+/** How long a stop waits for the round in progress. */
+const STOP_GRACE_MS = 15_000;
+
+/** Anything that tells of new blocks (a `MirrorClient`). */
+export interface BlockSource {
+  onNewBlock(f: (blockNumber: number) => void): Promise<() => void>;
+}
+
+/**
+ * Runs `round` every `everyBlocks` blocks until `signal` aborts. Rounds never overlap (a block
+ * that arrives mid-round is skipped); a round in progress at the stop may finish, for at most
+ * 15 s, so a node that has gone away does not hold the exit.
+ */
+export async function runEveryBlocks(blocks: BlockSource, everyBlocks: number, signal: AbortSignal, round: (signal: AbortSignal) => Promise<unknown>): Promise<void> {
+  let busy: Promise<unknown> | null = null;
+  let seen = 0;
+  const unsub = await blocks.onNewBlock(() => {
+    seen += 1;
+    if (busy || signal.aborted || seen % everyBlocks !== 0) return;
+    busy = round(signal).finally(() => { busy = null; });
+  });
+  await new Promise<void>((resolve) => {
+    if (signal.aborted) resolve();
+    signal.addEventListener('abort', () => resolve(), { once: true });
+  });
+  unsub();
+  if (busy) await Promise.race([busy, sleep(STOP_GRACE_MS)]);
+}
+
+/** Runs `run` until SIGINT or SIGTERM, logging the stop. */
+export async function runUntilSignal(log: Logger, run: (signal: AbortSignal) => Promise<void>): Promise<void> {
+  const stop = new AbortController();
+  onStopSignal((sig) => {
+    log.info(`${sig}: finishing the current round and stopping`);
+    stop.abort();
+  });
+  await run(stop.signal);
+}

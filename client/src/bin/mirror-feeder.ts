@@ -2,7 +2,7 @@
 /** mirror-feeder: feeds oracle prices for the assets its key is registered to feed. */
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { MirrorClient, signerFromUri } from '../client.js';
-import { checkKnown, makeLogger, numberOption, onStopSignal, parseArgs, readConfig, stringOption, booleanOption } from '../cli.js';
+import { checkKnown, makeLogger, numberOption, parseArgs, readConfig, runUntilSignal, stringOption, booleanOption } from '../cli.js';
 import { DEFAULT_FEEDER_OPTIONS, PriceFeeder } from '../feeder/feeder.js';
 import { sourceFromSpec } from '../feeder/sources.js';
 
@@ -72,12 +72,7 @@ async function main(): Promise<number> {
       await feeder.round();
       return feeder.health.failures > 0 ? 1 : 0;
     }
-    const stop = new AbortController();
-    onStopSignal((sig) => {
-      log.info(`${sig}: finishing the current round and stopping`);
-      stop.abort();
-    });
-    await feeder.run(stop.signal);
+    await runUntilSignal(log, (signal) => feeder.run(signal));
     log.notice(`stopped; ${feeder.healthLine()}`);
     return 0;
   } finally {

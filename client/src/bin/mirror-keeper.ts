@@ -2,7 +2,7 @@
 /** mirror-keeper: auctions unsafe Mint positions when it pays. */
 import { assetId, type AssetId } from '../assets.js';
 import { MirrorClient, signerFromUri } from '../client.js';
-import { booleanOption, checkKnown, makeLogger, numberOption, onStopSignal, parseArgs, readConfig, stringOption } from '../cli.js';
+import { booleanOption, checkKnown, makeLogger, numberOption, parseArgs, readConfig, runUntilSignal, stringOption } from '../cli.js';
 import { DEFAULT_KEEPER_OPTIONS, LiquidationKeeper } from '../keeper/keeper.js';
 import { formatUnits, toFixed, toUnits } from '../units.js';
 
@@ -68,12 +68,7 @@ async function main(): Promise<number> {
       await keeper.round();
       return keeper.stats.failures > 0 ? 1 : 0;
     }
-    const stop = new AbortController();
-    onStopSignal((sig) => {
-      log.info(`${sig}: finishing the current round and stopping`);
-      stop.abort();
-    });
-    await keeper.run(stop.signal);
+    await runUntilSignal(log, (signal) => keeper.run(signal));
     const s = keeper.stats;
     log.notice(`stopped after ${s.rounds} round(s): ${s.auctions} auction(s), ${s.skipped} skipped, ${s.failures} failure(s), expected profit ${formatUnits(s.profitUst)} UST`);
     return 0;

@@ -2,15 +2,12 @@
 import { writeFile } from 'node:fs/promises';
 import type { AssetId } from '../assets.js';
 import type { MirrorClient } from '../client.js';
-import { type Logger, retry, sleep } from '../cli.js';
+import { type Logger, retry, runEveryBlocks } from '../cli.js';
 import type { Signer } from '../tx.js';
 import { formatFixed } from '../units.js';
 import type { PriceSource } from './sources.js';
 
 /** How the feeder runs. */
-/** How long a stop waits for the round in progress. */
-const STOP_GRACE_MS = 15_000;
-
 export interface FeederOptions {
   /** Feed every this many blocks (default 2). */
   everyBlocks: number;
@@ -139,24 +136,9 @@ export class PriceFeeder {
     }
   }
 
-  /**
-   * Feeds every `everyBlocks` blocks until `signal` aborts; a round still running when it aborts
-   * finishes first. Rounds never overlap: a block that arrives mid-round is skipped.
-   */
-  async run(signal: AbortSignal): Promise<void> {
-    let busy: Promise<unknown> | null = null;
-    let blocks = 0;
-    const unsub = await this.client.onNewBlock(() => {
-      blocks += 1;
-      if (busy || signal.aborted || blocks % this.options.everyBlocks !== 0) return;
-      busy = this.round(signal).finally(() => { busy = null; });
-    });
-    await new Promise<void>((resolve) => {
-      if (signal.aborted) resolve();
-      signal.addEventListener('abort', () => resolve(), { once: true });
-    });
-    unsub();
-    // Let a round in progress finish, but not wait on a node that has gone away.
-    if (busy) await Promise.race([busy, sleep(STOP_GRACE_MS)]);
+  /** Feeds every `everyBlocks` blocks until `signal` aborts (see `runEveryBlocks`). */
+  run(signal: AbortSignal): Promise<void> {
+    return runEveryBlocks(this.client, this.options.everyBlocks, signal, (s) => this.round(s));
   }
+
 }

@@ -5,7 +5,7 @@
  */
 import { type AssetId, UST, assetLabel } from '../assets.js';
 import type { MirrorClient } from '../client.js';
-import { type Logger, sleep } from '../cli.js';
+import { type Logger, runEveryBlocks } from '../cli.js';
 import { MirrorError } from '../errors.js';
 import { findEvents, type Signer } from '../tx.js';
 import type { PositionEntry } from '../types.js';
@@ -13,9 +13,6 @@ import { FIXED, fixedFromRatio, formatUnits } from '../units.js';
 import { type Decision, decideAuction } from './strategy.js';
 
 /** How the keeper runs. */
-/** How long a stop waits for the round in progress. */
-const STOP_GRACE_MS = 15_000;
-
 export interface KeeperOptions {
   /** Scan every this many blocks (default 1). */
   everyBlocks: number;
@@ -198,21 +195,9 @@ export class LiquidationKeeper {
     return ((mir ?? FIXED) * feeMir + FIXED - 1n) / FIXED;
   }
 
-  /** Scans every `everyBlocks` blocks until `signal` aborts; a round in progress finishes first. */
-  async run(signal: AbortSignal): Promise<void> {
-    let busy: Promise<unknown> | null = null;
-    let blocks = 0;
-    const unsub = await this.client.onNewBlock(() => {
-      blocks += 1;
-      if (busy || signal.aborted || blocks % this.options.everyBlocks !== 0) return;
-      busy = this.round(signal).finally(() => { busy = null; });
-    });
-    await new Promise<void>((resolve) => {
-      if (signal.aborted) resolve();
-      signal.addEventListener('abort', () => resolve(), { once: true });
-    });
-    unsub();
-    // Let a round in progress finish, but not wait on a node that has gone away.
-    if (busy) await Promise.race([busy, sleep(STOP_GRACE_MS)]);
+  /** Scans every `everyBlocks` blocks until `signal` aborts (see `runEveryBlocks`). */
+  run(signal: AbortSignal): Promise<void> {
+    return runEveryBlocks(this.client, this.options.everyBlocks, signal, (s) => this.round(s));
   }
+
 }
