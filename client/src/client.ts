@@ -102,7 +102,7 @@ export class CollateralOracleModule {
   private source(s: PriceSourceInput): any {
     if (s === 'Oracle') return 'Oracle';
     if ('fixed' in s) return { Fixed: toFixed(s.fixed) };
-    return { AmmTwap: s.ammTwap };
+    return { AmmTwap: { quote: toChainAsset(s.ammTwap.quote), window: s.ammTwap.window } };
   }
   /** Admin: accepts `asset` as collateral. */
   registerCollateralAsset(asset: AssetLike, priceSource: PriceSourceInput, multiplier: Ratio): MirrorTx {
@@ -123,7 +123,22 @@ export class CollateralOracleModule {
 }
 
 /** Where a collateral's price comes from. */
-export type PriceSourceInput = 'Oracle' | { fixed: Ratio } | { ammTwap: Record<string, unknown> };
+export type PriceSourceInput =
+  | 'Oracle'
+  | { fixed: Ratio }
+  /** The pool's time-weighted price against `quote` over `window` seconds. */
+  | { ammTwap: { quote: AssetLike; window: number } };
+
+/** A pre-IPO asset's terms for `mint.registerAsset` / `mint.updateAsset`. */
+export interface IpoInput {
+  /** The end of the minting period (seconds since the Unix epoch). */
+  mintEnd: number | bigint;
+  preIpoPrice: Ratio;
+  minCollateralRatioAfterIpo: Ratio;
+  triggerAccount: string;
+}
+const ipoParams = (p: IpoInput | null | undefined) =>
+  opt(p, (v) => ({ mintEnd: v.mintEnd, preIpoPrice: toFixed(v.preIpoPrice), minCollateralRatioAfterIpo: toFixed(v.minCollateralRatioAfterIpo), triggerAccount: v.triggerAccount }));
 
 /** AMM (pallet `amm`): x·y=k pools against UST. */
 export class AmmModule {
@@ -223,12 +238,12 @@ export class MintModule {
     return this.c.tx(this.c.api.tx.mint.unlockPositionFunds(positionIds));
   }
   /** Admin: registers an mAsset with Mint. */
-  registerAsset(asset: AssetLike, auctionDiscount: Ratio, minCollateralRatio: Ratio, ipoParams: any = null): MirrorTx {
-    return this.c.tx(this.c.api.tx.mint.registerAsset(toChainAsset(asset), toFixed(auctionDiscount), toFixed(minCollateralRatio), ipoParams));
+  registerAsset(asset: AssetLike, auctionDiscount: Ratio, minCollateralRatio: Ratio, ipo: IpoInput | null = null): MirrorTx {
+    return this.c.tx(this.c.api.tx.mint.registerAsset(toChainAsset(asset), toFixed(auctionDiscount), toFixed(minCollateralRatio), ipoParams(ipo)));
   }
   /** Admin: changes an mAsset's auction discount, MCR or IPO terms. */
-  updateAsset(asset: AssetLike, a: { auctionDiscount?: Ratio | null; minCollateralRatio?: Ratio | null; ipoParams?: any }): MirrorTx {
-    return this.c.tx(this.c.api.tx.mint.updateAsset(toChainAsset(asset), opt(a.auctionDiscount, toFixed), opt(a.minCollateralRatio, toFixed), a.ipoParams ?? null));
+  updateAsset(asset: AssetLike, a: { auctionDiscount?: Ratio | null; minCollateralRatio?: Ratio | null; ipoParams?: IpoInput | null }): MirrorTx {
+    return this.c.tx(this.c.api.tx.mint.updateAsset(toChainAsset(asset), opt(a.auctionDiscount, toFixed), opt(a.minCollateralRatio, toFixed), ipoParams(a.ipoParams)));
   }
   /** Admin: delists an mAsset at `endPrice`. */
   registerMigration(asset: AssetLike, endPrice: Ratio): MirrorTx {
