@@ -13,7 +13,8 @@ function isCodec(v: unknown): v is Codec {
   return typeof v === 'object' && v !== null && typeof (v as Codec).toRawType === 'function';
 }
 
-function camel(s: string): string {
+/** `snake_case` to `camelCase` (field and event names from the metadata). */
+export function camel(s: string): string {
   return s.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 }
 

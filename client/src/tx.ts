@@ -2,7 +2,7 @@
 import type { ApiPromise } from '@polkadot/api';
 import type { SubmittableExtrinsic } from '@polkadot/api/types';
 import type { KeyringPair } from '@polkadot/keyring/types';
-import { toPlain } from './convert.js';
+import { camel, toPlain } from './convert.js';
 import { MirrorError, decodeDispatchError } from './errors.js';
 import type { MirrorEvent, TxResult } from './types.js';
 
@@ -30,10 +30,6 @@ export function decodeEvent(event: any): MirrorEvent {
     data[name ? camel(name) : String(i)] = toPlain(value);
   });
   return { section: event.section, method: event.method, data };
-}
-
-function camel(name: string): string {
-  return name.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 }
 
 /**

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startDevNode } from '../lib/node.mjs';
+import { startDevNode, waitFor } from '../lib/node.mjs';
 import { clientModule, runBot, startBot } from '../lib/bots.mjs';
 
 const {
@@ -23,18 +23,8 @@ const dir = mkdtempSync(path.join(tmpdir(), 'mirror-protocol-'));
 const pricesFile = path.join(dir, 'prices.json');
 const state = {};
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-async function until(what, f, timeoutMs = 90_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await f();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(1000);
-  }
-}
 async function untilChainTime(secs) {
-  await until(`chain time ${secs}`, async () => (await client.now()) >= secs, 120_000);
+  await waitFor(async () => (await client.now()) >= secs, { timeoutMs: 120_000, what: `chain time ${secs}` });
 }
 /** Balance change of `who` in `asset` across `f`, read at the blocks before and after. */
 async function delta(who, asset, f) {
@@ -160,10 +150,10 @@ test('whitelist mNFLX with sudo; mirror-feeder feeds it and MIR from a price fil
   writePrices({ MIR: '1.5', mNFLX: '400', mAAPL: '180', mTSLA: '250', mGOOGL: '140' });
   feeder = startBot('mirror-feeder', ['--url', ctx.url, '--suri', '//Alice', '--source', `file:${pricesFile}`, '--every', '1', '--health-every', '1']);
   await feeder.waitForLine(/feeding .*mNFLX/);
-  await until('mNFLX at 400 and MIR at 1.5', async () => {
+  await waitFor(async () => {
     const [n, m] = await Promise.all([client.oracle.price(state.nflx), client.oracle.price(MIR)]);
     return n.price === toFixed('400') && m.price === toFixed('1.5');
-  });
+  }, { timeoutMs: 90_000, what: 'mNFLX at 400 and MIR at 1.5' });
   const price = await client.oracle.price(state.nflx);
   assert.ok(price.ageSeconds !== null && price.ageSeconds <= 30n, `fresh: ${price.ageSeconds}`);
   const info = await client.oracle.priceInfo(state.nflx);
@@ -268,7 +258,7 @@ test('MIR drops; mirror-keeper buys mNFLX on the AMM and auctions Bob\'s positio
   assert.match(bad.output, /unknown option --bogus/);
 
   writePrices({ MIR: '1.0', mNFLX: '400', mAAPL: '180', mTSLA: '250', mGOOGL: '140' });
-  await until('MIR at 1.0', async () => (await client.oracle.price(MIR)).price === toFixed('1'));
+  await waitFor(async () => (await client.oracle.price(MIR)).price === toFixed('1'), { timeoutMs: 90_000, what: 'MIR at 1.0' });
   assert.equal(await client.mint.liquidatable(state.longId), true);
   assert.equal(await client.mint.liquidatable(state.shortId), false, 'the UST-backed short is safe');
   const position = await client.mint.position(state.longId);
