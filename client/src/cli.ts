@@ -102,16 +102,17 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 
 /**
  * Runs `f` up to `attempts` times, waiting `baseMs`, 2·`baseMs`, 4·`baseMs`... between tries;
- * `onRetry` hears each failure before a retry. The last failure is thrown.
+ * `onRetry` hears each failure before a retry. A failure that `retryable` says no to (by default
+ * every failure is retryable) is thrown at once, as is the last one.
  */
-export async function retry<T>(f: () => Promise<T>, attempts: number, baseMs: number, onRetry?: (e: Error, attempt: number) => void, signal?: AbortSignal): Promise<T> {
+export async function retry<T>(f: () => Promise<T>, attempts: number, baseMs: number, onRetry?: (e: Error, attempt: number) => void, signal?: AbortSignal, retryable: (e: Error) => boolean = () => true): Promise<T> {
   let last: Error = new Error('no attempt made');
   for (let i = 1; i <= Math.max(1, attempts); i++) {
     try {
       return await f();
     } catch (e) {
       last = e as Error;
-      if (i >= attempts || signal?.aborted) break;
+      if (i >= attempts || signal?.aborted || !retryable(last)) break;
       onRetry?.(last, i);
       await sleep(baseMs * 2 ** (i - 1), signal);
     }

@@ -137,8 +137,33 @@ export interface IpoInput {
   minCollateralRatioAfterIpo: Ratio;
   triggerAccount: string;
 }
-const ipoParams = (p: IpoInput | null | undefined) =>
+/** `IpoInput` as the chain's `IpoParams`: prices and ratios as `FixedU128` bigints. */
+export interface IpoParamsArg {
+  mintEnd: number | bigint;
+  preIpoPrice: bigint;
+  minCollateralRatioAfterIpo: bigint;
+  triggerAccount: string;
+}
+const ipoParams = (p: IpoInput | null | undefined): IpoParamsArg | null =>
   opt(p, (v) => ({ mintEnd: v.mintEnd, preIpoPrice: toFixed(v.preIpoPrice), minCollateralRatioAfterIpo: toFixed(v.minCollateralRatioAfterIpo), triggerAccount: v.triggerAccount }));
+
+/**
+ * `Some(None)` of an `Option<Option<T>>`, as SCALE bytes (`0x01` Some, `0x00` None). @polkadot/types
+ * reads both `null` and `undefined` as the outer `None`, and `{ Some: null }` as a `T` with a field
+ * named `Some`, so the bytes are the one unambiguous input; they decode into any `Option<Option<T>>`.
+ */
+const SOME_NONE = Uint8Array.of(1, 0);
+
+/**
+ * The pre-IPO terms argument of `mint.updateAsset` (`Option<Option<IpoParams>>`): `undefined` is
+ * `None` (unchanged), `null` is `Some(None)` (clear them, ending the pre-IPO phase), terms are
+ * `Some(Some(terms))` (set them).
+ */
+export function ipoParamsUpdate(p: IpoInput | null | undefined): IpoParamsArg | Uint8Array | null {
+  if (p === undefined) return null;
+  if (p === null) return SOME_NONE;
+  return ipoParams(p);
+}
 
 /** AMM (pallet `amm`): x·y=k pools against UST. */
 export class AmmModule {
@@ -241,9 +266,13 @@ export class MintModule {
   registerAsset(asset: AssetLike, auctionDiscount: Ratio, minCollateralRatio: Ratio, ipo: IpoInput | null = null): MirrorTx {
     return this.c.tx(this.c.api.tx.mint.registerAsset(toChainAsset(asset), toFixed(auctionDiscount), toFixed(minCollateralRatio), ipoParams(ipo)));
   }
-  /** Admin: changes an mAsset's auction discount, MCR or IPO terms. */
+  /**
+   * Admin: changes an mAsset's auction discount, MCR or pre-IPO terms. An omitted (or `null`)
+   * discount or MCR is unchanged. `ipoParams` has three states: omitted (`undefined`) leaves the
+   * pre-IPO terms unchanged, `null` clears them (ending the pre-IPO phase), terms set them.
+   */
   updateAsset(asset: AssetLike, a: { auctionDiscount?: Ratio | null; minCollateralRatio?: Ratio | null; ipoParams?: IpoInput | null }): MirrorTx {
-    return this.c.tx(this.c.api.tx.mint.updateAsset(toChainAsset(asset), opt(a.auctionDiscount, toFixed), opt(a.minCollateralRatio, toFixed), ipoParams(a.ipoParams)));
+    return this.c.tx(this.c.api.tx.mint.updateAsset(toChainAsset(asset), opt(a.auctionDiscount, toFixed), opt(a.minCollateralRatio, toFixed), ipoParamsUpdate(a.ipoParams)));
   }
   /** Admin: delists an mAsset at `endPrice`. */
   registerMigration(asset: AssetLike, endPrice: Ratio): MirrorTx {
@@ -516,9 +545,13 @@ export class GovModule {
 /** Collector (pallet `collector`): turns protocol fees into MIR for Gov stakers. */
 export class CollectorModule {
   constructor(private readonly c: Ctx) {}
-  /** Anyone: swaps the Collector's `asset` to UST, or its UST to MIR. */
-  convert(asset: AssetLike): MirrorTx {
-    return this.c.tx(this.c.api.tx.collector.convert(toChainAsset(asset)));
+  /**
+   * Anyone: swaps `amount` of the Collector's `asset` to UST, or of its UST to MIR; without an
+   * `amount` (or with `null`), its whole balance. Fails with `collector.ZeroAmount` for 0 and
+   * `collector.AmountExceedsBalance` above the balance.
+   */
+  convert(asset: AssetLike, amount: Amount | null = null): MirrorTx {
+    return this.c.tx(this.c.api.tx.collector.convert(toChainAsset(asset), opt(amount, toUnits)));
   }
   /** Anyone: sends the Collector's MIR to Gov stakers. */
   distribute(): MirrorTx {
@@ -551,6 +584,15 @@ async function chainTime(view: ApiPromise | ApiDecoration<'promise'>): Promise<b
   const ms = await view.query.timestamp.now();
   return (ms as any).toBigInt() / 1000n;
 }
+
+/**
+ * The runtime's own transaction extensions, for @polkadot/api (which knows the FRAME ones).
+ * `CheckFeed` (it refuses failing `oracle.feedPrices` before the pool) carries no data, neither in
+ * the extrinsic nor in the signed payload.
+ */
+export const SIGNED_EXTENSIONS = {
+  CheckFeed: { extrinsic: {}, payload: {} },
+};
 
 /** Options for `MirrorClient.connect`. */
 export interface ConnectOptions {
@@ -604,7 +646,7 @@ export class MirrorClient {
       }, timeoutMs);
     });
     try {
-      const api = await Promise.race([ApiPromise.create({ provider, noInitWarn: true }), timeout]);
+      const api = await Promise.race([ApiPromise.create({ provider, noInitWarn: true, signedExtensions: SIGNED_EXTENSIONS }), timeout]);
       return new MirrorClient(api);
     } finally {
       clearTimeout(timer);

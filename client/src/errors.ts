@@ -57,3 +57,37 @@ export function decodeDispatchError(registry: MetaErrorRegistry, dispatchError: 
   }
   return new MirrorError(null, String(dispatchError));
 }
+
+/**
+ * The code `N` of a transaction refused as `InvalidTransaction::Custom(N)` ("1010: Invalid
+ * Transaction: Custom error: N", a `MirrorError` of kind `InvalidTransaction` from `send`), else
+ * `null`. Such a transaction never entered the pool: it paid nothing and its nonce is unused.
+ */
+export function customInvalidCode(e: unknown): number | null {
+  if (!(e instanceof MirrorError) || e.errorName !== 'InvalidTransaction') return null;
+  const m = /Custom error: (\d+)/.exec(`${e.docs} ${e.message}`);
+  return m ? Number(m[1]) : null;
+}
+
+/**
+ * Why the runtime's `CheckFeed` extension refuses a signed `oracle.feedPrices`, by its
+ * `InvalidTransaction::Custom` code: the name of the `oracle` error the call would fail with.
+ */
+export const FEED_REFUSALS: Readonly<Record<number, string>> = {
+  1: 'EmptyFeed',
+  2: 'DuplicateAsset',
+  3: 'ZeroPrice',
+  4: 'UnknownAsset',
+  5: 'NotFeeder',
+  6: 'AlreadyFed',
+  7: 'TooManyFeedsInBlock',
+};
+
+/**
+ * For an `oracle.feedPrices` that the node refused before the pool: the reason as the `oracle`
+ * error name (`NotFeeder`, `AlreadyFed`, ...); `null` for any other error.
+ */
+export function feedRefusal(e: unknown): string | null {
+  const code = customInvalidCode(e);
+  return code === null ? null : FEED_REFUSALS[code] ?? `Custom(${code})`;
+}

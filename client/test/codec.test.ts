@@ -106,3 +106,31 @@ test('nonces: the larger of the node\'s and the last used, for a while; concurre
   await new Promise((r) => setTimeout(r, 60));
   assert.equal(await t.reserve(api, 'a'), 9n);
 });
+
+test('mint.updateAsset\'s pre-IPO terms: omitted is None, null is Some(None), terms are Some(Some)', async () => {
+  const { ipoParamsUpdate } = await import('../src/client.js');
+  const r = new TypeRegistry();
+  r.register({
+    IpoParams: { mintEnd: 'u64', preIpoPrice: 'u128', minCollateralRatioAfterIpo: 'u128', triggerAccount: 'AccountId32' },
+    // The call's arguments, as @polkadot/api builds them: a struct decoded from the argument array.
+    UpdateAssetArgs: { asset: 'u32', auctionDiscount: 'Option<u128>', minCollateralRatio: 'Option<u128>', ipoParams: 'Option<Option<IpoParams>>' },
+  });
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const arg = (v: unknown) => (r.createType('UpdateAssetArgs', [101, null, null, v]) as any).get('ipoParams');
+  const unchanged = arg(ipoParamsUpdate(undefined));
+  assert.equal(unchanged.isNone, true);
+  assert.equal(unchanged.toHex(), '0x');
+  const cleared = arg(ipoParamsUpdate(null));
+  assert.equal(cleared.isSome, true);
+  assert.equal(cleared.unwrap().isNone, true);
+  assert.deepEqual(Array.from(cleared.toU8a()), [1, 0]);
+  const set = arg(ipoParamsUpdate({ mintEnd: 1_900_000_000, preIpoPrice: '100', minCollateralRatioAfterIpo: '1.5', triggerAccount: ALICE }));
+  assert.equal(set.isSome && set.unwrap().isSome, true);
+  assert.deepEqual(toPlain(set.unwrap().unwrap()), {
+    mintEnd: 1_900_000_000n, preIpoPrice: 100n * 10n ** 18n, minCollateralRatioAfterIpo: 15n * 10n ** 17n, triggerAccount: ALICE,
+  });
+  assert.deepEqual(Array.from(set.toU8a().subarray(0, 2)), [1, 1]);
+  // Why bytes for Some(None): the obvious inputs are the outer None, or worse, a default struct.
+  assert.equal(arg(null).isNone, true);
+  assert.equal(arg({ Some: null }).unwrap().isSome, true);
+});

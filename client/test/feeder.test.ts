@@ -10,6 +10,7 @@ import {
 import { PriceFeeder } from '../src/feeder/feeder.js';
 import { makeLogger } from '../src/cli.js';
 import { toFixed } from '../src/units.js';
+import { MirrorError, customInvalidCode, feedRefusal } from '../src/errors.js';
 import type { MirrorClient } from '../src/client.js';
 import type { Signer } from '../src/tx.js';
 
@@ -167,4 +168,77 @@ test('a failing source is retried and then counted as a failed round', async () 
   assert.equal(calls, 3);
   assert.equal(sent.length, 0);
   assert.ok(lines.some((l) => l.includes('ERROR round 1 failed: timeout')));
+});
+
+/** A client double whose sends the node refuses before the pool with `Custom error: code`. */
+function refusingClient(code: number, refusals = Infinity) {
+  let sends = 0;
+  let lookups = 0;
+  let left = refusals;
+  const client = {
+    oracle: {
+      assetsFedBy: async () => { lookups += 1; return ['MIR']; },
+      feedPrices: () => ({
+        send: async () => {
+          sends += 1;
+          if (left > 0) {
+            left -= 1;
+            // What MirrorTx.send rejects with when author_submitExtrinsic answers 1010.
+            throw new MirrorError(null, 'InvalidTransaction', `1010: Invalid Transaction: Custom error: ${code}`);
+          }
+          return { blockHash: '0x00', blockNumber: 7, events: [] };
+        },
+      }),
+    },
+    symbol: async () => 'MIR',
+  };
+  return { client: client as unknown as MirrorClient, sends: () => sends, lookups: () => lookups };
+}
+
+test('pool refusals decode to the oracle error the feed would fail with', () => {
+  const refused = (code: number) => new MirrorError(null, 'InvalidTransaction', `1010: Invalid Transaction: Custom error: ${code}`);
+  assert.equal(customInvalidCode(refused(5)), 5);
+  assert.deepEqual([1, 2, 3, 4, 5, 6, 7].map((c) => feedRefusal(refused(c))),
+    ['EmptyFeed', 'DuplicateAsset', 'ZeroPrice', 'UnknownAsset', 'NotFeeder', 'AlreadyFed', 'TooManyFeedsInBlock']);
+  assert.equal(feedRefusal(refused(42)), 'Custom(42)');
+  assert.equal(feedRefusal(new MirrorError(null, 'InvalidTransaction', '1014: Priority is too low')), null);
+  assert.equal(feedRefusal(new MirrorError(null, 'TransactionInvalid', 'oracle.feedPrices')), null);
+  assert.equal(feedRefusal(new Error('Custom error: 5')), null, 'only a refused transaction counts');
+});
+
+test('a feed refused as already fed in this block is not retried and is no failure', async () => {
+  const source = { description: 'test', fetch: async () => new Map([['MIR', 2n]]) };
+  for (const code of [6, 7]) {
+    const { client, sends } = refusingClient(code, 1);
+    const { log, lines } = quiet();
+    const feeder = new PriceFeeder(client, signer, source, log, opts);
+    assert.equal(await feeder.round(), 0, 'nothing fed this round');
+    assert.equal(sends(), 1, 'no retry within the round');
+    assert.equal(feeder.health.failures, 0);
+    assert.equal(feeder.health.refused, 1);
+    assert.equal(feeder.health.lastSuccessAt, null, 'a round that fed nothing is no success');
+    const reason = code === 6 ? 'AlreadyFed' : 'TooManyFeedsInBlock';
+    assert.ok(lines.some((l) => l.includes(`WARN feed of MIR refused by the node (oracle.${reason})`)), lines.join('\n'));
+    assert.ok(lines.some((l) => /health ok rounds=1 feeds=0 failures=0 consecutive_failures=0 assets=1 refused=1 /.test(l)), lines.join('\n'));
+    // The next round (a later block) feeds.
+    assert.equal(await feeder.round(), 1);
+    assert.equal(sends(), 2);
+    assert.ok(feeder.health.lastSuccessAt !== null);
+  }
+});
+
+test('a feed refused as not the feeder fails the round at once and the next round looks again', async () => {
+  const source = { description: 'test', fetch: async () => new Map([['MIR', 2n]]) };
+  const { client, sends, lookups } = refusingClient(5, 1);
+  const { log, lines } = quiet();
+  const feeder = new PriceFeeder(client, signer, source, log, { ...opts, refreshRounds: 1_000 });
+  assert.equal(await feeder.round(), 0);
+  assert.equal(sends(), 1, 'not retried: it would be refused again');
+  assert.equal(feeder.health.failures, 1);
+  assert.equal(feeder.health.lastError, 'feed refused by the node: oracle.NotFeeder');
+  assert.ok(lines.some((l) => l.includes('ERROR round 1 failed: feed refused by the node: oracle.NotFeeder')), lines.join('\n'));
+  assert.equal(lookups(), 1);
+  assert.equal(await feeder.round(), 1);
+  assert.equal(lookups(), 2, 'the registrations were looked up again');
+  assert.equal(feeder.health.consecutiveFailures, 0);
 });

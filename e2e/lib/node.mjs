@@ -51,6 +51,9 @@ for (const sig of ['SIGINT', 'SIGTERM']) {
  * The node's log is kept in memory (bounded) and printed if start-up fails.
  * With `connect(url)` (resolving to an object with `disconnect()`, e.g. `MirrorClient.connect`),
  * that is what `api` holds, and no keyring is made.
+ * With `onRpcReady({ url, send })`, that callback runs the moment the node's RPC answers a
+ * WebSocket, before anything else talks to the node (`send(method, params)` is a raw JSON-RPC
+ * call); what it resolves to is returned as `early.value`, what it throws as `early.error`.
  */
 export async function startDevNode(options = {}) {
   // A node that never answers on its RPC port (seen once on a loaded 2-core CI machine, with
@@ -64,19 +67,37 @@ export async function startDevNode(options = {}) {
   }
 }
 
-async function defaultConnect(url) {
-  const { ApiPromise, WsProvider } = await import('@polkadot/api');
+/**
+ * The runtime's own transaction extensions, for @polkadot/api: `CheckFeed` (it refuses failing
+ * `oracle.feedPrices` before the pool) carries no data in the extrinsic or the signed payload.
+ */
+export const SIGNED_EXTENSIONS = { CheckFeed: { extrinsic: {}, payload: {} } };
+
+/** A connected WsProvider (no reconnection), or a rejection within `timeoutMs`. */
+async function rawProvider(url, timeoutMs = 2000) {
+  const { WsProvider } = await import('@polkadot/api');
   const provider = new WsProvider(url, false);
-  await provider.connect();
-  await new Promise((resolve, reject) => {
-    const t = setTimeout(() => reject(new Error('connect timeout')), 2000);
-    provider.on('connected', () => { clearTimeout(t); resolve(); });
-    provider.on('error', () => { clearTimeout(t); reject(new Error('ws error')); });
-  });
-  return ApiPromise.create({ provider, throwOnConnect: true, noInitWarn: true });
+  try {
+    await provider.connect();
+    await new Promise((resolve, reject) => {
+      const t = setTimeout(() => reject(new Error('connect timeout')), timeoutMs);
+      provider.on('connected', () => { clearTimeout(t); resolve(); });
+      provider.on('error', () => { clearTimeout(t); reject(new Error('ws error')); });
+    });
+  } catch (e) {
+    await provider.disconnect().catch(() => {});
+    throw e;
+  }
+  return provider;
 }
 
-async function startDevNodeOnce({ timeoutMs = 120_000, connect = null } = {}) {
+async function defaultConnect(url) {
+  const { ApiPromise } = await import('@polkadot/api');
+  const provider = await rawProvider(url);
+  return ApiPromise.create({ provider, throwOnConnect: true, noInitWarn: true, signedExtensions: SIGNED_EXTENSIONS });
+}
+
+async function startDevNodeOnce({ timeoutMs = 120_000, connect = null, onRpcReady = null } = {}) {
   const rpcPort = await freePort();
   const p2pPort = await freePort();
   const args = [
@@ -96,6 +117,28 @@ async function startDevNodeOnce({ timeoutMs = 120_000, connect = null } = {}) {
 
   const url = `ws://127.0.0.1:${rpcPort}`;
   const deadline = Date.now() + timeoutMs;
+  let early = null;
+  if (onRpcReady) {
+    // Poll fast: the point is to be first, before the node authors its first blocks.
+    let provider = null;
+    while (!provider) {
+      if (exited) throw new Error(`mirror-node exited early (${JSON.stringify(exited)}):\n${log}`);
+      if (Date.now() > deadline) { child.kill('SIGKILL'); throw new Error(`mirror-node did not answer on ${url}:\n${log}`); }
+      try {
+        await tcpProbe(rpcPort);
+        provider = await rawProvider(url);
+      } catch {
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    }
+    try {
+      early = { value: await onRpcReady({ url, send: (method, params = []) => provider.send(method, params) }) };
+    } catch (error) {
+      early = { error };
+    } finally {
+      await provider.disconnect().catch(() => {});
+    }
+  }
   let api;
   while (!api) {
     if (exited) throw new Error(`mirror-node exited early (${JSON.stringify(exited)}):\n${log}`);
@@ -136,7 +179,7 @@ async function startDevNodeOnce({ timeoutMs = 120_000, connect = null } = {}) {
     }
   }
 
-  return { api, keyring, url, stop, log: () => log, ...accounts };
+  return { api, keyring, url, stop, early, log: () => log, ...accounts };
 }
 
 function tcpProbe(port) {

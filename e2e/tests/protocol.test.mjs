@@ -97,7 +97,8 @@ test('every wrapper encodes its call against the runtime\'s metadata', () => {
     c.mint.openPosition({ collateral: UST, collateralAmount: '1', asset: 101, collateralRatio: '2', short: { beliefPrice: '180', maxSpread: null } }),
     c.mint.deposit(1, '1'), c.mint.withdraw(1n, null), c.mint.mint(1, '1', null), c.mint.burn(1, '1'), c.mint.auction(1, '1'),
     c.mint.triggerIpo(101), c.mint.unlockPositionFunds([1, 2n]), c.mint.registerAsset(107, '0.2', '1.5', ipo),
-    c.mint.updateAsset(101, { auctionDiscount: '0.1', ipoParams: ipo }), c.mint.registerMigration(101, '180'),
+    c.mint.updateAsset(101, { auctionDiscount: '0.1', ipoParams: ipo }), c.mint.updateAsset(101, { ipoParams: null }), c.mint.updateAsset(101, {}),
+    c.mint.registerMigration(101, '180'),
     c.mint.updateConfig({ protocolFeeRate: '0.015', priceMaxAge: 60, lockPeriod: 120 }),
     c.staking.bond(101, '1'), c.staking.unbond(101, '1'), c.staking.withdrawRewards(), c.staking.withdrawRewards(101),
     c.staking.autoStake(101, '1', '180', null), c.staking.adjustPremium([101, 103]), c.staking.registerAsset(101, 102),
@@ -109,7 +110,7 @@ test('every wrapper encodes its call against the runtime\'s metadata', () => {
     c.gov.stakeVotingTokens('1'), c.gov.withdrawVotingTokens(), c.gov.createPoll({ title: 't', description: 'd', link: 'https://x', execute: c.factory.distribute() }),
     c.gov.castVote(1, 'Abstain', '1'), c.gov.snapshotPoll(1), c.gov.endPoll(1), c.gov.executePoll(1), c.gov.depositReward('1'),
     c.gov.withdrawVotingRewards(1), c.gov.stakeVotingRewards(), c.gov.updateConfig(govParams),
-    c.collector.convert(101), c.collector.distribute(), c.collector.updateConfig('0.01', 60),
+    c.collector.convert(101), c.collector.convert(UST, '2.5'), c.collector.distribute(), c.collector.updateConfig('0.01', 60),
     c.community.spend('1', who), c.community.updateConfig('100000'),
     c.transferMir(who, '1'), c.transferAsset(UST, who, '1'), c.sudo(c.factory.distribute()), c.batchAll([c.factory.distribute(), c.collector.distribute()]),
   ];
@@ -124,6 +125,49 @@ test('every wrapper encodes its call against the runtime\'s metadata', () => {
     assert.equal(`${decoded.section}.${decoded.method}`, tx.label);
     assert.equal(decoded.toHex(), tx.extrinsic.method.toHex());
   }
+});
+
+test('optional arguments encode as the runtime reads them', () => {
+  const c = client;
+  const ipo = { mintEnd: 1_900_000_000, preIpoPrice: '100', minCollateralRatioAfterIpo: '1.5', triggerAccount: users.bob.address };
+  const arg = (tx, i) => tx.extrinsic.method.args[i];
+  // collector.convert(asset, amount: Option<u128>): omitted is the whole balance.
+  assert.equal(arg(c.collector.convert(101), 1).isNone, true);
+  assert.equal(arg(c.collector.convert(101, null), 1).isNone, true);
+  assert.equal(arg(c.collector.convert(101, '2.5'), 1).unwrap().toBigInt(), 2_500_000n);
+  assert.equal(arg(c.collector.convert(101, 7n), 1).unwrap().toBigInt(), 7n);
+  // mint.updateAsset's pre-IPO terms, Option<Option<IpoParams>>: omitted, cleared, set.
+  const unchanged = arg(c.mint.updateAsset(101, { auctionDiscount: '0.1' }), 3);
+  assert.equal(unchanged.isNone, true);
+  const cleared = arg(c.mint.updateAsset(101, { ipoParams: null }), 3);
+  assert.equal(cleared.isSome && cleared.unwrap().isNone, true, cleared.toString());
+  assert.deepEqual(Array.from(cleared.toU8a()), [1, 0]);
+  const set = arg(c.mint.updateAsset(101, { ipoParams: ipo }), 3);
+  assert.equal(set.isSome && set.unwrap().isSome, true);
+  assert.equal(set.unwrap().unwrap().mintEnd.toNumber(), 1_900_000_000);
+  assert.equal(set.unwrap().unwrap().preIpoPrice.toBigInt(), toFixed('100'));
+});
+
+test('mint.updateAsset on chain: omitted pre-IPO terms stay, terms set them, null clears them', async () => {
+  // Before mirror-feeder starts: Alice signs these herself.
+  const { alice, bob } = users;
+  const GOOGL = 105;
+  const ipo = { mintEnd: 1_900_000_000, preIpoPrice: '140', minCollateralRatioAfterIpo: '1.5', triggerAccount: bob.address };
+  const update = async (a) => {
+    const r = await client.sudo(client.mint.updateAsset(GOOGL, a)).send(alice);
+    assert.ok(findEvent(r, 'sudo', 'Sudid').data.sudoResult.ok !== undefined, `sudo failed: ${JSON.stringify(findEvent(r, 'sudo', 'Sudid').data)}`);
+    return (await client.at(r.blockHash)).mint.assetConfig(GOOGL);
+  };
+  const original = await client.mint.assetConfig(GOOGL);
+  assert.equal(original.ipoParams, null);
+  const expected = { mintEnd: 1_900_000_000n, preIpoPrice: toFixed('140'), minCollateralRatioAfterIpo: toFixed('1.5'), triggerAccount: bob.address };
+  let config = await update({ ipoParams: ipo });
+  assert.deepEqual(config.ipoParams, expected);
+  config = await update({ auctionDiscount: '0.25' });
+  assert.equal(config.auctionDiscount, toFixed('0.25'));
+  assert.deepEqual(config.ipoParams, expected, 'omitted: unchanged');
+  config = await update({ auctionDiscount: original.auctionDiscount, ipoParams: null });
+  assert.deepEqual(config, original, 'null cleared the terms; the discount is back');
 });
 
 test('whitelist mNFLX with sudo; mirror-feeder feeds it and MIR from a price file', async () => {

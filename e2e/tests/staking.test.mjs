@@ -92,10 +92,21 @@ test('auto-stake provides and bonds in one call; premium adjusts once per interv
   assert.equal(infos[0].bondAmount.toBigInt(), bonded.data.amount.toBigInt());
   assert.equal(infos[0].isShort.isTrue, false);
 
+  // The premium uses the pool's time-weighted price, never its spot reserves: over the longest
+  // window its history holds (at least one 60 s observation period). A genesis pool's first
+  // observation is its genesis liquidity, so it has history from the start.
   r = await sendAndWait(api, api.tx.lpStaking.adjustPremium([MTSLA]), dave);
   assert.equal(r.error, null);
   const [adjusted] = findEvents(r.events, 'lpStaking', 'PremiumAdjusted');
   assert.ok(adjusted, 'no LpStaking.PremiumAdjusted');
+  assert.ok(adjusted.data.twapWindow.toNumber() >= 60, `window ${adjusted.data.twapWindow}`);
+  const stamped = (await (await api.at(r.blockHash)).call.lpStakingApi.pool(MTSLA)).unwrap();
+  assert.ok(stamped.premiumUpdatedTime.toBigInt() > 0n, 'the adjustment is stamped');
+  assert.equal(stamped.premiumRate.toBigInt(), adjusted.data.premiumRate.toBigInt());
+  assert.equal(stamped.shortRewardWeight.toBigInt(), adjusted.data.shortRewardWeight.toBigInt());
+  // Nobody fed mTSLA here: without an oracle price, premium and weight are 0.
+  assert.equal(adjusted.data.premiumRate.toBigInt(), 0n);
+  assert.equal(adjusted.data.shortRewardWeight.toBigInt(), 0n);
   r = await sendAndWait(api, api.tx.lpStaking.adjustPremium([MTSLA]), dave);
   assert.equal(r.error, 'lpStaking.PremiumUpdateTooEarly');
 });

@@ -59,6 +59,40 @@ pub fn preservation(asset: &AssetId) -> frame_support::traits::tokens::Preservat
 	}
 }
 
+/// Whether a token exists: MIR always, a `pallet-assets` id once it has been created. The oracle
+/// pallets ask it before they register a feeder or a collateral, so that no feed or collateral
+/// entry can name a token that does not exist.
+pub trait AssetExists {
+	/// Whether `asset` exists.
+	fn asset_exists(asset: &AssetId) -> bool;
+}
+
+/// [`AssetExists`] read from a `fungibles` implementation (the runtime's union of Balances and
+/// Assets, which answers `true` for MIR).
+pub struct ExistsInFungibles<F, AccountId>(core::marker::PhantomData<(F, AccountId)>);
+
+impl<F, AccountId> AssetExists for ExistsInFungibles<F, AccountId>
+where
+	F: frame_support::traits::fungibles::Inspect<AccountId, AssetId = AssetId>,
+{
+	fn asset_exists(asset: &AssetId) -> bool {
+		F::asset_exists(asset.clone())
+	}
+}
+
+/// Creates a token for a benchmark that needs one to exist (the oracle pallets' registrations).
+#[cfg(feature = "runtime-benchmarks")]
+pub trait CreateToken {
+	/// Makes `asset` exist (a no-op if it does).
+	fn create_token(asset: &AssetId);
+}
+
+/// For mocks in which every token the benchmarks name exists already.
+#[cfg(feature = "runtime-benchmarks")]
+impl CreateToken for () {
+	fn create_token(_: &AssetId) {}
+}
+
 /// A balance of any Mirror token (MIR, UST, mAssets, LP tokens), in base units.
 pub type Balance = u128;
 

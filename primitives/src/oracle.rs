@@ -76,6 +76,18 @@ pub enum TwapError {
 pub trait TwapProvider {
 	/// The average price of one unit of `base` in units of `quote` over the last `window` seconds.
 	fn twap(base: &AssetId, quote: &AssetId, window: Moment) -> Result<FixedU128, TwapError>;
+
+	/// The average price of one unit of `base` in `quote` over the longest window the history
+	/// holds up to `max_window` seconds, and that window. A window is never shorter than the AMM's
+	/// observation period; when no observation lies within `max_window`, the shortest window
+	/// longer than it is used (the pool was idle, so the price over it is as good).
+	fn twap_up_to(
+		base: &AssetId,
+		quote: &AssetId,
+		max_window: Moment,
+	) -> Result<(FixedU128, Moment), TwapError> {
+		Self::twap(base, quote, max_window).map(|price| (price, max_window))
+	}
 }
 
 /// No AMM: every pair is unknown.

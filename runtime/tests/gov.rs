@@ -175,7 +175,7 @@ fn fees_from_a_burn_reach_stakers_and_voters_through_the_collector() {
 
 		// Anyone converts it: 13.5 UST buy about 9 MIR at 1.5 (0.3 % commission, within 1 %).
 		let mir_before = Balances::balance(&collector);
-		assert_ok!(Collector::convert(RuntimeOrigin::signed(account(Charlie)), UST));
+		assert_ok!(Collector::convert(RuntimeOrigin::signed(account(Charlie)), UST, None));
 		let bought = Balances::balance(&collector) - mir_before;
 		assert!(bought > 8_900_000 && bought < 9_000_000, "{bought}");
 		assert_eq!(NativeAndAssets::balance(UST, &collector), 0);

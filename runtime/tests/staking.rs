@@ -110,7 +110,9 @@ fn a_short_position_stakes_slp_and_earns_the_short_half() {
 		assert_eq!(ShortStakes::<Runtime>::get(&eve, &MAAPL).unwrap().bond_amount, debt);
 		assert_eq!(Pools::<Runtime>::get(&MAAPL).unwrap().short.total_bond, debt);
 
-		// The pool trades at a discount after the sale: no premium, the curve's floor weight.
+		// The pool trades at a discount after the sale: no premium, the curve's floor weight,
+		// once the discount has lasted one observation period (the premium is time-weighted).
+		advance(61);
 		assert_ok!(LpStaking::adjust_premium(
 			RuntimeOrigin::signed(eve.clone()),
 			vec![MAAPL].try_into().unwrap()

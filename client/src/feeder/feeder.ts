@@ -3,6 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import type { AssetId } from '../assets.js';
 import type { MirrorClient } from '../client.js';
 import { type Logger, retry, runEveryBlocks } from '../cli.js';
+import { customInvalidCode, feedRefusal } from '../errors.js';
 import type { Signer } from '../tx.js';
 import { formatFixed } from '../units.js';
 import type { PriceSource } from './sources.js';
@@ -36,6 +37,11 @@ export interface FeederHealth {
   lastSuccessAt: string | null;
   lastError: string | null;
   assets: number;
+  /**
+   * Batches the node refused because this key had fed in the block already (`AlreadyFed`,
+   * `TooManyFeedsInBlock`: another feeder process with the same key, say): skipped, not failed.
+   */
+  refused: number;
 }
 
 /** The chain's limit on prices per `feed_prices`. */
@@ -43,7 +49,9 @@ const MAX_PRICES_PER_FEED = 32;
 
 export class PriceFeeder {
   private assets: { asset: AssetId; symbol: string }[] = [];
-  readonly health: FeederHealth = { rounds: 0, feeds: 0, failures: 0, consecutiveFailures: 0, lastSuccessAt: null, lastError: null, assets: 0 };
+  readonly health: FeederHealth = { rounds: 0, feeds: 0, failures: 0, consecutiveFailures: 0, lastSuccessAt: null, lastError: null, assets: 0, refused: 0 };
+  /** Set when the node says this key no longer feeds an asset: look again next round. */
+  private rediscover = false;
 
   constructor(
     private readonly client: MirrorClient,
@@ -71,7 +79,10 @@ export class PriceFeeder {
     const h = this.health;
     h.rounds += 1;
     try {
-      if (h.rounds === 1 || h.rounds % this.options.refreshRounds === 0) await this.discover();
+      if (h.rounds === 1 || this.rediscover || h.rounds % this.options.refreshRounds === 0) {
+        this.rediscover = false;
+        await this.discover();
+      }
       if (this.assets.length === 0) {
         this.log.info('this key feeds no asset; waiting');
         return 0;
@@ -88,16 +99,36 @@ export class PriceFeeder {
       }
       if (missing.length) this.log.warn(`no price for ${missing.join(', ')} from ${this.source.description}`);
       let fed = 0;
+      let refused = 0;
       for (let i = 0; i < batch.length; i += MAX_PRICES_PER_FEED) {
         const chunk = batch.slice(i, i + MAX_PRICES_PER_FEED);
-        const result = await retry(() => this.client.oracle.feedPrices(chunk).send(this.signer), this.options.retries,
-          this.options.retryDelayMs, (e, n) => this.log.warn(`feed failed (try ${n}): ${e.message}`), signal);
+        let result;
+        try {
+          // A feed the node refuses before the pool (the runtime's CheckFeed) is not retried: the
+          // same batch would be refused again, at least within this block.
+          result = await retry(() => this.client.oracle.feedPrices(chunk).send(this.signer), this.options.retries,
+            this.options.retryDelayMs, (e, n) => this.log.warn(`feed failed (try ${n}): ${describe(e)}`), signal,
+            (e) => customInvalidCode(e) === null);
+        } catch (e) {
+          const reason = feedRefusal(e);
+          if (reason === 'AlreadyFed' || reason === 'TooManyFeedsInBlock') {
+            // This key's feeds of this block are in already: nothing is lost, the next round feeds.
+            h.refused += 1;
+            refused += 1;
+            this.log.warn(`feed of ${chunk.map(([a]) => this.symbolOf(a)).join(' ')} refused by the node (oracle.${reason}): this key fed in this block already; next round`);
+            continue;
+          }
+          // Registrations changed under us (removed as feeder, asset gone): look again next round.
+          if (reason === 'NotFeeder' || reason === 'UnknownAsset') this.rediscover = true;
+          throw reason === null ? e : new Error(`feed refused by the node: oracle.${reason}`);
+        }
         fed += chunk.length;
         this.log.info(`#${h.rounds} block ${result.blockNumber}: ${chunk.map(([a, p]) => `${this.symbolOf(a)}=${formatFixed(p, 4)}`).join(' ')}`);
       }
       h.feeds += fed;
       h.consecutiveFailures = 0;
-      h.lastSuccessAt = new Date().toISOString();
+      // A round whose every batch was refused as already fed is no failure, but fed nothing.
+      if (fed > 0 || refused === 0) h.lastSuccessAt = new Date().toISOString();
       if (h.rounds % this.options.healthEvery === 0) this.printHealth();
       await this.writeHealth();
       return fed;
@@ -120,7 +151,7 @@ export class PriceFeeder {
   healthLine(): string {
     const h = this.health;
     const state = h.consecutiveFailures === 0 ? 'ok' : 'degraded';
-    return `health ${state} rounds=${h.rounds} feeds=${h.feeds} failures=${h.failures} consecutive_failures=${h.consecutiveFailures} assets=${h.assets} last_success=${h.lastSuccessAt ?? 'never'}`;
+    return `health ${state} rounds=${h.rounds} feeds=${h.feeds} failures=${h.failures} consecutive_failures=${h.consecutiveFailures} assets=${h.assets} refused=${h.refused} last_success=${h.lastSuccessAt ?? 'never'}`;
   }
 
   private printHealth(): void {
@@ -141,4 +172,10 @@ export class PriceFeeder {
     return runEveryBlocks(this.client, this.options.everyBlocks, signal, (s) => this.round(s));
   }
 
+}
+
+/** An error for a log line: a `MirrorError`'s name and, for a refused transaction, the node's words. */
+function describe(e: Error): string {
+  const docs = (e as { docs?: unknown }).docs;
+  return typeof docs === 'string' && docs && !e.message.includes(docs) ? `${e.message} (${docs})` : e.message;
 }

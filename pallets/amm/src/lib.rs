@@ -257,6 +257,8 @@ pub mod pallet {
 		LpTokenCreationFailed,
 		/// Arithmetic overflow: amounts too large for the pool.
 		Overflow,
+		/// A slippage tolerance above 1 (100 %).
+		InvalidSlippageTolerance,
 	}
 
 	/// Pools at genesis.
@@ -331,7 +333,8 @@ pub mod pallet {
 		///
 		/// ## Errors
 		/// [`Error::IdenticalAssets`], [`Error::UnknownPair`], [`Error::ZeroAmount`],
-		/// [`Error::MaxSlippageAssertion`], [`Error::InsufficientBalance`],
+		/// [`Error::MaxSlippageAssertion`], [`Error::InvalidSlippageTolerance`] (above 1),
+		/// [`Error::InsufficientBalance`],
 		/// [`Error::InsufficientLiquidityMinted`].
 		///
 		/// Emits [`Event::LiquidityProvided`].
@@ -573,9 +576,11 @@ impl<T: Config> Pallet<T> {
 	/// Records an observation of the accumulators (already brought up to `now`) if one is due and
 	/// the pool holds liquidity. Called after every change of reserves.
 	fn observe(pool: &mut PoolOf<T>, now: Moment) {
-		if now.saturating_sub(pool.last_observation) >= T::ObservationPeriod::get()
-			&& pool.total_shares > 0
-		{
+		// A pool's first observation is recorded at once (at genesis too), so a pool has price
+		// history from its first liquidity on, traded or not.
+		let due = pool.observations.is_empty()
+			|| now.saturating_sub(pool.last_observation) >= T::ObservationPeriod::get();
+		if due && pool.total_shares > 0 {
 			let observation = Observation {
 				timestamp: now,
 				price_a_cumulative: pool.price_a_cumulative,
@@ -611,6 +616,20 @@ impl<T: Config> Pallet<T> {
 		let key = Self::pair_key(&asset_a, &asset_b)?;
 		let mut pool = Pools::<T>::get(&key).ok_or(Error::<T>::UnknownPair)?;
 		ensure!(amount_a > 0 && amount_b > 0, Error::<T>::ZeroAmount);
+		ensure!(
+			slippage_tolerance.is_none_or(|t| t <= FixedU128::one()),
+			Error::<T>::InvalidSlippageTolerance
+		);
+		// A deposit larger than the payer holds is that, not an overflow of the pool's maths.
+		for (asset, amount) in [(&asset_a, amount_a), (&asset_b, amount_b)] {
+			let spendable = T::Assets::reducible_balance(
+				asset.clone(),
+				who,
+				mirror_primitives::preservation(asset),
+				Fortitude::Polite,
+			);
+			ensure!(amount <= spendable, Error::<T>::InsufficientBalance);
+		}
 		// Amounts in key order.
 		let (d0, d1) = if asset_a == key.0 { (amount_a, amount_b) } else { (amount_b, amount_a) };
 		let (x0, x1) = (pool.reserve_a, pool.reserve_b);
@@ -985,8 +1004,14 @@ impl<T: Config> Amm<T::AccountId> for Pallet<T> {
 	}
 }
 
-impl<T: Config> TwapProvider for Pallet<T> {
-	fn twap(base: &AssetId, quote: &AssetId, window: Moment) -> Result<FixedU128, TwapError> {
+impl<T: Config> Pallet<T> {
+	/// The average price of `base` in `quote` since the observation `pick` chooses (given the
+	/// observations, oldest first, and now), and the window in seconds.
+	fn twap_since(
+		base: &AssetId,
+		quote: &AssetId,
+		pick: impl Fn(&[Observation], Moment) -> Option<Observation>,
+	) -> Result<(FixedU128, Moment), TwapError> {
 		let key = Self::pair_key(base, quote).map_err(|_| TwapError::NoPool)?;
 		let pool = Pools::<T>::get(&key).ok_or(TwapError::NoPool)?;
 		if pool.reserve_a == 0 || pool.reserve_b == 0 {
@@ -998,14 +1023,8 @@ impl<T: Config> TwapProvider for Pallet<T> {
 		let (pa, pb) = Self::spot_prices(&pool);
 		let cum_a = pool.price_a_cumulative.wrapping_add(pa.wrapping_mul(elapsed));
 		let cum_b = pool.price_b_cumulative.wrapping_add(pb.wrapping_mul(elapsed));
-		let since = now.checked_sub(window).ok_or(TwapError::NotEnoughHistory)?;
-		let start = pool
-			.observations
-			.iter()
-			.rev()
-			.find(|o| o.timestamp <= since)
-			.ok_or(TwapError::NotEnoughHistory)?;
-		let span = now.saturating_sub(start.timestamp) as u128;
+		let start = pick(&pool.observations, now).ok_or(TwapError::NotEnoughHistory)?;
+		let span = now.saturating_sub(start.timestamp);
 		if span == 0 {
 			return Err(TwapError::NotEnoughHistory);
 		}
@@ -1014,7 +1033,37 @@ impl<T: Config> TwapProvider for Pallet<T> {
 		} else {
 			cum_b.wrapping_sub(start.price_b_cumulative)
 		};
-		Ok(FixedU128::from_inner(growth / span))
+		Ok((FixedU128::from_inner(growth / span as u128), span))
+	}
+}
+
+impl<T: Config> TwapProvider for Pallet<T> {
+	fn twap(base: &AssetId, quote: &AssetId, window: Moment) -> Result<FixedU128, TwapError> {
+		Self::twap_since(base, quote, |observations, now| {
+			let since = now.checked_sub(window)?;
+			observations.iter().rev().find(|o| o.timestamp <= since).cloned()
+		})
+		.map(|(price, _)| price)
+	}
+
+	fn twap_up_to(
+		base: &AssetId,
+		quote: &AssetId,
+		max_window: Moment,
+	) -> Result<(FixedU128, Moment), TwapError> {
+		let min_window = T::ObservationPeriod::get().max(1);
+		Self::twap_since(base, quote, |observations, now| {
+			let age = |o: &Observation| now.saturating_sub(o.timestamp);
+			// The oldest observation within the window, if it is old enough...
+			observations
+				.iter()
+				.find(|o| age(o) <= max_window && age(o) >= min_window)
+				// ...else the newest one older than the window.
+				.or_else(|| {
+					observations.iter().rev().find(|o| age(o) > max_window && age(o) >= min_window)
+				})
+				.cloned()
+		})
 	}
 }
 

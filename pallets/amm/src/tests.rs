@@ -456,3 +456,92 @@ fn the_amm_trait_quotes_swaps_and_provides_for_other_pallets() {
 		assert!(reverse.offer_amount > 0);
 	});
 }
+
+#[test]
+fn twap_up_to_uses_the_longest_window_the_history_holds() {
+	run_test(|| {
+		seeded(); // at T0: 2 UST per mAAPL; first observation at T0.
+			// Younger than one observation period (60 s in the mock): no window yet.
+		advance(30);
+		assert_eq!(
+			<Amm as TwapProvider>::twap_up_to(&AAPL, &UST, 3_600),
+			Err(TwapError::NotEnoughHistory)
+		);
+		// 90 s of history: a 90 s window, although 3,600 s were asked for.
+		advance(60);
+		assert_eq!(
+			<Amm as TwapProvider>::twap_up_to(&AAPL, &UST, 3_600),
+			Ok((FixedU128::from_u32(2), 90))
+		);
+		// A large swap right now moves the average by nothing (it has lasted 0 s)...
+		assert_ok!(Amm::swap(RuntimeOrigin::signed(BOB), UST, AAPL, 2_000_000, None, None, None));
+		assert_eq!(
+			<Amm as TwapProvider>::twap_up_to(&AAPL, &UST, 3_600),
+			Ok((FixedU128::from_u32(2), 90))
+		);
+		// ...and 10 s later by its time share: at most 10/100 of the spot move.
+		advance(10);
+		let (reserve_asset, reserve_ust) = Amm::reserves(&AAPL, &UST).unwrap();
+		let spot = FixedU128::from_rational(reserve_ust, reserve_asset);
+		let (avg, window) = <Amm as TwapProvider>::twap_up_to(&AAPL, &UST, 3_600).unwrap();
+		assert_eq!(window, 100);
+		let bound =
+			FixedU128::from_u32(2) + (spot - FixedU128::from_u32(2)) / FixedU128::from_u32(10);
+		// (A few 10^-18 of rounding aside.)
+		let bound = bound + FixedU128::from_inner(1_000);
+		assert!(avg > FixedU128::from_u32(2) && avg <= bound, "{avg:?} within {bound:?}");
+		// A window shorter than the history: the oldest observation inside it.
+		advance(200);
+		let (_, window) = <Amm as TwapProvider>::twap_up_to(&AAPL, &UST, 250).unwrap();
+		assert!((60..=250).contains(&window), "{window}");
+		// No observation inside a short window: the newest one older than it.
+		let (_, window) = <Amm as TwapProvider>::twap_up_to(&AAPL, &UST, 61).unwrap();
+		assert!(window > 61, "{window}");
+		assert_eq!(<Amm as TwapProvider>::twap_up_to(&TSLA, &UST, 60), Err(TwapError::NoPool));
+	});
+}
+
+#[test]
+fn a_slippage_tolerance_above_one_is_invalid() {
+	run_test(|| {
+		let s = RuntimeOrigin::signed;
+		seeded();
+		let above = FixedU128::from_rational(101, 100);
+		assert_noop!(
+			Amm::provide_liquidity(s(ALICE), AAPL, 10, UST, 20, Some(above), None),
+			Error::<Test>::InvalidSlippageTolerance
+		);
+		// Exactly 1 is a valid (if loose) tolerance.
+		assert_ok!(Amm::provide_liquidity(
+			s(ALICE),
+			AAPL,
+			10,
+			UST,
+			20,
+			Some(FixedU128::from_u32(1)),
+			None
+		));
+	});
+}
+
+#[test]
+fn a_deposit_above_the_balance_is_insufficient_balance_not_overflow() {
+	run_test(|| {
+		let s = RuntimeOrigin::signed;
+		seeded();
+		assert_noop!(
+			Amm::provide_liquidity(s(ALICE), AAPL, u128::MAX, UST, u128::MAX, None, None),
+			Error::<Test>::InsufficientBalance
+		);
+		assert_noop!(
+			Amm::provide_liquidity(s(ALICE), AAPL, 10, UST, u128::MAX, None, None),
+			Error::<Test>::InsufficientBalance
+		);
+		// Into an empty pool too (the first deposit's square root).
+		create(TSLA, UST);
+		assert_noop!(
+			Amm::provide_liquidity(s(ALICE), TSLA, u128::MAX, UST, u128::MAX, None, None),
+			Error::<Test>::InsufficientBalance
+		);
+	});
+}

@@ -29,6 +29,7 @@ mod benchmarks {
 		let origin =
 			T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let source = PriceSource::AmmTwap { quote: NativeOrWithId::Native, window: 600 };
+		<T::BenchmarkHelper as mirror_primitives::CreateToken>::create_token(&asset());
 
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, asset(), source, FixedU128::from_rational(4, 3));

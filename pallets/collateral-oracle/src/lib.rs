@@ -75,11 +75,18 @@ pub mod pallet {
 		/// Time-weighted AMM prices for [`PriceSource::AmmTwap`].
 		type Twap: TwapProvider;
 
+		/// Which tokens exist: only an existing one is registered as collateral.
+		type Assets: mirror_primitives::AssetExists;
+
 		/// The chain's clock, for the time of fixed prices.
 		type UnixTime: UnixTime;
 
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
+
+		/// Creates the tokens the benchmarks register.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: mirror_primitives::CreateToken;
 	}
 
 	/// Every registered collateral asset.
@@ -138,6 +145,8 @@ pub mod pallet {
 		InvalidPriceSource,
 		/// The collateral is already revoked.
 		AlreadyRevoked,
+		/// No such token exists (only an existing token can be registered as collateral).
+		AssetNotFound,
 	}
 
 	/// Collateral assets at genesis.
@@ -177,7 +186,8 @@ pub mod pallet {
 		/// The admin origin.
 		///
 		/// ## Errors
-		/// [`Error::AlreadyRegistered`], [`Error::ZeroMultiplier`], [`Error::InvalidPriceSource`].
+		/// [`Error::AssetNotFound`] (no such token), [`Error::AlreadyRegistered`],
+		/// [`Error::ZeroMultiplier`], [`Error::InvalidPriceSource`].
 		///
 		/// Emits [`Event::CollateralRegistered`].
 		#[pallet::call_index(0)]
@@ -276,6 +286,10 @@ impl<T: Config> Pallet<T> {
 		price_source: PriceSource,
 		multiplier: FixedU128,
 	) -> DispatchResult {
+		ensure!(
+			<T::Assets as mirror_primitives::AssetExists>::asset_exists(&asset),
+			Error::<T>::AssetNotFound
+		);
 		ensure!(!multiplier.is_zero(), Error::<T>::ZeroMultiplier);
 		ensure!(Self::source_is_valid(&asset, &price_source), Error::<T>::InvalidPriceSource);
 		ensure!(!CollateralAssets::<T>::contains_key(&asset), Error::<T>::AlreadyRegistered);

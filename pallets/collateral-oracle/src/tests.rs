@@ -326,3 +326,20 @@ fn delisting_revokes_and_fixes_the_price() {
 		);
 	});
 }
+
+#[test]
+fn only_an_existing_token_is_registered() {
+	run_test(|| {
+		let missing = mirror_primitives::NativeOrWithId::WithId(FIRST_MISSING_ID);
+		assert_noop!(
+			CollateralOracle::register_collateral_asset(
+				frame_system::RawOrigin::Root.into(),
+				missing.clone(),
+				PriceSource::Oracle,
+				fx(1)
+			),
+			Error::<Test>::AssetNotFound
+		);
+		assert!(!CollateralAssets::<Test>::contains_key(&missing));
+	});
+}

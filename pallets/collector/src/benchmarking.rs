@@ -20,7 +20,7 @@ mod benchmarks {
 		let caller: T::AccountId = whitelisted_caller();
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(caller), asset.clone());
+		_(RawOrigin::Signed(caller), asset.clone(), None);
 
 		assert_eq!(T::Assets::balance(asset, &account), 0);
 		Ok(())

@@ -36,7 +36,10 @@ use frame_support::{
 	PalletId,
 };
 use frame_system::pallet_prelude::*;
-use mirror_primitives::{Amm, AssetId, Balance, GovRewards, PriceProvider, MIR, UST};
+use mirror_primitives::{
+	Amm, AssetId, Balance, CollateralError, GovRewards, PriceProvider, ProvideCollateralPrice, MIR,
+	UST,
+};
 use sp_runtime::{
 	traits::{AccountIdConversion, One, Zero},
 	FixedU128,
@@ -76,8 +79,12 @@ pub mod pallet {
 		/// Where conversions trade.
 		type Amm: Amm<Self::AccountId>;
 
-		/// Prices that bound conversions.
+		/// Prices that bound conversions: MIR's, and any fee asset's that is not a collateral.
 		type Oracle: PriceProvider;
+
+		/// Prices of fee assets that are collaterals, each from its own source (oracle, fixed or
+		/// the AMM's time-weighted price), as Mint values them.
+		type CollateralPrices: ProvideCollateralPrice;
 
 		/// Where the MIR goes: Gov's stakers and voters.
 		type Gov: GovRewards<Self::AccountId>;
@@ -142,6 +149,10 @@ pub mod pallet {
 		NothingToDistribute,
 		/// A spread of 100 % or more, or a price age of zero.
 		InvalidParameters,
+		/// An amount of zero.
+		ZeroAmount,
+		/// More than the account holds of the asset.
+		AmountExceedsBalance,
 	}
 
 	/// The parameters at genesis.
@@ -186,44 +197,51 @@ pub mod pallet {
 
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
-		/// Sells the account's whole balance of `asset`: an mAsset (or other fee token) for UST,
-		/// UST for MIR, at no less than the oracle price minus `max_spread`.
+		/// Sells `amount` (`None`: the whole balance) of the account's `asset`: an mAsset (or
+		/// other fee token) for UST, UST for MIR, at no less than the oracle price minus
+		/// `max_spread`. The bound includes the pool's commission, so a balance large against the
+		/// pool is sold in slices, each small enough to stay within it.
+		///
+		/// The fee asset's price comes from its collateral source when it is a collateral (so a
+		/// fixed-priced or AMM-priced collateral converts), else from the oracle; MIR's from the
+		/// oracle.
 		///
 		/// ## Dispatch Origin
 		/// Signed (anyone).
 		///
 		/// ## Errors
-		/// [`Error::CannotConvertMir`], [`Error::NothingToConvert`],
-		/// [`Error::PriceUnavailable`]; the AMM's errors (no pool, `MaxSpreadAssertion` when the
-		/// pool is off the oracle price by more than the bound).
+		/// [`Error::CannotConvertMir`], [`Error::NothingToConvert`], [`Error::ZeroAmount`],
+		/// [`Error::AmountExceedsBalance`], [`Error::PriceUnavailable`]; the AMM's errors (no
+		/// pool, `MaxSpreadAssertion` when the pool is off the oracle price by more than the
+		/// bound).
 		///
 		/// Emits [`Event::Converted`].
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::convert())]
-		pub fn convert(origin: OriginFor<T>, asset: AssetId) -> DispatchResult {
+		pub fn convert(
+			origin: OriginFor<T>,
+			asset: AssetId,
+			amount: Option<Balance>,
+		) -> DispatchResult {
 			ensure_signed(origin)?;
 			ensure!(asset != MIR, Error::<T>::CannotConvertMir);
 			let account = Self::account_id();
-			let amount = T::Assets::reducible_balance(
+			let balance = T::Assets::reducible_balance(
 				asset.clone(),
 				&account,
 				Preservation::Expendable,
 				Fortitude::Polite,
 			);
-			ensure!(!amount.is_zero(), Error::<T>::NothingToConvert);
+			ensure!(!balance.is_zero(), Error::<T>::NothingToConvert);
+			let amount = amount.unwrap_or(balance);
+			ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+			ensure!(amount <= balance, Error::<T>::AmountExceedsBalance);
 			let parameters = Parameters::<T>::get();
-			let price = |a: &AssetId| {
-				T::Oracle::price(a, parameters.price_max_age)
-					.map(|(p, _)| p)
-					.ok()
-					.filter(|p| !p.is_zero())
-					.ok_or(Error::<T>::PriceUnavailable)
-			};
 			// Terraswap's belief price is the offer per unit asked.
 			let (ask, belief_price) = if asset == UST {
-				(MIR, price(&MIR)?)
+				(MIR, Self::price(&MIR, parameters.price_max_age)?)
 			} else {
-				let p = price(&asset)?;
+				let p = Self::price(&asset, parameters.price_max_age)?;
 				(UST, FixedU128::one().checked_div(&p).ok_or(Error::<T>::PriceUnavailable)?)
 			};
 			let quote = T::Amm::swap(
@@ -298,6 +316,19 @@ impl<T: Config> Pallet<T> {
 	/// The account that receives the protocol fees.
 	pub fn account_id() -> T::AccountId {
 		T::PalletId::get().into_account_truncating()
+	}
+
+	/// `asset`'s price in UST, no older than `max_age`: a collateral's from its own source, any
+	/// other asset's from the oracle. A zero price is no price.
+	fn price(asset: &AssetId, max_age: mirror_primitives::Moment) -> Result<FixedU128, Error<T>> {
+		let price = match T::CollateralPrices::collateral_price(asset, max_age) {
+			Ok(collateral) => Some(collateral.price),
+			Err(CollateralError::UnknownCollateral) => {
+				T::Oracle::price(asset, max_age).map(|(p, _)| p).ok()
+			}
+			Err(_) => None,
+		};
+		price.filter(|p| !p.is_zero()).ok_or(Error::<T>::PriceUnavailable)
 	}
 
 	/// Whether `parameters` are acceptable: a spread below 100 %, a price age above zero.

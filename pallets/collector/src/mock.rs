@@ -17,7 +17,8 @@ use frame_support::{
 };
 use frame_system::{EnsureRoot, EnsureSigned};
 use mirror_primitives::{
-	Amm, AssetId, Balance, GovRewards, Moment, PriceError, PriceProvider, SwapQuote,
+	Amm, AssetId, Balance, CollateralError, CollateralPrice, CollateralStatus, GovRewards, Moment,
+	PriceError, PriceProvider, ProvideCollateralPrice, SwapQuote,
 };
 use sp_runtime::{
 	traits::{CheckedDiv, One},
@@ -78,6 +79,8 @@ thread_local! {
 	pub static PRICES: RefCell<BTreeMap<AssetId, FixedU128>> = const { RefCell::new(BTreeMap::new()) };
 	/// The stand-in AMM's rates: units of `ask` per unit of `offer`.
 	pub static RATES: RefCell<BTreeMap<(AssetId, AssetId), FixedU128>> = const { RefCell::new(BTreeMap::new()) };
+	/// Collateral prices from a source other than the oracle (a fixed or AMM price).
+	pub static COLLATERAL_PRICES: RefCell<BTreeMap<AssetId, FixedU128>> = const { RefCell::new(BTreeMap::new()) };
 	/// MIR the stand-in Gov received.
 	pub static GOV_RECEIVED: RefCell<Balance> = const { RefCell::new(0) };
 }
@@ -90,6 +93,27 @@ impl PriceProvider for MockOracle {
 			return Ok((FixedU128::one(), 0));
 		}
 		PRICES.with(|p| p.borrow().get(asset).map(|p| (*p, 0)).ok_or(PriceError::NoPrice))
+	}
+}
+
+/// The stand-in collateral oracle: assets given a price by [`set_collateral_price`] are
+/// collaterals with that price; no other asset is a collateral.
+pub struct MockCollateral;
+impl ProvideCollateralPrice for MockCollateral {
+	fn collateral_price(asset: &AssetId, _: Moment) -> Result<CollateralPrice, CollateralError> {
+		COLLATERAL_PRICES
+			.with(|p| p.borrow().get(asset).copied())
+			.map(|price| CollateralPrice {
+				price,
+				updated_at: 0,
+				multiplier: FixedU128::one(),
+				is_revoked: false,
+			})
+			.ok_or(CollateralError::UnknownCollateral)
+	}
+	fn collateral_status(asset: &AssetId) -> Result<CollateralStatus, CollateralError> {
+		Self::collateral_price(asset, 0)
+			.map(|c| CollateralStatus { multiplier: c.multiplier, is_revoked: c.is_revoked })
 	}
 }
 
@@ -166,6 +190,7 @@ impl pallet_collector::Config for Test {
 	type Assets = AllAssets;
 	type Amm = MockAmm;
 	type Oracle = MockOracle;
+	type CollateralPrices = MockCollateral;
 	type Gov = MockGov;
 	type GovDepositWeight = GovDepositWeight;
 	type PalletId = CollectorPalletId;
@@ -194,6 +219,8 @@ pub const MIR: AssetId = NativeOrWithId::Native;
 pub const UST: AssetId = NativeOrWithId::WithId(1);
 /// mAAPL.
 pub const AAPL: AssetId = NativeOrWithId::WithId(2);
+/// aUST, a collateral at a fixed price.
+pub const AUST: AssetId = NativeOrWithId::WithId(3);
 
 pub const ALICE: u128 = 1;
 /// The stand-in AMM's account.
@@ -206,6 +233,11 @@ pub fn set_price(asset: AssetId, price: FixedU128) {
 	PRICES.with(|p| p.borrow_mut().insert(asset, price));
 }
 
+/// Makes `asset` a collateral priced at `price` by a source other than the oracle.
+pub fn set_collateral_price(asset: AssetId, price: FixedU128) {
+	COLLATERAL_PRICES.with(|p| p.borrow_mut().insert(asset, price));
+}
+
 /// Sets the stand-in AMM's rate of `offer` for `ask`.
 pub fn set_rate(offer: AssetId, ask: AssetId, rate: FixedU128) {
 	RATES.with(|r| r.borrow_mut().insert((offer, ask), rate));
@@ -216,6 +248,7 @@ pub fn set_rate(offer: AssetId, ask: AssetId, rate: FixedU128) {
 pub fn new_test_ext() -> sp_io::TestExternalities {
 	PRICES.with(|p| p.borrow_mut().clear());
 	RATES.with(|r| r.borrow_mut().clear());
+	COLLATERAL_PRICES.with(|p| p.borrow_mut().clear());
 	GOV_RECEIVED.with(|g| *g.borrow_mut() = 0);
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 	pallet_balances::GenesisConfig::<Test> {
@@ -225,7 +258,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	.assimilate_storage(&mut storage)
 	.unwrap();
 	pallet_assets::GenesisConfig::<Test> {
-		assets: vec![(1, ALICE, true, 1), (2, ALICE, false, 1)],
+		assets: vec![(1, ALICE, true, 1), (2, ALICE, false, 1), (3, ALICE, false, 1)],
 		..Default::default()
 	}
 	.assimilate_storage(&mut storage)

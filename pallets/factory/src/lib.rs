@@ -258,6 +258,9 @@ pub mod pallet {
 		InsufficientFunds,
 		/// Arithmetic overflow.
 		Overflow,
+		/// The emission schedule has no origin yet: it is set at the end of block 1, when the
+		/// chain's time is known, so `distribute` waits for block 2.
+		ScheduleNotStarted,
 	}
 
 	/// Listings and parameters at genesis.
@@ -473,6 +476,7 @@ pub mod pallet {
 		/// Signed (anyone).
 		///
 		/// ## Errors
+		/// [`Error::ScheduleNotStarted`] (in block 1, before the schedule has its origin),
 		/// [`Error::DistributionTooEarly`], [`Error::InsufficientFunds`].
 		///
 		/// Emits [`Event::Distributed`].
@@ -480,6 +484,9 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::distribute(T::MaxAssets::get()))]
 		pub fn distribute(origin: OriginFor<T>) -> DispatchResultWithPostInfo {
 			ensure_signed(origin)?;
+			// Without an origin the schedule would be measured from the Unix epoch and release
+			// all of it at once.
+			ensure!(!GenesisTime::<T>::get().is_zero(), Error::<T>::ScheduleNotStarted);
 			let now = Self::now();
 			let last = LastDistributed::<T>::get();
 			let interval = Parameters::<T>::get().distribution_interval;
@@ -666,8 +673,12 @@ impl<T: Config> Pallet<T> {
 
 	/// What the schedule releases from the last distribution to `now`:
 	/// `Σ ⌊from_ratio(amount, end − start) × (min(end, t) − max(start, t0))⌋` (spec §3.9).
+	/// Nothing before the schedule has its origin (block 1).
 	pub fn released(now: Moment) -> Result<Balance, DispatchError> {
 		let genesis = GenesisTime::<T>::get();
+		if genesis.is_zero() {
+			return Ok(0);
+		}
 		let t = now.saturating_sub(genesis);
 		let t0 = LastDistributed::<T>::get().saturating_sub(genesis);
 		let mut total: Balance = 0;

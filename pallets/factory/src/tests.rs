@@ -329,6 +329,54 @@ fn update_config_validates_the_schedule() {
 	});
 }
 
+/// The block-1 race: a `distribute` included in block 1 ran before `on_finalize(1)` gave the
+/// schedule its origin, measured time from the Unix epoch and released the whole schedule.
+#[test]
+fn a_distribute_in_block_1_pays_nothing() {
+	let mut ext = new_test_ext();
+	ext.execute_with(|| {
+		// Back to the start of block 1, before its `on_finalize`.
+		crate::GenesisTime::<Test>::kill();
+		LastDistributed::<Test>::kill();
+		System::set_block_number(1);
+		set_time(T0);
+		let factory = mir(Pallet::account_id());
+		assert_noop!(
+			Pallet::distribute(RuntimeOrigin::signed(ALICE)),
+			Error::<Test>::ScheduleNotStarted
+		);
+		assert_eq!(Pallet::distribution_info().pending_amount, 0);
+		<Factory as frame_support::traits::Hooks<u64>>::on_finalize(1);
+		assert_eq!(crate::GenesisTime::<Test>::get(), T0);
+		// Block 2, 3 s later: not a distribution interval yet, and nothing accrued beyond 3 s.
+		System::set_block_number(2);
+		set_time(T0 + 3);
+		assert_noop!(
+			Pallet::distribute(RuntimeOrigin::signed(ALICE)),
+			Error::<Test>::DistributionTooEarly
+		);
+		// The first minutes pay what the schedule says. Mainnet's schedule starts 6 h after
+		// genesis: nothing is due in the first two minutes.
+		set_time(T0 + 120);
+		assert_eq!(Pallet::released(T0 + 120), Ok(0));
+		assert_ok!(Pallet::distribute(RuntimeOrigin::signed(ALICE)));
+		assert_eq!(mir(Pallet::account_id()), factory);
+		// A schedule paying 1,000 a second from genesis pays 1,000 for each second since.
+		let schedule: mirror_primitives::DistributionSchedule =
+			vec![DistributionPeriod { start: 0, end: 1_000, amount: 1_000_000 }]
+				.try_into()
+				.unwrap();
+		assert_ok!(Pallet::update_config(RuntimeOrigin::root(), None, Some(schedule)));
+		set_time(T0 + 180);
+		assert_ok!(Pallet::distribute(RuntimeOrigin::signed(ALICE)));
+		assert_eq!(mir(Pallet::account_id()), factory - 60_000);
+		set_time(T0 + 300);
+		assert_ok!(Pallet::distribute(RuntimeOrigin::signed(ALICE)));
+		assert_eq!(mir(Pallet::account_id()), factory - 180_000);
+		crate::Pallet::<Test>::do_try_state().expect("Factory invariants hold");
+	});
+}
+
 #[test]
 fn distribute_pays_the_schedule_by_weight() {
 	run_test(|| {

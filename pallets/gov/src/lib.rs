@@ -376,6 +376,8 @@ pub mod pallet {
 		InvalidParameters,
 		/// Arithmetic overflow.
 		Overflow,
+		/// The sender holds less MIR than the amount (keeping its existential deposit).
+		InsufficientBalance,
 	}
 
 	/// Parameters at genesis.
@@ -849,8 +851,8 @@ pub mod pallet {
 		/// Signed (anyone; the collector pays through [`GovRewards`]).
 		///
 		/// ## Errors
-		/// [`Error::ZeroAmount`], [`Error::RewardTooSmall`], [`Error::Overflow`]; the transfer's
-		/// error if the sender cannot pay.
+		/// [`Error::ZeroAmount`], [`Error::InsufficientBalance`], [`Error::RewardTooSmall`],
+		/// [`Error::Overflow`].
 		///
 		/// Emits [`Event::RewardDeposited`].
 		#[pallet::call_index(8)]
@@ -1048,6 +1050,13 @@ impl<T: Config> Pallet<T> {
 	/// polls received becomes pending; the split's dust stays with stakers.
 	pub fn do_deposit_reward(from: &T::AccountId, amount: Balance) -> Result<u32, DispatchError> {
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+		// Checked first, so that an amount above the balance is named as such rather than
+		// failing inside the transfer (or in the booking's arithmetic).
+		ensure!(
+			amount
+				<= T::Currency::reducible_balance(from, Preservation::Preserve, Fortitude::Polite),
+			Error::<T>::InsufficientBalance
+		);
 		let voter_weight = Parameters::<T>::get().voter_weight;
 		let polls = PollsInProgress::<T>::count();
 		let to_voters = voter_weight.mul_floor(amount);

@@ -1014,3 +1014,20 @@ proptest! {
 		})?;
 	}
 }
+
+#[test]
+fn a_reward_above_the_balance_is_insufficient_balance() {
+	run_test(|| {
+		create(CHARLIE, None);
+		assert_noop!(
+			Pallet::deposit_reward(RuntimeOrigin::signed(DAVE), u128::MAX),
+			Error::<Test>::InsufficientBalance
+		);
+		let spendable = mir(DAVE) - ED;
+		assert_noop!(
+			Pallet::deposit_reward(RuntimeOrigin::signed(DAVE), spendable + 1),
+			Error::<Test>::InsufficientBalance
+		);
+		assert_ok!(Pallet::deposit_reward(RuntimeOrigin::signed(DAVE), spendable));
+	});
+}

@@ -466,6 +466,8 @@ pub mod pallet {
 		InsufficientBalance,
 		/// Arithmetic overflow: amounts or prices out of range.
 		Overflow,
+		/// `short_params` given for a long position, which sells nothing.
+		ShortParamsOnLongPosition,
 	}
 
 	/// mAssets and parameters at genesis.
@@ -635,9 +637,11 @@ pub mod pallet {
 			let status = T::Collateral::collateral_status(&position.collateral_asset)
 				.map_err(Self::collateral_error)?;
 			ensure!(!status.is_revoked, Error::<T>::CollateralRevoked);
+			// The payer's balance first: an amount above it is `InsufficientBalance`, not an
+			// overflow of the position's sum.
+			Self::take_collateral(&position.collateral_asset, &who, amount)?;
 			position.collateral_amount =
 				position.collateral_amount.checked_add(amount).ok_or(Error::<T>::Overflow)?;
-			Self::take_collateral(&position.collateral_asset, &who, amount)?;
 			let collateral_asset = position.collateral_asset.clone();
 			Positions::<T>::insert(position_id, position);
 			Self::deposit_event(Event::Deposited { position_id, collateral_asset, amount });
@@ -703,16 +707,16 @@ pub mod pallet {
 		/// Mints `amount` more of the position's mAsset to its owner; the collateral must cover
 		/// `⌊⌊⌊(A + amount) × (Pa ÷₉ Pc)⌋ × MCR⌋ × m⌋`. A short position sells the new mAssets
 		/// with `short_params` (`None`: no spread check), adds the proceeds to its lock and resets
-		/// the lock's time; a long position ignores `short_params`.
+		/// the lock's time; a long position takes no `short_params`.
 		///
 		/// ## Dispatch Origin
 		/// Signed, the position's owner.
 		///
 		/// ## Errors
 		/// [`Error::ZeroAmount`], [`Error::UnknownPosition`], [`Error::NotPositionOwner`],
-		/// [`Error::AssetDelisted`], [`Error::MintPeriodEnded`], [`Error::UnknownCollateral`],
-		/// [`Error::CollateralRevoked`], [`Error::PriceUnavailable`],
-		/// [`Error::InsufficientCollateralRatio`].
+		/// [`Error::ShortParamsOnLongPosition`], [`Error::AssetDelisted`],
+		/// [`Error::MintPeriodEnded`], [`Error::UnknownCollateral`], [`Error::CollateralRevoked`],
+		/// [`Error::PriceUnavailable`], [`Error::InsufficientCollateralRatio`].
 		///
 		/// Emits [`Event::Minted`], and for a short position [`Event::FundsLocked`].
 		#[pallet::call_index(3)]
@@ -726,6 +730,10 @@ pub mod pallet {
 			let who = ensure_signed(origin)?;
 			ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 			let mut position = Self::owned_position(position_id, &who)?;
+			ensure!(
+				position.is_short || short_params.is_none(),
+				Error::<T>::ShortParamsOnLongPosition
+			);
 			let config = AssetConfigs::<T>::get(&position.asset).ok_or(Error::<T>::UnknownAsset)?;
 			ensure!(config.end_price.is_none(), Error::<T>::AssetDelisted);
 			if let Some(ipo) = &config.ipo_params {
@@ -1030,7 +1038,8 @@ pub mod pallet {
 		}
 
 		/// Changes an mAsset's auction discount, minimum collateral ratio or pre-IPO terms
-		/// (`None` = unchanged). Applies to every open position at once.
+		/// (`None` = unchanged; for the pre-IPO terms `Some(None)` clears them, ending the pre-IPO
+		/// phase). Applies to every open position at once.
 		///
 		/// ## Dispatch Origin
 		/// [`Config::AdminOrigin`].
@@ -1047,7 +1056,7 @@ pub mod pallet {
 			asset: AssetId,
 			auction_discount: Option<FixedU128>,
 			min_collateral_ratio: Option<FixedU128>,
-			ipo_params: Option<IpoParamsOf<T>>,
+			ipo_params: Option<Option<IpoParamsOf<T>>>,
 		) -> DispatchResult {
 			T::AdminOrigin::ensure_origin(origin)?;
 			let config = AssetConfigs::<T>::try_mutate(&asset, |config| {
@@ -1060,7 +1069,7 @@ pub mod pallet {
 					config.min_collateral_ratio = ratio;
 				}
 				if let Some(ipo) = ipo_params {
-					config.ipo_params = Some(ipo);
+					config.ipo_params = ipo;
 				}
 				Self::validate_asset_config(config)?;
 				Ok::<_, DispatchError>(config.clone())

@@ -833,3 +833,64 @@ mod liquidation;
 
 #[path = "tests/shorts.rs"]
 mod shorts;
+
+// --- hardening: explicit meanings for what used to be silent or generic -----------------------
+
+#[test]
+fn update_asset_sets_and_clears_pre_ipo_terms() {
+	run_test(|| {
+		let ipo = IpoParams {
+			mint_end: T0 + 100,
+			pre_ipo_price: fx(50, 1),
+			min_collateral_ratio_after_ipo: fx(3, 2),
+			trigger_account: BOB,
+		};
+		// `None`: unchanged.
+		assert_ok!(Mint::update_asset(RuntimeOrigin::root(), AAPL, None, None, None));
+		assert_eq!(AssetConfigs::<Test>::get(AAPL).and_then(|c| c.ipo_params), None);
+		// `Some(Some(_))`: set.
+		assert_ok!(Mint::update_asset(
+			RuntimeOrigin::root(),
+			AAPL,
+			None,
+			Some(fx(2, 1)),
+			Some(Some(ipo.clone()))
+		));
+		assert_eq!(AssetConfigs::<Test>::get(AAPL).and_then(|c| c.ipo_params), Some(ipo.clone()));
+		assert_ok!(Mint::update_asset(RuntimeOrigin::root(), AAPL, None, None, None));
+		assert_eq!(AssetConfigs::<Test>::get(AAPL).and_then(|c| c.ipo_params), Some(ipo));
+		// `Some(None)`: cleared; the asset is priced by the oracle again.
+		assert_ok!(Mint::update_asset(RuntimeOrigin::root(), AAPL, None, None, Some(None)));
+		let config = AssetConfigs::<Test>::get(AAPL).expect("listed");
+		assert_eq!(config.ipo_params, None);
+		System::assert_last_event(Event::AssetUpdated { asset: AAPL, config }.into());
+	});
+}
+
+#[test]
+fn minting_a_long_position_with_short_params_is_refused() {
+	run_test(|| {
+		let id = open_example();
+		assert_noop!(
+			Mint::mint(RuntimeOrigin::signed(ALICE), id, 1, Some(ShortParams::default())),
+			Error::<Test>::ShortParamsOnLongPosition
+		);
+		assert_ok!(Mint::mint(RuntimeOrigin::signed(ALICE), id, 1, None));
+	});
+}
+
+#[test]
+fn a_deposit_above_the_balance_is_insufficient_balance_not_overflow() {
+	run_test(|| {
+		let id = open_example();
+		assert_noop!(
+			Mint::deposit(RuntimeOrigin::signed(ALICE), id, u128::MAX),
+			Error::<Test>::InsufficientBalance
+		);
+		let held = balance(UST, ALICE);
+		assert_noop!(
+			Mint::deposit(RuntimeOrigin::signed(ALICE), id, held + 1),
+			Error::<Test>::InsufficientBalance
+		);
+	});
+}

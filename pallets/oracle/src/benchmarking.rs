@@ -48,6 +48,7 @@ mod benchmarks {
 		let origin =
 			T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let a = asset(0);
+		<T::BenchmarkHelper as mirror_primitives::CreateToken>::create_token(&a);
 		full_asset::<T>(&a, &account("last", 0, 0));
 		// Room for exactly one more feeder.
 		Feeds::<T>::mutate(&a, |e| {
@@ -98,6 +99,28 @@ mod benchmarks {
 		let fed = Feeds::<T>::get(asset(n - 1))
 			.and_then(|e| e.feeds.iter().find(|f| f.feeder == feeder).and_then(|f| f.latest));
 		assert_eq!(fed.map(|p| p.price), Some(price(101)));
+		Ok(())
+	}
+
+	/// [`CheckFeed`]'s validation of a `feed_prices` of `n` prices: the same reads as the call.
+	#[benchmark]
+	fn check_feed(n: Linear<1, { T::MaxPricesPerFeed::get() }>) -> Result<(), BenchmarkError> {
+		let feeder: T::AccountId = whitelisted_caller();
+		let mut prices = Vec::new();
+		for i in 0..n {
+			full_asset::<T>(&asset(i), &feeder);
+			prices.push((asset(i), price(101)));
+		}
+		frame_system::Pallet::<T>::set_block_number(10u32.into());
+		FeedsInBlock::<T>::insert(&feeder, (frame_system::Pallet::<T>::block_number(), 0));
+		let checked;
+
+		#[block]
+		{
+			checked = Pallet::<T>::check_feed(&feeder, &prices);
+		}
+
+		assert_eq!(checked.map(|c| c.len() as u32).ok(), Some(n));
 		Ok(())
 	}
 

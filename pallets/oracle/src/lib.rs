@@ -18,9 +18,14 @@
 //!   median every feed is accepted, so a lone feeder is never locked out after a market pause.
 //! - **Frozen**: an asset the admin froze has no price (feeds are still recorded).
 //!
-//! ## Fees
-//! A successful `feed_prices` pays no fee (`Pays::No`), so feeders need no MIR float; a failed one
-//! (an unauthorised feeder, say) pays as usual. A feeder may feed an asset once per block.
+//! ## Fees, and why free feeds cannot fill a block
+//! A successful `feed_prices` pays no fee (`Pays::No`), so feeders need no MIR float. A free call
+//! is a way to fill blocks for nothing, so the runtime's [`CheckFeed`] transaction extension
+//! refuses, before a feed enters the transaction pool or a block, every `feed_prices` that would
+//! fail: an empty batch, a sender that is not a registered feeder of every asset in it, a
+//! repeated asset, a zero price, an asset the feeder already fed in this block, or a feeder that
+//! has landed [`Config::MaxFeedsPerBlock`] feeds in this block already. A block therefore holds at
+//! most `feeders × MaxFeedsPerBlock` free feeds, and feeders are registered by the admin only.
 //!
 //! ## Calls
 //! - [`Pallet::register_feeder`], [`Pallet::remove_feeder`], [`Pallet::set_asset_config`],
@@ -38,6 +43,7 @@ pub use pallet::*;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+mod extension;
 pub mod median;
 #[cfg(test)]
 mod mock;
@@ -46,6 +52,7 @@ mod tests;
 pub mod types;
 pub mod weights;
 
+pub use extension::CheckFeed;
 pub use types::*;
 pub use weights::WeightInfo;
 
@@ -53,7 +60,8 @@ use alloc::vec::Vec;
 use frame_support::{pallet_prelude::*, traits::UnixTime};
 use frame_system::pallet_prelude::*;
 use mirror_primitives::{
-	AssetId, FeedInfo, Moment, OracleAssetConfig, PriceError, PriceInfo, PricePoint, PriceProvider,
+	AssetExists, AssetId, FeedInfo, Moment, OracleAssetConfig, PriceError, PriceInfo, PricePoint,
+	PriceProvider,
 };
 use sp_runtime::FixedU128;
 
@@ -84,6 +92,9 @@ pub mod pallet {
 		/// The chain's clock (`pallet-timestamp`).
 		type UnixTime: UnixTime;
 
+		/// Which tokens exist: a feeder is registered only for an existing one.
+		type Assets: AssetExists;
+
 		/// The asset every price is quoted in (UST): priced 1, never fed.
 		#[pallet::constant]
 		type QuoteAsset: Get<AssetId>;
@@ -100,14 +111,34 @@ pub mod pallet {
 		#[pallet::constant]
 		type FreshnessWindow: Get<Moment>;
 
+		/// The most `feed_prices` calls one feeder may land in one block (they are free).
+		#[pallet::constant]
+		type MaxFeedsPerBlock: Get<u32>;
+
+		/// Blocks a feed may wait in the transaction pool before it is dropped. A feed is stamped
+		/// with the time of the block that includes it, so a price that waited longer (behind a
+		/// feed refused at block building, say) would land as a fresh price of a past moment.
+		#[pallet::constant]
+		type FeedLongevity: Get<u64>;
+
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
+
+		/// Creates the tokens the benchmarks register.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: mirror_primitives::CreateToken;
 	}
 
 	/// Every asset the oracle knows: its feeders with their latest feeds, its config, whether it
 	/// is frozen.
 	#[pallet::storage]
 	pub type Feeds<T: Config> = StorageMap<_, Blake2_128Concat, AssetId, AssetFeedsOf<T>>;
+
+	/// Per feeder: the block of its latest landed `feed_prices` and how many it landed in that
+	/// block. One entry per account that ever fed, and only registered feeders can feed.
+	#[pallet::storage]
+	pub type FeedsInBlock<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, (BlockNumberFor<T>, u32)>;
 
 	/// The pallet's events.
 	#[pallet::event]
@@ -202,6 +233,12 @@ pub mod pallet {
 		AssetFrozen,
 		/// The asset has no price: unknown, never fed, or too few fresh feeds.
 		NoPrice,
+		/// A `feed_prices` with no price in it.
+		EmptyFeed,
+		/// The feeder landed [`Config::MaxFeedsPerBlock`] feeds in this block already.
+		TooManyFeedsInBlock,
+		/// No such token exists (a feeder can be registered only for an existing one).
+		AssetNotFound,
 	}
 
 	/// Feeders and configs at genesis.
@@ -249,8 +286,8 @@ pub mod pallet {
 		/// The admin origin.
 		///
 		/// ## Errors
-		/// [`Error::QuoteAssetNotFed`] for UST, [`Error::AlreadyFeeder`],
-		/// [`Error::TooManyFeeders`].
+		/// [`Error::QuoteAssetNotFed`] for UST, [`Error::AssetNotFound`] for a token that does
+		/// not exist, [`Error::AlreadyFeeder`], [`Error::TooManyFeeders`].
 		///
 		/// Emits [`Event::FeederRegistered`].
 		#[pallet::call_index(0)]
@@ -304,10 +341,12 @@ pub mod pallet {
 		/// Signed, by a feeder of every asset in the batch. Free when it succeeds.
 		///
 		/// ## Errors
-		/// The whole batch fails, and pays, on [`Error::UnknownAsset`], [`Error::NotFeeder`],
-		/// [`Error::ZeroPrice`], [`Error::DuplicateAsset`] or [`Error::AlreadyFed`] (the feeder
-		/// fed that asset in this block already). A batch longer than
-		/// [`Config::MaxPricesPerFeed`] does not decode.
+		/// The whole batch fails on [`Error::EmptyFeed`], [`Error::UnknownAsset`],
+		/// [`Error::NotFeeder`], [`Error::ZeroPrice`], [`Error::DuplicateAsset`],
+		/// [`Error::AlreadyFed`] (the feeder fed that asset in this block already) or
+		/// [`Error::TooManyFeedsInBlock`]. Signed directly, such a call never reaches a block:
+		/// [`CheckFeed`] refuses it first; wrapped in another call (a batch) it pays. A batch
+		/// longer than [`Config::MaxPricesPerFeed`] does not decode.
 		///
 		/// Emits [`Event::PriceFed`] or [`Event::FeedRejected`] per price.
 		#[pallet::call_index(2)]
@@ -317,30 +356,22 @@ pub mod pallet {
 			prices: BoundedVec<(AssetId, FixedU128), T::MaxPricesPerFeed>,
 		) -> DispatchResultWithPostInfo {
 			let feeder = ensure_signed(origin)?;
-			for (i, (asset, _)) in prices.iter().enumerate() {
-				ensure!(
-					!prices.iter().skip(i + 1).any(|(other, _)| other == asset),
-					Error::<T>::DuplicateAsset
-				);
-			}
+			// Everything is checked first, so that a failing batch changes nothing. The
+			// `CheckFeed` extension runs the same checks before the call enters a block.
+			let checked = Self::check_feed(&feeder, &prices).map_err(Error::<T>::from)?;
 			let now = Self::now();
 			let block = frame_system::Pallet::<T>::block_number();
 			let mut scratch = Vec::with_capacity(T::MaxFeeders::get() as usize);
-			// Check everything first, so that a failing batch changes nothing.
-			let mut updates = Vec::with_capacity(prices.len());
-			for (asset, price) in prices.iter() {
-				ensure!(!price.is_zero(), Error::<T>::ZeroPrice);
-				let entry = Feeds::<T>::get(asset).ok_or(Error::<T>::UnknownAsset)?;
-				let index = entry
-					.feeds
-					.iter()
-					.position(|f| f.feeder == feeder)
-					.ok_or(Error::<T>::NotFeeder)?;
-				let fed = entry.feeds.get(index).ok_or(Error::<T>::NotFeeder)?;
-				ensure!(fed.latest.is_none() || fed.fed_in_block != block, Error::<T>::AlreadyFed);
-				let verdict = Self::circuit_breaker(&entry, *price, now, &mut scratch);
-				updates.push((asset.clone(), *price, entry, index, verdict));
-			}
+			let updates = checked.into_iter().map(|(asset, price, entry, index)| {
+				let verdict = Self::circuit_breaker(&entry, price, now, &mut scratch);
+				(asset, price, entry, index, verdict)
+			});
+			FeedsInBlock::<T>::mutate(&feeder, |landed| {
+				*landed = match *landed {
+					Some((b, count)) if b == block => Some((block, count.saturating_add(1))),
+					_ => Some((block, 1)),
+				};
+			});
 			for (asset, price, mut entry, index, verdict) in updates {
 				if let Err(reason) = verdict {
 					Self::deposit_event(Event::FeedRejected {
@@ -432,6 +463,7 @@ impl<T: Config> Pallet<T> {
 
 	fn do_register_feeder(asset: AssetId, feeder: T::AccountId) -> DispatchResult {
 		ensure!(asset != T::QuoteAsset::get(), Error::<T>::QuoteAssetNotFed);
+		ensure!(T::Assets::asset_exists(&asset), Error::<T>::AssetNotFound);
 		Feeds::<T>::try_mutate(&asset, |entry| -> DispatchResult {
 			let entry = entry.get_or_insert_with(Default::default);
 			ensure!(!entry.feeds.iter().any(|f| f.feeder == feeder), Error::<T>::AlreadyFeeder);
@@ -443,6 +475,41 @@ impl<T: Config> Pallet<T> {
 		})?;
 		Self::deposit_event(Event::FeederRegistered { asset, feeder });
 		Ok(())
+	}
+
+	/// Checks a `feed_prices` of `feeder` without changing anything, and returns each price with
+	/// its asset's entry and the feeder's index in it. Used by the call and by [`CheckFeed`].
+	#[allow(clippy::type_complexity)]
+	pub fn check_feed(
+		feeder: &T::AccountId,
+		prices: &[(AssetId, FixedU128)],
+	) -> Result<Vec<(AssetId, FixedU128, AssetFeedsOf<T>, usize)>, FeedInvalid> {
+		ensure!(!prices.is_empty(), FeedInvalid::Empty);
+		let block = frame_system::Pallet::<T>::block_number();
+		if let Some((landed_in, count)) = FeedsInBlock::<T>::get(feeder) {
+			ensure!(
+				landed_in != block || count < T::MaxFeedsPerBlock::get(),
+				FeedInvalid::TooManyFeedsInBlock
+			);
+		}
+		let mut checked = Vec::with_capacity(prices.len());
+		for (i, (asset, price)) in prices.iter().enumerate() {
+			ensure!(
+				!prices.iter().skip(i + 1).any(|(other, _)| other == asset),
+				FeedInvalid::DuplicateAsset
+			);
+			ensure!(!price.is_zero(), FeedInvalid::ZeroPrice);
+			let entry = Feeds::<T>::get(asset).ok_or(FeedInvalid::UnknownAsset)?;
+			let index = entry
+				.feeds
+				.iter()
+				.position(|f| &f.feeder == feeder)
+				.ok_or(FeedInvalid::NotFeeder)?;
+			let fed = entry.feeds.get(index).ok_or(FeedInvalid::NotFeeder)?;
+			ensure!(fed.latest.is_none() || fed.fed_in_block != block, FeedInvalid::AlreadyFed);
+			checked.push((asset.clone(), *price, entry, index));
+		}
+		Ok(checked)
 	}
 
 	fn do_set_asset_config(asset: AssetId, config: OracleAssetConfig) -> DispatchResult {
@@ -613,6 +680,20 @@ impl<T: Config> Pallet<T> {
 			ensure!(Self::config_is_valid(&entry.config), "an asset config is invalid");
 		}
 		Ok(())
+	}
+}
+
+impl<T: Config> From<FeedInvalid> for Error<T> {
+	fn from(reason: FeedInvalid) -> Self {
+		match reason {
+			FeedInvalid::Empty => Error::<T>::EmptyFeed,
+			FeedInvalid::DuplicateAsset => Error::<T>::DuplicateAsset,
+			FeedInvalid::ZeroPrice => Error::<T>::ZeroPrice,
+			FeedInvalid::UnknownAsset => Error::<T>::UnknownAsset,
+			FeedInvalid::NotFeeder => Error::<T>::NotFeeder,
+			FeedInvalid::AlreadyFed => Error::<T>::AlreadyFed,
+			FeedInvalid::TooManyFeedsInBlock => Error::<T>::TooManyFeedsInBlock,
+		}
 	}
 }
 

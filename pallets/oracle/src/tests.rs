@@ -453,3 +453,160 @@ fn genesis_registers_feeders() {
 		assert!(Feeds::<Test>::get(MIR).is_some());
 	});
 }
+
+// --- CheckFeed: free feeds that would fail never enter the pool or a block ---------------------
+
+mod check_feed {
+	use super::*;
+	use crate::{CheckFeed, FeedInvalid, FeedsInBlock};
+	use frame_support::dispatch::GetDispatchInfo;
+	use sp_runtime::{
+		traits::DispatchTransaction,
+		transaction_validity::{InvalidTransaction, TransactionSource, TransactionValidityError},
+	};
+
+	fn feed_call(prices: &[(mirror_primitives::AssetId, FixedU128)]) -> RuntimeCall {
+		RuntimeCall::Oracle(crate::Call::feed_prices { prices: batch(prices) })
+	}
+
+	/// What the transaction pool (and block building) answers for `call` signed by `who`.
+	fn validate(who: u64, call: &RuntimeCall) -> Result<(), TransactionValidityError> {
+		let info = call.get_dispatch_info();
+		CheckFeed::<Test>::new()
+			.validate_only(
+				RuntimeOrigin::signed(who),
+				call,
+				&info,
+				0,
+				TransactionSource::External,
+				0,
+			)
+			.map(|_| ())
+	}
+
+	fn refused(reason: FeedInvalid) -> Result<(), TransactionValidityError> {
+		Err(InvalidTransaction::Custom(reason as u8).into())
+	}
+
+	#[test]
+	fn a_non_feeders_empty_feed_is_refused_before_the_pool() {
+		run_test(|| {
+			assert_eq!(validate(BOB, &feed_call(&[])), refused(FeedInvalid::Empty));
+			// The call itself fails too, with a named error.
+			assert_noop!(feed(BOB, &[]), Error::<Test>::EmptyFeed);
+			assert_noop!(feed(ALICE, &[]), Error::<Test>::EmptyFeed);
+		});
+	}
+
+	#[test]
+	fn every_feed_that_would_fail_is_refused() {
+		run_test(|| {
+			assert_eq!(validate(ALICE, &feed_call(&[])), refused(FeedInvalid::Empty));
+			assert_eq!(validate(BOB, &feed_call(&[(AAPL, p(1))])), refused(FeedInvalid::NotFeeder));
+			assert_eq!(
+				validate(ALICE, &feed_call(&[(TSLA, p(1))])),
+				refused(FeedInvalid::UnknownAsset)
+			);
+			assert_eq!(
+				validate(ALICE, &feed_call(&[(AAPL, p(1)), (AAPL, p(2))])),
+				refused(FeedInvalid::DuplicateAsset)
+			);
+			assert_eq!(
+				validate(ALICE, &feed_call(&[(AAPL, FixedU128::zero())])),
+				refused(FeedInvalid::ZeroPrice)
+			);
+			assert_ok!(validate(ALICE, &feed_call(&[(AAPL, p(150)), (MIR, p(1))])));
+			// A valid feed lives in the pool for a few blocks only.
+			let info = feed_call(&[(AAPL, p(150))]).get_dispatch_info();
+			let (valid, ..) = CheckFeed::<Test>::new()
+				.validate_only(
+					RuntimeOrigin::signed(ALICE),
+					&feed_call(&[(AAPL, p(150))]),
+					&info,
+					0,
+					TransactionSource::External,
+					0,
+				)
+				.unwrap();
+			assert_eq!(valid.longevity, 4);
+			assert_ok!(feed(ALICE, &[(AAPL, p(150))]));
+			assert_eq!(
+				validate(ALICE, &feed_call(&[(AAPL, p(1))])),
+				refused(FeedInvalid::AlreadyFed)
+			);
+		});
+	}
+
+	#[test]
+	fn other_calls_pass_untouched() {
+		run_test(|| {
+			let remark = RuntimeCall::System(frame_system::Call::remark { remark: vec![1] });
+			assert_ok!(validate(BOB, &remark));
+			// Even a failing one: `CheckFeed` looks at feeds only.
+			let fail = RuntimeCall::Oracle(crate::Call::freeze { asset: TSLA });
+			assert_ok!(validate(BOB, &fail));
+		});
+	}
+
+	#[test]
+	fn a_block_stuffed_with_free_feeds_is_impossible() {
+		run_test(|| {
+			// Many assets, so that the per-asset limit is not what stops the feeder.
+			let assets: Vec<_> =
+				(10..20).map(mirror_primitives::NativeOrWithId::WithId).collect::<Vec<_>>();
+			for a in &assets {
+				register(a.clone(), ALICE);
+			}
+			let max = <Test as crate::Config>::MaxFeedsPerBlock::get();
+			for a in assets.iter().take(max as usize) {
+				assert_ok!(validate(ALICE, &feed_call(&[(a.clone(), p(1))])));
+				assert_ok!(feed(ALICE, &[(a.clone(), p(1))]));
+			}
+			let next = feed_call(&[(assets[max as usize].clone(), p(1))]);
+			assert_eq!(validate(ALICE, &next), refused(FeedInvalid::TooManyFeedsInBlock));
+			assert_noop!(
+				feed(ALICE, &[(assets[max as usize].clone(), p(1))]),
+				Error::<Test>::TooManyFeedsInBlock
+			);
+			assert_eq!(FeedsInBlock::<Test>::get(ALICE), Some((System::block_number(), max)));
+			// The next block starts a new count.
+			advance(3);
+			assert_ok!(validate(ALICE, &next));
+			assert_ok!(feed(ALICE, &[(assets[max as usize].clone(), p(1))]));
+		});
+	}
+
+	#[test]
+	fn a_feed_the_breaker_rejects_still_counts_towards_the_block() {
+		run_test(|| {
+			assert_ok!(Oracle::set_asset_config(
+				RuntimeOrigin::root(),
+				AAPL,
+				breaker(None, Some((100, 200)))
+			));
+			assert_ok!(Oracle::set_asset_config(
+				RuntimeOrigin::root(),
+				MIR,
+				breaker(None, Some((1, 2)))
+			));
+			assert_ok!(feed(ALICE, &[(AAPL, p(1_000))]));
+			assert_ok!(feed(ALICE, &[(MIR, p(1_000))]));
+			assert_eq!(
+				validate(ALICE, &feed_call(&[(AAPL, p(150))])),
+				refused(FeedInvalid::TooManyFeedsInBlock)
+			);
+		});
+	}
+}
+
+#[test]
+fn a_feeder_is_registered_only_for_an_existing_token() {
+	run_test(|| {
+		let missing = mirror_primitives::NativeOrWithId::WithId(FIRST_MISSING_ID);
+		assert_noop!(
+			Oracle::register_feeder(RuntimeOrigin::root(), missing.clone(), BOB),
+			Error::<Test>::AssetNotFound
+		);
+		assert!(!Feeds::<Test>::contains_key(&missing));
+	});
+}

@@ -68,3 +68,25 @@ pub enum RejectReason {
 	/// The price deviates from the current fresh median by more than the asset's maximum.
 	TooFarFromMedian,
 }
+
+/// Why a `feed_prices` is refused. [`crate::CheckFeed`] refuses such a transaction with
+/// `InvalidTransaction::Custom(code)`, the code being this enum's discriminant; the call itself
+/// fails with the matching [`crate::Error`].
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[repr(u8)]
+pub enum FeedInvalid {
+	/// No price in the batch ([`crate::Error::EmptyFeed`]).
+	Empty = 1,
+	/// The same asset twice ([`crate::Error::DuplicateAsset`]).
+	DuplicateAsset = 2,
+	/// A zero price ([`crate::Error::ZeroPrice`]).
+	ZeroPrice = 3,
+	/// An asset the oracle does not know ([`crate::Error::UnknownAsset`]).
+	UnknownAsset = 4,
+	/// The sender does not feed one of the assets ([`crate::Error::NotFeeder`]).
+	NotFeeder = 5,
+	/// The sender fed one of the assets in this block already ([`crate::Error::AlreadyFed`]).
+	AlreadyFed = 6,
+	/// The sender landed its most feeds for this block ([`crate::Error::TooManyFeedsInBlock`]).
+	TooManyFeedsInBlock = 7,
+}

@@ -49,6 +49,7 @@ pub trait WeightInfo {
 	fn register_feeder() -> Weight;
 	fn remove_feeder() -> Weight;
 	fn feed_prices(n: u32, ) -> Weight;
+	fn check_feed(n: u32, ) -> Weight;
 	fn set_asset_config() -> Weight;
 	fn freeze() -> Weight;
 	fn unfreeze() -> Weight;
@@ -93,6 +94,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 3528).saturating_mul(n.into()))
+	}
+	fn check_feed(n: u32, ) -> Weight {
+		Self::feed_prices(n)
 	}
 	/// Storage: `Oracle::Feeds` (r:1 w:1)
 	/// Proof: `Oracle::Feeds` (`max_values`: None, `max_size`: Some(1053), added: 3528, mode: `MaxEncodedLen`)
@@ -167,6 +171,9 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 3528).saturating_mul(n.into()))
+	}
+	fn check_feed(n: u32, ) -> Weight {
+		Self::feed_prices(n)
 	}
 	/// Storage: `Oracle::Feeds` (r:1 w:1)
 	/// Proof: `Oracle::Feeds` (`max_values`: None, `max_size`: Some(1053), added: 3528, mode: `MaxEncodedLen`)

@@ -23,7 +23,12 @@
 //! [`Pallet::adjust_premium`] (anyone, at most once per `premium_min_update_interval` per asset)
 //! sets the premium of the AMM price over the oracle price (§3.6) and from it the short-reward
 //! weight `W_max · Φ((p − p½) / (p½ / 2))` with the true normal CDF; `W_max` and `p½` are governable
-//! ([`Pallet::update_config`]; see `docs/lp-staking.md`).
+//! ([`Pallet::update_config`]; see `docs/lp-staking.md`). The AMM price is **time-weighted** over
+//! the longest window the pool's history holds up to the interval (at least one observation
+//! period), never the spot reserves, which one swap just before the call could set for a whole
+//! interval; a swap moves the weight by at most its time share of the window. A pool with no such
+//! history yet keeps its previous premium and weight (the call still stamps the time and emits
+//! the event, with a window of 0).
 //!
 //! ## LP-token migration
 //! [`Pallet::deprecate_staking_token`] replaces an asset's LP token: bonds in the old token earn up
@@ -67,7 +72,7 @@ use frame_support::{
 use frame_system::pallet_prelude::*;
 use mirror_primitives::{
 	preservation, staking::earned, Amm, AssetId, Balance, Moment, PriceProvider, RewardPools,
-	ShortStakeHook, MIR, UST,
+	ShortStakeHook, TwapError, TwapProvider, MIR, UST,
 };
 use sp_runtime::{
 	traits::{AccountIdConversion, Zero},
@@ -110,8 +115,8 @@ pub mod pallet {
 		/// Oracle prices for the premium.
 		type Oracle: PriceProvider;
 
-		/// Pool prices for the premium; liquidity for `auto_stake`.
-		type Amm: Amm<Self::AccountId>;
+		/// Time-weighted pool prices for the premium; liquidity for `auto_stake`.
+		type Amm: Amm<Self::AccountId> + TwapProvider;
 
 		/// Derives the account holding bonded LP tokens and undistributed MIR.
 		#[pallet::constant]
@@ -250,6 +255,9 @@ pub mod pallet {
 			asset: AssetId,
 			/// The pool price's premium over the oracle price.
 			premium_rate: FixedU128,
+			/// The window (seconds) of the time-weighted pool price used; 0 when the pool had no
+			/// history yet and the previous premium and weight were kept.
+			twap_window: Moment,
 			/// The short half's share of future deposits.
 			short_reward_weight: FixedU128,
 		},
@@ -498,8 +506,9 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Sets each asset's premium (AMM price over oracle price, spec §3.6) and short-reward
-		/// weight (§3.7). An asset without an oracle price gets premium and weight 0.
+		/// Sets each asset's premium (time-weighted AMM price over oracle price, spec §3.6) and
+		/// short-reward weight (§3.7). An asset without an oracle price gets premium and weight
+		/// 0; a pool without price history yet keeps the previous ones.
 		///
 		/// ## Dispatch Origin
 		/// Signed (anyone).
@@ -858,28 +867,42 @@ impl<T: Config> Pallet<T> {
 						.saturating_add(parameters.premium_min_update_interval),
 			Error::<T>::PremiumUpdateTooEarly
 		);
-		let (asset_reserve, ust_reserve) =
-			T::Amm::reserves(&asset, &UST).ok_or(Error::<T>::NoAmmPool)?;
+		// The pool price is time-weighted over (at most) the interval, never the spot reserves
+		// that one swap right before this call could set.
+		let twap = match T::Amm::twap_up_to(&asset, &UST, parameters.premium_min_update_interval) {
+			Ok(twap) => Some(twap),
+			Err(TwapError::NoPool) => return Err(Error::<T>::NoAmmPool.into()),
+			Err(TwapError::NotEnoughHistory) => None,
+		};
 		// The original asks the oracle for its latest price, of any age; no price is premium 0.
 		let oracle_price =
 			T::Oracle::price(&asset, Moment::MAX).map(|(p, _)| p).unwrap_or_default();
-		let (premium_rate, short_reward_weight) =
-			match math::premium(ust_reserve, asset_reserve, oracle_price) {
-				Some(premium) => (
+		let twap_window = twap.map_or(0, |(_, window)| window);
+		match twap.map(|(pool_price, _)| math::premium(pool_price, oracle_price)) {
+			Some(Some(premium)) => {
+				pool.premium_rate = premium;
+				pool.short_reward_weight = math::short_reward_weight(
 					premium,
-					math::short_reward_weight(
-						premium,
-						parameters.short_reward_cap,
-						parameters.premium_half_max,
-					),
-				),
-				None => (FixedU128::zero(), FixedU128::zero()),
-			};
-		pool.premium_rate = premium_rate;
-		pool.short_reward_weight = short_reward_weight;
+					parameters.short_reward_cap,
+					parameters.premium_half_max,
+				);
+			}
+			Some(None) => {
+				pool.premium_rate = FixedU128::zero();
+				pool.short_reward_weight = FixedU128::zero();
+			}
+			// No history yet (a young pool): the previous premium and weight stand.
+			None => {}
+		}
 		pool.premium_updated_time = now;
+		let (premium_rate, short_reward_weight) = (pool.premium_rate, pool.short_reward_weight);
 		Pools::<T>::insert(&asset, pool);
-		Self::deposit_event(Event::PremiumAdjusted { asset, premium_rate, short_reward_weight });
+		Self::deposit_event(Event::PremiumAdjusted {
+			asset,
+			premium_rate,
+			short_reward_weight,
+			twap_window,
+		});
 		Ok(())
 	}
 

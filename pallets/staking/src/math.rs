@@ -3,7 +3,7 @@
 //! favours the pool (rewards are floored).
 
 use mirror_primitives::{
-	decimal::{decimal_division, decimal_subtraction, from_ratio, mul_floor},
+	decimal::{decimal_division, decimal_subtraction, mul_floor},
 	Balance,
 };
 use sp_runtime::{
@@ -21,17 +21,12 @@ pub fn split(amount: Balance, short_weight: FixedU128) -> Option<(Balance, Balan
 }
 
 /// The premium of the pool price over the oracle price (spec §3.6): `(P_amm −₉ P_or) ÷₉ P_or` when
-/// the pool trades above the oracle, else 0. `P_amm = UST reserve / mAsset reserve` (an empty
-/// mAsset side counts as 1). `None` when the oracle price is zero (no price feed).
-pub fn premium(
-	ust_reserve: Balance,
-	asset_reserve: Balance,
-	oracle_price: FixedU128,
-) -> Option<FixedU128> {
+/// the pool trades above the oracle, else 0. `P_amm` is the pool's time-weighted price (UST per
+/// mAsset). `None` when the oracle price is zero (no price feed).
+pub fn premium(pool_price: FixedU128, oracle_price: FixedU128) -> Option<FixedU128> {
 	if oracle_price.is_zero() {
 		return None;
 	}
-	let pool_price = from_ratio(ust_reserve, asset_reserve.max(1))?;
 	if pool_price <= oracle_price {
 		return Some(FixedU128::zero());
 	}

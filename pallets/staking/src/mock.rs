@@ -15,7 +15,8 @@ use frame_support::{
 };
 use frame_system::{EnsureRoot, EnsureSigned};
 use mirror_primitives::{
-	Amm, AssetId, Balance, FixedU128, Moment, PriceError, PriceProvider, SwapQuote,
+	Amm, AssetId, Balance, FixedU128, Moment, PriceError, PriceProvider, SwapQuote, TwapError,
+	TwapProvider,
 };
 use sp_runtime::{BuildStorage, DispatchError};
 use std::collections::BTreeMap;
@@ -80,6 +81,9 @@ thread_local! {
 	static PRICES: RefCell<BTreeMap<AssetId, FixedU128>> = const { RefCell::new(BTreeMap::new()) };
 	/// The stand-in AMM's pools against UST: (asset reserve, UST reserve, LP token).
 	static POOLS: RefCell<BTreeMap<AssetId, (Balance, Balance, AssetId)>> =
+		const { RefCell::new(BTreeMap::new()) };
+	/// Time-weighted prices that differ from the spot price (`None`: no history yet).
+	static TWAPS: RefCell<BTreeMap<AssetId, Option<(FixedU128, Moment)>>> =
 		const { RefCell::new(BTreeMap::new()) };
 }
 
@@ -147,6 +151,37 @@ impl Amm<u128> for MockAmm {
 		}
 		POOLS.with(|p| p.borrow().get(a).map(|(_, _, lp)| lp.clone()))
 	}
+}
+
+/// The stand-in AMM's time-weighted price: the pool's spot price (as if it had held over the
+/// whole window), unless [`set_twap`] said otherwise.
+impl TwapProvider for MockAmm {
+	fn twap(base: &AssetId, quote: &AssetId, window: Moment) -> Result<FixedU128, TwapError> {
+		Self::twap_up_to(base, quote, window).map(|(price, _)| price)
+	}
+
+	fn twap_up_to(
+		base: &AssetId,
+		quote: &AssetId,
+		max_window: Moment,
+	) -> Result<(FixedU128, Moment), TwapError> {
+		let (asset_reserve, ust_reserve) = Self::reserves(base, quote).ok_or(TwapError::NoPool)?;
+		match TWAPS.with(|t| t.borrow().get(base).cloned()) {
+			Some(Some(twap)) => Ok(twap),
+			Some(None) => Err(TwapError::NotEnoughHistory),
+			None => sp_runtime::FixedPointNumber::checked_from_rational(
+				ust_reserve,
+				asset_reserve.max(1),
+			)
+			.map(|price| (price, max_window))
+			.ok_or(TwapError::NotEnoughHistory),
+		}
+	}
+}
+
+/// Sets the stand-in AMM's time-weighted price of `asset` and its window (`None`: no history).
+pub fn set_twap(asset: AssetId, twap: Option<(FixedU128, Moment)>) {
+	TWAPS.with(|t| t.borrow_mut().insert(asset, twap));
 }
 
 /// Opens a stand-in AMM pool of `asset` against UST with these reserves and LP token.
@@ -250,6 +285,7 @@ pub fn fx(n: u128, d: u128) -> FixedU128 {
 pub fn new_test_ext() -> sp_io::TestExternalities {
 	PRICES.with(|p| p.borrow_mut().clear());
 	POOLS.with(|p| p.borrow_mut().clear());
+	TWAPS.with(|t| t.borrow_mut().clear());
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 	let people = [ALICE, BOB, CHARLIE];
 	pallet_balances::GenesisConfig::<Test> {

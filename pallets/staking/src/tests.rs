@@ -444,7 +444,8 @@ fn adjust_premium_sets_premium_and_weight() {
 			Event::PremiumAdjusted {
 				asset: AAPL,
 				premium_rate: fx(5, 100),
-				short_reward_weight: expected
+				short_reward_weight: expected,
+				twap_window: 3_600,
 			}
 			.into()
 		);
@@ -454,6 +455,51 @@ fn adjust_premium_sets_premium_and_weight() {
 		assert_ok!(Staking::adjust_premium(signed(CHARLIE), assets(&[TSLA])));
 		let weight = Pools::<Test>::get(TSLA).unwrap().short_reward_weight;
 		assert!(weight <= fx(2, 5) && weight > fx(39_999, 100_000));
+	});
+}
+
+/// The premium reads the pool's time-weighted price: a spot price that one swap set just before
+/// the call counts only for its time share of the window.
+#[test]
+fn adjust_premium_uses_the_time_weighted_price_not_the_spot_reserves() {
+	run_test(|| {
+		set_price(AAPL, Some(fx(1, 1)));
+		// Spot says 10 UST (a swap just moved it); over the window the pool averaged 1.01.
+		amm_pool(AAPL, 100_000, 1_000_000, AAPL_LP);
+		set_twap(AAPL, Some((fx(101, 100), 3_600)));
+		assert_ok!(Staking::adjust_premium(signed(CHARLIE), assets(&[AAPL])));
+		let pool = Pools::<Test>::get(AAPL).unwrap();
+		assert_eq!(pool.premium_rate, fx(1, 100));
+		assert_eq!(
+			pool.short_reward_weight,
+			crate::math::short_reward_weight(fx(1, 100), fx(4, 5), fx(2, 100))
+		);
+	});
+}
+
+#[test]
+fn without_price_history_the_previous_weight_stands_and_the_time_is_stamped() {
+	run_test(|| {
+		set_price(AAPL, Some(fx(1, 1)));
+		set_weight(AAPL, fx(3, 10));
+		amm_pool(AAPL, 1_000_000, 2_000_000, AAPL_LP);
+		set_twap(AAPL, None);
+		let before = Pools::<Test>::get(AAPL).unwrap();
+		assert_ok!(Staking::adjust_premium(signed(CHARLIE), assets(&[AAPL])));
+		let pool = Pools::<Test>::get(AAPL).unwrap();
+		assert_eq!(pool.short_reward_weight, fx(3, 10));
+		assert_eq!(pool.premium_rate, before.premium_rate);
+		assert_eq!(pool.premium_updated_time, T0);
+		assert_eq!(
+			last_event(),
+			Event::PremiumAdjusted {
+				asset: AAPL,
+				premium_rate: before.premium_rate,
+				short_reward_weight: fx(3, 10),
+				twap_window: 0,
+			}
+			.into()
+		);
 	});
 }
 

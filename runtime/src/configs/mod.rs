@@ -214,17 +214,28 @@ parameter_types! {
 	pub const OracleMaxPricesPerFeed: u32 = 32;
 	/// How old (s) the feeds may be that the circuit breaker compares a new feed with.
 	pub const OracleFreshnessWindow: u64 = 60;
+	/// Free `feed_prices` one feeder may land per block: one batch of 32 prices, and one more for
+	/// a feeder of more than 32 assets or a retry.
+	pub const OracleMaxFeedsPerBlock: u32 = 2;
+	/// Blocks (12 s) a feed may wait in the pool: a feed that waited longer is dropped rather than
+	/// landing as a fresh price of a past moment.
+	pub const OracleFeedLongevity: u64 = 4;
 }
 
 /// Price feeds. The admin is Root (sudo) until governance lands.
 impl pallet_mirror_oracle::Config for Runtime {
 	type AdminOrigin = MirrorAdmin;
 	type UnixTime = Timestamp;
+	type Assets = mirror_primitives::ExistsInFungibles<NativeAndAssets, AccountId>;
 	type QuoteAsset = QuoteAsset;
 	type MaxFeeders = OracleMaxFeeders;
 	type MaxPricesPerFeed = OracleMaxPricesPerFeed;
 	type FreshnessWindow = OracleFreshnessWindow;
+	type MaxFeedsPerBlock = OracleMaxFeedsPerBlock;
+	type FeedLongevity = OracleFeedLongevity;
 	type WeightInfo = pallet_mirror_oracle::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = MintBenchmarkHelper;
 }
 
 /// The collateral registry; time-weighted prices from the Amm.
@@ -232,8 +243,11 @@ impl pallet_mirror_collateral_oracle::Config for Runtime {
 	type AdminOrigin = MirrorAdmin;
 	type Oracle = Oracle;
 	type Twap = Amm;
+	type Assets = mirror_primitives::ExistsInFungibles<NativeAndAssets, AccountId>;
 	type UnixTime = Timestamp;
 	type WeightInfo = pallet_mirror_collateral_oracle::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = MintBenchmarkHelper;
 }
 
 /// Every token as one `fungibles` implementation: MIR (`Native`) from Balances, the rest from
@@ -287,10 +301,12 @@ parameter_types! {
 	pub const AmmPairCreationFee: Balance = 10 * MIR;
 	/// Assets a route may name.
 	pub const AmmMaxSwapPathLength: u32 = 4;
-	/// Seconds between a pool's recorded observations.
-	pub const AmmObservationPeriod: u64 = 300;
-	/// Observations per pool: an hour of history.
-	pub const AmmMaxObservations: u32 = 12;
+	/// Seconds between a pool's recorded observations: the shortest time-weighted window, short
+	/// enough for the dev chain's 60 s premium interval.
+	pub const AmmObservationPeriod: u64 = 60;
+	/// Observations per pool: 64 minutes of history, so mainnet's 3,600 s premium interval has a
+	/// full window (12 observations of 300 s could never serve one).
+	pub const AmmMaxObservations: u32 = 64;
 }
 
 impl pallet_mirror_amm::Config for Runtime {
@@ -359,7 +375,7 @@ impl pallet_mirror_mint::Config for Runtime {
 pub struct MintBenchmarkHelper;
 #[cfg(feature = "runtime-benchmarks")]
 impl MintBenchmarkHelper {
-	fn create_token(asset: &AssetId) {
+	fn ensure_token(asset: &AssetId) {
 		use frame_support::traits::fungibles::Inspect;
 		if let mirror_primitives::NativeOrWithId::WithId(id) = asset {
 			if !<Assets as Inspect<AccountId>>::asset_exists(*id) {
@@ -381,6 +397,8 @@ impl MintBenchmarkHelper {
 		let feeder = |index: u32| -> AccountId { frame_benchmarking::account("feeder", index, 0) };
 		for index in 0..4 {
 			let _ = Oracle::register_feeder(RuntimeOrigin::root(), asset.clone(), feeder(index));
+			// Set-up may feed many assets in one block: the per-block limit is not what is measured.
+			pallet_mirror_oracle::FeedsInBlock::<Runtime>::remove(feeder(index));
 			let prices =
 				frame_support::BoundedVec::truncate_from(alloc::vec![(asset.clone(), price)]);
 			if Oracle::feed_prices(RuntimeOrigin::signed(feeder(index)), prices).is_ok() {
@@ -394,9 +412,15 @@ impl MintBenchmarkHelper {
 	}
 }
 #[cfg(feature = "runtime-benchmarks")]
+impl mirror_primitives::CreateToken for MintBenchmarkHelper {
+	fn create_token(asset: &AssetId) {
+		Self::ensure_token(asset);
+	}
+}
+#[cfg(feature = "runtime-benchmarks")]
 impl pallet_mirror_mint::BenchmarkHelper<AccountId> for MintBenchmarkHelper {
 	fn create_asset(asset: &AssetId, price: sp_runtime::FixedU128) {
-		Self::create_token(asset);
+		Self::ensure_token(asset);
 		Self::feed(asset, price);
 		// Shorts of the asset stake sLP in its reward pool (UST stands in for its LP token).
 		let _ = LpStaking::do_register_asset(asset.clone(), mirror_primitives::UST);
@@ -431,7 +455,7 @@ impl pallet_mirror_mint::BenchmarkHelper<AccountId> for MintBenchmarkHelper {
 		price: sp_runtime::FixedU128,
 		multiplier: sp_runtime::FixedU128,
 	) {
-		Self::create_token(collateral);
+		Self::ensure_token(collateral);
 		Self::feed(collateral, price);
 		let _ = super::CollateralOracle::register_collateral_asset(
 			RuntimeOrigin::root(),
@@ -471,11 +495,34 @@ impl pallet_mirror_lp_staking::Config for Runtime {
 #[cfg(feature = "runtime-benchmarks")]
 impl pallet_mirror_lp_staking::BenchmarkHelper<AccountId> for MintBenchmarkHelper {
 	fn create_token(asset: &AssetId) {
-		Self::create_token(asset);
+		Self::ensure_token(asset);
 	}
 
+	/// The pool with a full observation ring (a small trade every observation period), so that
+	/// `adjust_premium` measures its time-weighted price at its worst.
 	fn create_amm_pool(asset: &AssetId, price: sp_runtime::FixedU128) -> AssetId {
+		use frame_support::traits::fungibles::Mutate;
 		<Self as pallet_mirror_mint::BenchmarkHelper<AccountId>>::create_pool(asset, price);
+		let trader: AccountId = frame_benchmarking::account("trader", 0, 0);
+		let _ = NativeAndAssets::mint_into(AssetId::Native, &trader, 1_000 * MIR);
+		let _ = NativeAndAssets::mint_into(mirror_primitives::UST, &trader, 1_000_000 * MIR);
+		for _ in 0..AmmMaxObservations::get() {
+			pallet_timestamp::Now::<Runtime>::mutate(|now| {
+				*now = now.saturating_add(AmmObservationPeriod::get() * 1_000)
+			});
+			let _ = Amm::swap(
+				RuntimeOrigin::signed(trader.clone()),
+				mirror_primitives::UST,
+				asset.clone(),
+				MIR,
+				None,
+				None,
+				None,
+			);
+		}
+		pallet_timestamp::Now::<Runtime>::mutate(|now| {
+			*now = now.saturating_add(AmmObservationPeriod::get() * 1_000)
+		});
 		<Amm as mirror_primitives::Amm<AccountId>>::lp_token(asset, &mirror_primitives::UST)
 			.unwrap_or(mirror_primitives::UST)
 	}
@@ -640,6 +687,7 @@ impl pallet_mirror_collector::Config for Runtime {
 	type Assets = NativeAndAssets;
 	type Amm = Amm;
 	type Oracle = Oracle;
+	type CollateralPrices = CollateralOracle;
 	type Gov = super::Gov;
 	type GovDepositWeight = GovDepositWeight;
 	type PalletId = CollectorPalletId;
@@ -652,7 +700,7 @@ impl pallet_mirror_collector::Config for Runtime {
 impl pallet_mirror_collector::BenchmarkHelper for MintBenchmarkHelper {
 	fn setup_market(price: sp_runtime::FixedU128) -> AssetId {
 		let asset = AssetId::WithId(9_000);
-		Self::create_token(&asset);
+		Self::ensure_token(&asset);
 		<Self as pallet_mirror_mint::BenchmarkHelper<AccountId>>::create_pool(&asset, price);
 		asset
 	}

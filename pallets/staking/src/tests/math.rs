@@ -48,13 +48,13 @@ fn deposits_split_by_the_short_weight() {
 
 #[test]
 fn the_premium_of_pool_over_oracle() {
-	// 10,500 UST / 100 mAsset = 105 against an oracle of 100: 5 %.
-	assert_eq!(premium(10_500, 100, fx(100, 1)), Some(fx(5, 100)));
+	// A (time-weighted) pool price of 105 against an oracle of 100: 5 %.
+	assert_eq!(premium(fx(105, 1), fx(100, 1)), Some(fx(5, 100)));
 	// Discounts are no premium.
-	assert_eq!(premium(9_500, 100, fx(100, 1)), Some(FixedU128::zero()));
-	// An empty mAsset side counts as one unit; no oracle price is no premium at all.
-	assert_eq!(premium(200, 0, fx(100, 1)), Some(fx(1, 1)));
-	assert_eq!(premium(200, 1, FixedU128::zero()), None);
+	assert_eq!(premium(fx(95, 1), fx(100, 1)), Some(FixedU128::zero()));
+	assert_eq!(premium(fx(100, 1), fx(100, 1)), Some(FixedU128::zero()));
+	// No oracle price is no premium at all.
+	assert_eq!(premium(fx(200, 1), FixedU128::zero()), None);
 }
 
 #[test]
