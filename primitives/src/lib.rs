@@ -80,6 +80,19 @@ where
 	}
 }
 
+/// [`AssetExists`] for mocks without an assets pallet: MIR and every `pallet-assets` id below
+/// `FIRST_MISSING` exist.
+pub struct IdsBelow<const FIRST_MISSING: LocalAssetId>;
+
+impl<const FIRST_MISSING: LocalAssetId> AssetExists for IdsBelow<FIRST_MISSING> {
+	fn asset_exists(asset: &AssetId) -> bool {
+		match asset {
+			NativeOrWithId::Native => true,
+			NativeOrWithId::WithId(id) => *id < FIRST_MISSING,
+		}
+	}
+}
+
 /// Creates a token for a benchmark that needs one to exist (the oracle pallets' registrations).
 #[cfg(feature = "runtime-benchmarks")]
 pub trait CreateToken {

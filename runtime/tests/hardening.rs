@@ -327,3 +327,28 @@ fn a_fee_balance_of_five_percent_of_the_pool_converts_in_slices_within_the_bound
 		assert!(received * 100 >= value * 99, "{received} of {value}");
 	});
 }
+
+// --- 5. registrations name existing tokens only ---------------------------------------------------
+
+#[test]
+fn feeders_and_collaterals_are_registered_only_for_existing_tokens() {
+	dev_ext().execute_with(|| {
+		let missing = NativeOrWithId::WithId(999_999);
+		assert_noop!(
+			Oracle::register_feeder(RuntimeOrigin::root(), missing.clone(), account(Bob)),
+			pallet_mirror_oracle::Error::<Runtime>::AssetNotFound
+		);
+		assert_noop!(
+			mirror_runtime::CollateralOracle::register_collateral_asset(
+				RuntimeOrigin::root(),
+				missing,
+				mirror_primitives::PriceSource::Oracle,
+				fx(1, 1)
+			),
+			pallet_mirror_collateral_oracle::Error::<Runtime>::AssetNotFound
+		);
+		// An existing token is fine: MIR always, an mAsset that exists.
+		assert_ok!(Oracle::register_feeder(RuntimeOrigin::root(), MAAPL, account(Bob)));
+		assert_ok!(Oracle::register_feeder(RuntimeOrigin::root(), MIR, account(Bob)));
+	});
+}

@@ -74,17 +74,6 @@ pub fn set_twap(base: AssetId, quote: AssetId, price: FixedU128) {
 	TWAPS.with(|t| t.borrow_mut().insert((base, quote), price));
 }
 
-/// The tokens that exist in the tests: MIR and every id below [`FIRST_MISSING_ID`].
-pub struct KnownAssets;
-impl mirror_primitives::AssetExists for KnownAssets {
-	fn asset_exists(asset: &AssetId) -> bool {
-		match asset {
-			NativeOrWithId::Native => true,
-			NativeOrWithId::WithId(id) => *id < FIRST_MISSING_ID,
-		}
-	}
-}
-
 /// The first asset id that does not exist in the tests.
 pub const FIRST_MISSING_ID: u32 = 100_000;
 
@@ -92,7 +81,7 @@ impl pallet_mirror_collateral_oracle::Config for Test {
 	type AdminOrigin = EnsureRoot<u64>;
 	type Oracle = MockOracle;
 	type Twap = MockTwap;
-	type Assets = KnownAssets;
+	type Assets = mirror_primitives::IdsBelow<FIRST_MISSING_ID>;
 	type UnixTime = Timestamp;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]

@@ -36,24 +36,13 @@ parameter_types! {
 	pub const MaxFeedsPerBlock: u32 = 2;
 }
 
-/// The tokens that exist in the tests: MIR and every id below [`FIRST_MISSING_ID`].
-pub struct KnownAssets;
-impl mirror_primitives::AssetExists for KnownAssets {
-	fn asset_exists(asset: &AssetId) -> bool {
-		match asset {
-			NativeOrWithId::Native => true,
-			NativeOrWithId::WithId(id) => *id < FIRST_MISSING_ID,
-		}
-	}
-}
-
 /// The first asset id that does not exist in the tests.
 pub const FIRST_MISSING_ID: u32 = 100_000;
 
 impl pallet_mirror_oracle::Config for Test {
 	type AdminOrigin = EnsureRoot<u64>;
 	type UnixTime = Timestamp;
-	type Assets = KnownAssets;
+	type Assets = mirror_primitives::IdsBelow<FIRST_MISSING_ID>;
 	type QuoteAsset = QuoteAsset;
 	type MaxFeeders = MaxFeeders;
 	type MaxPricesPerFeed = MaxPricesPerFeed;
