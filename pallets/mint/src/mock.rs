@@ -378,6 +378,17 @@ pub fn fx(n: u128, d: u128) -> FixedU128 {
 	FixedU128::from_rational(n, d)
 }
 
+/// Pre-IPO terms of the tests: minting until `T0 + 100` at a fixed 50 UST, MCR 150 % after the
+/// IPO, which Bob triggers.
+pub fn example_ipo() -> mirror_primitives::IpoParams<u128> {
+	mirror_primitives::IpoParams {
+		mint_end: T0 + 100,
+		pre_ipo_price: sp_runtime::FixedU128::from_rational(50, 1),
+		min_collateral_ratio_after_ipo: sp_runtime::FixedU128::from_rational(3, 2),
+		trigger_account: BOB,
+	}
+}
+
 /// mAAPL and mTSLA at MCR 150 %, discount 20 %.
 pub fn listed() -> AssetConfig<u128> {
 	AssetConfig {

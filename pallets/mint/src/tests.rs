@@ -500,12 +500,7 @@ fn a_fee_above_the_collateral_fails() {
 #[test]
 fn pre_ipo_assets_use_their_fixed_price_and_window() {
 	run_test(|| {
-		let ipo = IpoParams {
-			mint_end: T0 + 100,
-			pre_ipo_price: fx(50, 1),
-			min_collateral_ratio_after_ipo: fx(3, 2),
-			trigger_account: BOB,
-		};
+		let ipo = example_ipo();
 		let config = AssetConfig {
 			auction_discount: fx(1, 5),
 			min_collateral_ratio: fx(2, 1),
@@ -839,12 +834,7 @@ mod shorts;
 #[test]
 fn update_asset_sets_and_clears_pre_ipo_terms() {
 	run_test(|| {
-		let ipo = IpoParams {
-			mint_end: T0 + 100,
-			pre_ipo_price: fx(50, 1),
-			min_collateral_ratio_after_ipo: fx(3, 2),
-			trigger_account: BOB,
-		};
+		let ipo = example_ipo();
 		// `None`: unchanged.
 		assert_ok!(Mint::update_asset(RuntimeOrigin::root(), AAPL, None, None, None));
 		assert_eq!(AssetConfigs::<Test>::get(AAPL).and_then(|c| c.ipo_params), None);

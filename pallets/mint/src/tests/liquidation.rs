@@ -188,12 +188,7 @@ fn revoked_collateral_can_still_be_liquidated() {
 #[test]
 fn trigger_ipo_switches_to_the_after_ipo_terms() {
 	run_test(|| {
-		let ipo = IpoParams {
-			mint_end: T0 + 100,
-			pre_ipo_price: fx(50, 1),
-			min_collateral_ratio_after_ipo: fx(3, 2),
-			trigger_account: BOB,
-		};
+		let ipo = example_ipo();
 		assert_ok!(Mint::register_asset(
 			RuntimeOrigin::root(),
 			OTHER,
