@@ -55,6 +55,11 @@ fn feed() {
 	assert_ok!(Oracle::feed_prices(RuntimeOrigin::signed(account(Alice)), prices));
 }
 
+/// `who` buys mAAPL with `ust` UST on the AMM, with no spread check.
+fn buy_maapl(who: mirror_runtime::AccountId, ust: u128) {
+	assert_ok!(Amm::swap(RuntimeOrigin::signed(who), UST, MAAPL, ust, None, None, None));
+}
+
 // --- 1. free feeds --------------------------------------------------------------------------------
 
 /// `call` signed by `who` with `nonce`, immortal, as a wallet would send it.
@@ -203,15 +208,7 @@ fn a_large_swap_before_adjust_premium_moves_it_by_its_time_share_only() {
 		let bob = account(Bob);
 		feed();
 		// A small trade records the pool's first observation at the pool price, 180.
-		assert_ok!(Amm::swap(
-			RuntimeOrigin::signed(bob.clone()),
-			UST,
-			MAAPL,
-			UNIT,
-			None,
-			None,
-			None
-		));
+		buy_maapl(bob.clone(), UNIT);
 		let pre_attack = {
 			let (asset_reserve, ust_reserve) =
 				<Amm as mirror_primitives::Amm<_>>::reserves(&MAAPL, &UST).expect("a pool");
@@ -222,15 +219,7 @@ fn a_large_swap_before_adjust_premium_moves_it_by_its_time_share_only() {
 		feed();
 		// 200,000 UST buys up mAAPL: the spot premium is above 20 %.
 		let attacker = account(Charlie);
-		assert_ok!(Amm::swap(
-			RuntimeOrigin::signed(attacker),
-			UST,
-			MAAPL,
-			200_000 * UNIT,
-			None,
-			None,
-			None
-		));
+		buy_maapl(attacker, 200_000 * UNIT);
 		let (asset_reserve, ust_reserve) =
 			<Amm as mirror_primitives::Amm<_>>::reserves(&MAAPL, &UST).expect("a pool");
 		let spot = FixedU128::checked_from_rational(ust_reserve, asset_reserve).unwrap();
@@ -311,15 +300,7 @@ fn a_fee_balance_of_five_percent_of_the_pool_converts_in_slices_within_the_bound
 			assert_ok!(Collector::convert(RuntimeOrigin::signed(account(Bob)), MAAPL, amount));
 			let got = NativeAndAssets::balance(UST, &collector) - ust_before;
 			received += got;
-			assert_ok!(Amm::swap(
-				RuntimeOrigin::signed(arbitrageur.clone()),
-				UST,
-				MAAPL,
-				got,
-				None,
-				None,
-				None
-			));
+			buy_maapl(arbitrageur.clone(), got);
 		}
 		assert_eq!(NativeAndAssets::balance(MAAPL, &collector), 0);
 		// Within 1 % of the oracle value of the whole balance.
