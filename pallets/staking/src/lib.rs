@@ -878,21 +878,17 @@ impl<T: Config> Pallet<T> {
 		let oracle_price =
 			T::Oracle::price(&asset, Moment::MAX).map(|(p, _)| p).unwrap_or_default();
 		let twap_window = twap.map_or(0, |(_, window)| window);
-		match twap.map(|(pool_price, _)| math::premium(pool_price, oracle_price)) {
-			Some(Some(premium)) => {
-				pool.premium_rate = premium;
-				pool.short_reward_weight = math::short_reward_weight(
+		// No history yet (a young pool): the previous premium and weight stand.
+		if let Some((pool_price, _)) = twap {
+			let premium = math::premium(pool_price, oracle_price);
+			pool.premium_rate = premium.unwrap_or_default();
+			pool.short_reward_weight = premium.map_or_else(FixedU128::zero, |premium| {
+				math::short_reward_weight(
 					premium,
 					parameters.short_reward_cap,
 					parameters.premium_half_max,
-				);
-			}
-			Some(None) => {
-				pool.premium_rate = FixedU128::zero();
-				pool.short_reward_weight = FixedU128::zero();
-			}
-			// No history yet (a young pool): the previous premium and weight stand.
-			None => {}
+				)
+			});
 		}
 		pool.premium_updated_time = now;
 		let (premium_rate, short_reward_weight) = (pool.premium_rate, pool.short_reward_weight);
