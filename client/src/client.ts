@@ -56,12 +56,23 @@ export class OracleModule {
   removeFeeder(asset: AssetLike, feeder: string): MirrorTx {
     return this.c.tx(this.c.api.tx.oracle.removeFeeder(toChainAsset(asset), feeder));
   }
-  /** Admin: an asset's aggregation rules. */
-  setAssetConfig(asset: AssetLike, config: { minFreshFeeds: number; maxDeviation?: Ratio | null; sanityRange?: { min: Ratio; max: Ratio } | null }): MirrorTx {
+  /**
+   * Admin: an asset's aggregation rules, circuit breaker and fallback (docs/oracle.md). Fields left
+   * out are off (`null`); `fallbackTwapWindow` names the AMM's TWAP over that many seconds.
+   */
+  setAssetConfig(asset: AssetLike, config: {
+    minFreshFeeds: number;
+    maxDeviation?: Ratio | null;
+    sanityRange?: { min: Ratio; max: Ratio } | null;
+    maxMovePerHour?: Ratio | null;
+    fallbackTwapWindow?: number | bigint | null;
+  }): MirrorTx {
     return this.c.tx(this.c.api.tx.oracle.setAssetConfig(toChainAsset(asset), {
       minFreshFeeds: config.minFreshFeeds,
       maxDeviation: opt(config.maxDeviation, toFixed),
       sanityRange: opt(config.sanityRange, (r) => ({ min: toFixed(r.min), max: toFixed(r.max) })),
+      maxMovePerHour: opt(config.maxMovePerHour, toFixed),
+      fallback: opt(config.fallbackTwapWindow, (window) => ({ AmmTwap: { window } })),
     }));
   }
   /** Admin: stops `asset`'s price being used. */
@@ -84,10 +95,11 @@ export class OracleModule {
   async price(asset: AssetLike, maxAgeSeconds = 60): Promise<T.Price> {
     const id = assetId(asset);
     const [info, now] = await Promise.all([this.priceInfo(id, maxAgeSeconds), chainTime(this.c.view)]);
-    if (!info) return { asset: id, price: null, ageSeconds: null, error: 'UnknownAsset' };
-    if ('err' in info.price) return { asset: id, price: null, ageSeconds: null, error: info.price.err };
+    const none = { price: null, ageSeconds: null, origin: null, contested: false };
+    if (!info) return { asset: id, ...none, error: 'UnknownAsset' };
+    if ('err' in info.price) return { asset: id, ...none, contested: info.contested, error: info.price.err };
     const age = now > info.price.ok.updatedAt ? now - info.price.ok.updatedAt : 0n;
-    return { asset: id, price: info.price.ok.price, ageSeconds: age, error: null };
+    return { asset: id, price: info.price.ok.price, ageSeconds: age, error: null, origin: info.origin, contested: info.contested };
   }
   /** The assets `feeder` is registered to feed. */
   async assetsFedBy(feeder: string): Promise<AssetId[]> {

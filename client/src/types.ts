@@ -20,9 +20,29 @@ export interface PriceInfo {
   asset: AssetId;
   /** The aggregated price, or why there is none. */
   price: { ok: PricePoint } | { err: 'UnknownAsset' | 'NoPrice' | 'Stale' | 'Frozen' | 'NotEnoughFeeds' };
-  feeds: { feeder: Account; latest: PricePoint | null; fresh: boolean }[];
-  config: { minFreshFeeds: number; maxDeviation: bigint | null; sanityRange: { min: bigint; max: bigint } | null };
+  /** Which source answered (`Feeds`: the median of fresh feeds; `Fallback`: the AMM's TWAP); `null` without a price. */
+  origin: 'Feeds' | 'Fallback' | null;
+  /** Whether pending feeds contest the price (Mint then refuses mint, withdraw, auction, redeem). */
+  contested: boolean;
+  /** The last median the circuit breaker accepted, which the relative sanity range is measured from. */
+  lastMedian: PricePoint | null;
+  /** Every feeder's latest accepted feed, whether it is fresh, and its feed held as pending. */
+  feeds: { feeder: Account; latest: PricePoint | null; fresh: boolean; pending: PricePoint | null }[];
+  config: OracleAssetConfig;
   frozen: boolean;
+}
+
+/** An asset's oracle rules: quorum, circuit breaker and fallback (`Oracle::set_asset_config`). */
+export interface OracleAssetConfig {
+  minFreshFeeds: number;
+  /** A feed further than this (18 decimals, 0.1 = 10 %) from its reference is held as pending. */
+  maxDeviation: bigint | null;
+  /** Feeds outside this absolute range (18 decimals) are rejected. */
+  sanityRange: { min: bigint; max: bigint } | null;
+  /** Feeds more than this factor (18 decimals) per started hour from the last accepted median are rejected. */
+  maxMovePerHour: bigint | null;
+  /** The source that answers when the feeds cannot. */
+  fallback: { ammTwap: { window: bigint } } | null;
 }
 
 /** A price with its age, or `null` fields when the oracle has none. */
@@ -34,6 +54,10 @@ export interface Price {
   ageSeconds: bigint | null;
   /** Why there is no price. */
   error: string | null;
+  /** Which source answered; `null` without a price. */
+  origin: 'Feeds' | 'Fallback' | null;
+  /** Whether pending feeds contest the price. */
+  contested: boolean;
 }
 
 /** A pool (AmmApi::pool). */

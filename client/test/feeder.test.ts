@@ -100,7 +100,7 @@ test('source specs: unknown ones are refused', () => {
 });
 
 /** A client double: the feeder only needs these four methods. */
-function fakeClient(failFirstSends: number) {
+function fakeClient(failFirstSends: number, events: unknown[] = []) {
   const sent: [unknown, bigint][][] = [];
   let failures = failFirstSends;
   const client = {
@@ -113,7 +113,7 @@ function fakeClient(failFirstSends: number) {
             throw new Error('pool full');
           }
           sent.push(prices);
-          return { blockHash: '0x00', blockNumber: sent.length, events: [] };
+          return { blockHash: '0x00', blockNumber: sent.length, events };
         },
       }),
     },
@@ -137,6 +137,27 @@ test('a feeder round feeds every asset the source prices, and says which it coul
   assert.deepEqual(sent, [[['MIR', 2n], [101, 3n]]]);
   assert.ok(lines.some((l) => l.includes('WARN no price for mTSLA')), lines.join('\n'));
   assert.ok(lines.some((l) => l.includes('health ok rounds=1 feeds=2 failures=0')), lines.join('\n'));
+});
+
+test('a feed the circuit breaker holds or rejects is reported and is no failure', async () => {
+  const ONE = 10n ** 18n;
+  const events = [
+    { section: 'oracle', method: 'FeedPending', data: { asset: 101, feeder: '5FeederAddress', price: 300n * ONE, reference: 180n * ONE } },
+    { section: 'oracle', method: 'FeedRejected', data: { asset: 103, feeder: '5FeederAddress', price: 10n ** 30n, reason: 'TooFarFromLastMedian' } },
+    { section: 'oracle', method: 'PendingConfirmed', data: { asset: 'MIR', feeds: 1, median: ONE } },
+    // Another feeder's outcome in the same block is not this feeder's business.
+    { section: 'oracle', method: 'FeedRejected', data: { asset: 101, feeder: '5Other', price: ONE, reason: 'OutOfRange' } },
+  ];
+  const { client } = fakeClient(0, events);
+  const { log, lines } = quiet();
+  const source = { description: 'test', fetch: async () => new Map([['MIR', ONE], ['mAAPL', 300n * ONE], ['mTSLA', 10n ** 30n]]) };
+  const feeder = new PriceFeeder(client, signer, source, log, opts);
+  assert.equal(await feeder.round(), 3);
+  assert.equal(feeder.health.failures, 0);
+  assert.ok(lines.some((l) => l.includes('mAAPL=300 held as pending (reference 180)')), lines.join('\n'));
+  assert.ok(lines.some((l) => l.includes('WARN mTSLA=') && l.includes('TooFarFromLastMedian')), lines.join('\n'));
+  assert.ok(lines.some((l) => l.includes('MIR: pending move confirmed by 1 feed(s), median 1')), lines.join('\n'));
+  assert.ok(!lines.some((l) => l.includes('OutOfRange')), lines.join('\n'));
 });
 
 test('a feeder retries a failed transaction, then reports a degraded health', async () => {

@@ -1,9 +1,12 @@
 // The Oracle on the real node: Alice (the dev feeder) feeds a price through polkadot.js for free,
 // it reads back through the OracleApi runtime API, an unauthorised feed is refused by the node and
-// costs nothing, and a price disappears once it is older than the caller's max age.
+// costs nothing, and a price disappears once it is older than the caller's max age. The circuit
+// breaker runs on the dev chain: the two attacks that once worked there (10^12 UST for mAAPL, a
+// u128::MAX price for mTSLA) are rejected, and a genuine move by the lone feeder is held, contests
+// the price (Mint waits) and lands when she repeats it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startDevNode, sendAndWait, findEvents, waitFor } from '../lib/node.mjs';
+import { startDevNode, sendAndWait, findEvents, waitFor, UNIT } from '../lib/node.mjs';
 
 const FIXED = 10n ** 18n;
 const MAAPL = { WithId: 101 };
@@ -96,4 +99,80 @@ test('UST and MIR are registered collateral', async () => {
   const mir = (await ctx.api.query.collateralOracle.collateralAssets('Native')).unwrap();
   assert.ok(mir.priceSource.isOracle);
   assert.equal(mir.multiplier.toBigInt(), 1_333_333_400_000_000_000n);
+});
+
+/** The next block after the one `hash` is in: a feeder feeds an asset at most once per block. */
+async function nextBlock(api, hash) {
+  const n = (await api.rpc.chain.getHeader(hash)).number.toNumber();
+  await waitFor(async () => (await api.rpc.chain.getHeader()).number.toNumber() > n, { what: `a block after #${n}` });
+}
+
+test('the dev-chain attacks are rejected: 10^12 UST for mAAPL and u128::MAX for mTSLA', async () => {
+  const { api, alice, bob, charlie } = ctx;
+  const MTSLA = { WithId: 103 };
+  let r = await sendAndWait(api, api.tx.oracle.feedPrices([[MAAPL, 180n * FIXED], [MTSLA, 250n * FIXED]]), alice);
+  assert.equal(r.error, null);
+  // Bob's healthy mAAPL position: 2,000 % collateralised at 180.
+  r = await sendAndWait(api, api.tx.mint.openPosition({ WithId: 1 }, 3_600n * UNIT, MAAPL, 20n * FIXED, null), bob);
+  assert.equal(r.error, null);
+  const id = findEvents(r.events, 'mint', 'PositionOpened')[0].data.positionId.toBigInt();
+  await nextBlock(api, r.blockHash);
+
+  const U128_MAX = (1n << 128n) - 1n;
+  r = await sendAndWait(api, api.tx.oracle.feedPrices([[MAAPL, 10n ** 30n], [MTSLA, U128_MAX]]), alice);
+  assert.equal(r.error, null, 'the feed itself succeeds (free); the breaker skips both prices');
+  const rejected = findEvents(r.events, 'oracle', 'FeedRejected');
+  assert.equal(rejected.length, 2, `rejections: ${rejected.map((e) => e.toString())}`);
+  // Both are above the default absolute range (10^9 UST); a price within it but over ×10 the
+  // last median would be TooFarFromLastMedian.
+  assert.deepEqual(rejected.map((e) => e.data.reason.toString()), ['OutOfRange', 'OutOfRange']);
+  assert.equal(findEvents(r.events, 'oracle', 'PriceFed').length, 0);
+
+  const at = await api.at(r.blockHash);
+  const aapl = (await at.call.oracleApi.price(MAAPL, 60)).unwrap();
+  assert.equal(aapl.price.asOk.price.toBigInt(), 180n * FIXED, 'mAAPL stays at 180');
+  assert.equal(aapl.contested.isTrue, false, 'a rejected feed contests nothing');
+  assert.equal(aapl.feeds[0].pending.isNone, true);
+  const tsla = (await at.call.oracleApi.price(MTSLA, 60)).unwrap();
+  assert.equal(tsla.price.asOk.price.toBigInt(), 250n * FIXED, 'mTSLA stays at 250');
+  // Bob's position is not liquidatable, and Charlie cannot auction it for 1 unit.
+  assert.equal((await at.call.mintApi.liquidatable(id)).asOk.isTrue, false);
+  r = await sendAndWait(api, api.tx.mint.auction(id, 1n), charlie);
+  assert.equal(r.error, 'mint.PositionSafelyCollateralized');
+  // 1,000 UST of collateral mints about 2 mTSLA at 200 %, not 6.8 x 10^23.
+  r = await sendAndWait(api, api.tx.mint.openPosition({ WithId: 1 }, 1_000n * UNIT, MTSLA, 2n * FIXED, null), charlie);
+  assert.equal(r.error, null);
+  const minted = findEvents(r.events, 'mint', 'PositionOpened')[0].data.mintedAmount.toBigInt();
+  assert.equal(minted, 2n * UNIT, `minted ${minted}`);
+});
+
+test('a genuine move by the lone dev feeder is held, contests the price, and lands when repeated', async () => {
+  const { api, alice, bob } = ctx;
+  const MGOOGL = { WithId: 105 };
+  let r = await sendAndWait(api, api.tx.oracle.feedPrices([[MGOOGL, 140n * FIXED]]), alice);
+  assert.equal(r.error, null);
+  await nextBlock(api, r.blockHash);
+  // +30 %: more than the 10 % deviation, held as pending.
+  r = await sendAndWait(api, api.tx.oracle.feedPrices([[MGOOGL, 182n * FIXED]]), alice);
+  assert.equal(r.error, null);
+  const [pending] = findEvents(r.events, 'oracle', 'FeedPending');
+  assert.ok(pending, 'no Oracle.FeedPending');
+  assert.equal(pending.data.reference.toBigInt(), 140n * FIXED);
+  let info = (await (await api.at(r.blockHash)).call.oracleApi.price(MGOOGL, 60)).unwrap();
+  assert.equal(info.price.asOk.price.toBigInt(), 140n * FIXED);
+  assert.equal(info.contested.isTrue, true);
+  assert.equal(info.origin.unwrap().toString(), 'Feeds');
+  assert.equal(info.feeds[0].pending.unwrap().price.toBigInt(), 182n * FIXED);
+  // While contested, Mint waits: minting at the lagging price is refused.
+  const open = await sendAndWait(api, api.tx.mint.openPosition({ WithId: 1 }, 1_000n * UNIT, MGOOGL, 2n * FIXED, null), bob);
+  assert.equal(open.error, 'mint.PriceContested');
+  await nextBlock(api, r.blockHash);
+  r = await sendAndWait(api, api.tx.oracle.feedPrices([[MGOOGL, 182n * FIXED]]), alice);
+  assert.equal(r.error, null);
+  const [confirmed] = findEvents(r.events, 'oracle', 'PendingConfirmed');
+  assert.ok(confirmed, 'no Oracle.PendingConfirmed');
+  assert.equal(confirmed.data.median.toBigInt(), 182n * FIXED);
+  info = (await (await api.at(r.blockHash)).call.oracleApi.price(MGOOGL, 60)).unwrap();
+  assert.equal(info.price.asOk.price.toBigInt(), 182n * FIXED);
+  assert.equal(info.contested.isTrue, false);
 });

@@ -87,6 +87,7 @@ test('every wrapper encodes its call against the runtime\'s metadata', () => {
   const built = [
     c.oracle.feedPrices([[101, '180'], ['MIR', 1n]]), c.oracle.registerFeeder(101, who), c.oracle.removeFeeder('MIR', who),
     c.oracle.setAssetConfig(101, { minFreshFeeds: 1, maxDeviation: '0.1', sanityRange: { min: '1', max: '1000' } }),
+    c.oracle.setAssetConfig(101, { minFreshFeeds: 2, maxDeviation: '0.1', maxMovePerHour: '10', fallbackTwapWindow: 600 }),
     c.oracle.freeze(101), c.oracle.unfreeze(101),
     c.collateralOracle.registerCollateralAsset(103, 'Oracle', '1'), c.collateralOracle.registerCollateralAsset(104, { fixed: '1' }, '1'),
     c.collateralOracle.updateCollateralPriceSource(103, { ammTwap: { quote: 'UST', window: 600 } }),

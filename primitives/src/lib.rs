@@ -39,8 +39,9 @@ pub use mint::{
 pub use frame_support::traits::tokens::fungible::NativeOrWithId;
 pub use oracle::{
 	CollateralError, CollateralPrice, CollateralRegistry, CollateralStatus, FeedInfo,
-	FeederRegistry, OracleAssetConfig, PriceError, PriceInfo, PricePoint, PriceProvider,
-	PriceRange, PriceSource, ProvideCollateralPrice, TwapError, TwapProvider,
+	FeederRegistry, OracleAssetConfig, OracleFallback, OraclePrice, PriceError, PriceInfo,
+	PriceOrigin, PricePoint, PriceProvider, PriceRange, PriceSource, ProvideCollateralPrice,
+	TwapError, TwapProvider,
 };
 pub use sp_runtime::FixedU128;
 pub use staking::{

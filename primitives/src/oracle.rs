@@ -32,11 +32,69 @@ pub enum PriceError {
 	NotEnoughFeeds,
 }
 
+/// Which of an asset's sources gave its price.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub enum PriceOrigin {
+	/// The median of the asset's fresh feeds.
+	Feeds,
+	/// The asset's fallback source: its primary feeds were too few or too old.
+	Fallback,
+}
+
+/// A price with what a careful caller needs to know about it.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub struct OraclePrice {
+	/// The price of one unit in UST.
+	pub price: FixedU128,
+	/// When it was last updated (seconds).
+	pub updated_at: Moment,
+	/// Which source answered.
+	pub origin: PriceOrigin,
+	/// Whether the price is contested: feeders posted a new level the oracle holds as pending,
+	/// and they are at least as many as the fresh feeds behind the price, so it may lag the
+	/// market. Operations a user could profit from at a lagging price
+	/// treat a contested price like a stale one.
+	pub contested: bool,
+}
+
 /// A source of prices in UST.
 pub trait PriceProvider {
 	/// The price of one unit of `asset` in UST, and when it was last updated (seconds), using only
 	/// feeds at most `max_age` seconds old. UST itself is priced 1 and never stale.
 	fn price(asset: &AssetId, max_age: Moment) -> Result<(FixedU128, Moment), PriceError>;
+
+	/// [`Self::price`] with its origin and whether it is contested. A provider without either
+	/// notion answers from its primary source, never contested.
+	fn oracle_price(asset: &AssetId, max_age: Moment) -> Result<OraclePrice, PriceError> {
+		Self::price(asset, max_age).map(|(price, updated_at)| OraclePrice {
+			price,
+			updated_at,
+			origin: PriceOrigin::Feeds,
+			contested: false,
+		})
+	}
 }
 
 impl From<PriceError> for DispatchError {
@@ -138,6 +196,8 @@ pub struct CollateralPrice {
 	pub multiplier: FixedU128,
 	/// Whether the collateral was revoked (no new positions or deposits with it).
 	pub is_revoked: bool,
+	/// Whether its oracle price is contested (see [`OraclePrice::contested`]).
+	pub contested: bool,
 }
 
 /// Why a collateral price is not available.
@@ -244,6 +304,31 @@ pub struct PriceRange {
 	pub max: FixedU128,
 }
 
+/// Where an asset's price comes from when its feeds are too few or too old.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+	Serialize,
+	Deserialize,
+)]
+pub enum OracleFallback {
+	/// The AMM's time-weighted price of the asset against UST over `window` seconds. Its maximum
+	/// age is its window: it averages no trade older than that, whatever age the caller asks
+	/// for, and it needs pool history covering the whole window.
+	AmmTwap {
+		/// The averaging window, seconds (at least one).
+		window: Moment,
+	},
+}
+
 /// An asset's oracle settings: how many fresh feeds make a price, and the circuit breaker.
 #[derive(
 	Clone,
@@ -260,19 +345,37 @@ pub struct PriceRange {
 	Deserialize,
 )]
 pub struct OracleAssetConfig {
-	/// The least number of fresh feeds whose median is the asset's price (at least 1).
+	/// The least number of fresh feeds whose median is the asset's price (at least 1). It is
+	/// also how many feeders must agree on a new level outside the maximum deviation (at least
+	/// two; a lone feeder must repeat it in a later block).
 	pub min_fresh_feeds: u32,
-	/// The largest accepted relative deviation of a new feed from the current fresh median
-	/// (0.2 = 20 %); `None` accepts any. With no fresh median every feed is accepted.
+	/// The largest relative deviation (0.1 = 10 %) of a feed from its reference (the median of
+	/// the *other* feeders' fresh feeds, or the last accepted median when fewer than
+	/// `min_fresh_feeds` others are fresh) for the feed to be accepted at once. A feed further
+	/// away is held as pending until enough feeders agree. `None` accepts any.
 	pub max_deviation: Option<FixedU128>,
-	/// Feeds outside this range are rejected; `None` accepts any positive price.
+	/// Feeds outside this absolute range are rejected; `None` accepts any positive price.
 	pub sanity_range: Option<PriceRange>,
+	/// The relative sanity range: a feed more than this factor above or below the last
+	/// accepted median is rejected (10 = from ×0.1 to ×10). The factor compounds per started
+	/// hour since that median (×100 in the second hour), so a market that reopens after a
+	/// pause can still move. `None` accepts any; above 1 otherwise.
+	pub max_move_per_hour: Option<FixedU128>,
+	/// The source that answers when too few feeds are fresh; `None` has none.
+	pub fallback: Option<OracleFallback>,
 }
 
 impl Default for OracleAssetConfig {
-	/// One fresh feed makes a price (as in the original); the circuit breaker is off.
+	/// One fresh feed makes a price (as in the original), and no breaker or fallback: a neutral
+	/// value. The runtime gives every asset it lists its own default, with the breaker on.
 	fn default() -> Self {
-		Self { min_fresh_feeds: 1, max_deviation: None, sanity_range: None }
+		Self {
+			min_fresh_feeds: 1,
+			max_deviation: None,
+			sanity_range: None,
+			max_move_per_hour: None,
+			fallback: None,
+		}
 	}
 }
 
@@ -285,6 +388,8 @@ pub struct FeedInfo<AccountId> {
 	pub latest: Option<PricePoint>,
 	/// Whether that price is within the requested maximum age.
 	pub fresh: bool,
+	/// A feed outside the maximum deviation the oracle holds until enough feeders agree.
+	pub pending: Option<PricePoint>,
 }
 
 /// An asset's price and everything behind it, as the runtime API shows it.
@@ -292,8 +397,16 @@ pub struct FeedInfo<AccountId> {
 pub struct PriceInfo<AccountId> {
 	/// The asset.
 	pub asset: AssetId,
-	/// The median of the fresh feeds and the oldest fresh feed's time, or why there is none.
+	/// The median of the fresh feeds and the oldest fresh feed's time (or the fallback's price
+	/// and time), or why there is none.
 	pub price: Result<PricePoint, PriceError>,
+	/// Which source gave `price`; `None` when there is none.
+	pub origin: Option<PriceOrigin>,
+	/// Whether pending feeds contest the price (see [`OraclePrice::contested`]).
+	pub contested: bool,
+	/// The median accepted last, which the relative sanity range and a feeder without enough
+	/// fresh peers are measured against.
+	pub last_median: Option<PricePoint>,
 	/// Every feeder of the asset with its latest feed.
 	pub feeds: alloc::vec::Vec<FeedInfo<AccountId>>,
 	/// The asset's settings.

@@ -6,6 +6,7 @@ import { type Logger, retry, runEveryBlocks } from '../cli.js';
 import { customInvalidCode, feedRefusal } from '../errors.js';
 import type { Signer } from '../tx.js';
 import { formatFixed } from '../units.js';
+import type { MirrorEvent } from '../types.js';
 import type { PriceSource } from './sources.js';
 
 /** How the feeder runs. */
@@ -60,6 +61,28 @@ export class PriceFeeder {
     private readonly log: Logger,
     private readonly options: FeederOptions = DEFAULT_FEEDER_OPTIONS,
   ) {}
+
+  /**
+   * Says what the oracle's circuit breaker did with this key's feeds: a feed held as pending (a
+   * move of more than the deviation, which lands when it is repeated or another feeder agrees),
+   * a pending move confirmed, or a feed rejected by the sanity ranges. None of them is a failure:
+   * the feeder keeps feeding what its source says.
+   */
+  private reportBreaker(events: MirrorEvent[]): void {
+    for (const e of events) {
+      if (e.section !== 'oracle') continue;
+      const who = e.data.feeder;
+      if (who !== undefined && who !== this.signer.address) continue;
+      const symbol = e.data.asset !== undefined ? this.symbolOf(e.data.asset) : '?';
+      if (e.method === 'FeedPending') {
+        this.log.info(`${symbol}=${formatFixed(e.data.price, 4)} held as pending (reference ${formatFixed(e.data.reference, 4)}): it lands when repeated or confirmed`);
+      } else if (e.method === 'PendingConfirmed') {
+        this.log.info(`${symbol}: pending move confirmed by ${e.data.feeds} feed(s), median ${formatFixed(e.data.median, 4)}`);
+      } else if (e.method === 'FeedRejected') {
+        this.log.warn(`${symbol}=${formatFixed(e.data.price, 4)} rejected by the circuit breaker (${e.data.reason})`);
+      }
+    }
+  }
 
   /** Finds the assets this key feeds and their symbols. */
   async discover(): Promise<{ asset: AssetId; symbol: string }[]> {
@@ -124,6 +147,7 @@ export class PriceFeeder {
         }
         fed += chunk.length;
         this.log.info(`#${h.rounds} block ${result.blockNumber}: ${chunk.map(([a, p]) => `${this.symbolOf(a)}=${formatFixed(p, 4)}`).join(' ')}`);
+        this.reportBreaker(result.events);
       }
       h.feeds += fed;
       h.consecutiveFailures = 0;

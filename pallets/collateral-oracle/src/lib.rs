@@ -312,21 +312,31 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// The price of `asset` from `source`, with feeds at most `max_age` old.
+	/// The price of `asset` from `source`, with feeds at most `max_age` old: the price, when it
+	/// was last updated, and whether the oracle price behind it is contested (see
+	/// [`mirror_primitives::OraclePrice::contested`]).
 	fn source_price(
 		asset: &AssetId,
 		source: &PriceSource,
 		max_age: Moment,
-	) -> Result<(FixedU128, Moment), CollateralError> {
+	) -> Result<(FixedU128, Moment, bool), CollateralError> {
 		match source {
-			PriceSource::Oracle => T::Oracle::price(asset, max_age).map_err(CollateralError::Price),
-			PriceSource::Fixed(price) => Ok((*price, T::UnixTime::now().as_secs())),
+			PriceSource::Oracle => {
+				let oracle =
+					T::Oracle::oracle_price(asset, max_age).map_err(CollateralError::Price)?;
+				Ok((oracle.price, oracle.updated_at, oracle.contested))
+			}
+			PriceSource::Fixed(price) => Ok((*price, T::UnixTime::now().as_secs(), false)),
 			PriceSource::AmmTwap { quote, window } => {
 				let twap = T::Twap::twap(asset, quote, *window).map_err(CollateralError::Twap)?;
-				let (quote_price, updated_at) =
-					T::Oracle::price(quote, max_age).map_err(CollateralError::Price)?;
+				let quote_price =
+					T::Oracle::oracle_price(quote, max_age).map_err(CollateralError::Price)?;
 				// Rounded down: collateral is never valued above its price.
-				Ok((twap.saturating_mul(quote_price), updated_at))
+				Ok((
+					twap.saturating_mul(quote_price.price),
+					quote_price.updated_at,
+					quote_price.contested,
+				))
 			}
 		}
 	}
@@ -351,10 +361,12 @@ impl<T: Config> ProvideCollateralPrice for Pallet<T> {
 		max_age: Moment,
 	) -> Result<CollateralPrice, CollateralError> {
 		let info = CollateralAssets::<T>::get(asset).ok_or(CollateralError::UnknownCollateral)?;
-		let (price, updated_at) = Self::source_price(asset, &info.price_source, max_age)?;
+		let (price, updated_at, contested) =
+			Self::source_price(asset, &info.price_source, max_age)?;
 		Ok(CollateralPrice {
 			price,
 			updated_at,
+			contested,
 			multiplier: info.multiplier,
 			is_revoked: info.is_revoked,
 		})

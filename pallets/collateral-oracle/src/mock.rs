@@ -6,12 +6,12 @@ use core::cell::RefCell;
 use frame_support::{derive_impl, traits::ConstU64};
 use frame_system::EnsureRoot;
 use mirror_primitives::{
-	AssetId, FixedU128, Moment, NativeOrWithId, PriceError, PriceProvider, PriceSource, TwapError,
-	TwapProvider, UST,
+	AssetId, FixedU128, Moment, NativeOrWithId, OraclePrice, PriceError, PriceOrigin,
+	PriceProvider, PriceSource, TwapError, TwapProvider, UST,
 };
 use sp_runtime::traits::One as _;
 use sp_runtime::BuildStorage;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 type Block = frame_system::mocking::MockBlock<Test>;
 
@@ -41,6 +41,7 @@ type PriceTable = BTreeMap<AssetId, Result<(FixedU128, Moment), PriceError>>;
 thread_local! {
 	static PRICES: RefCell<PriceTable> = const { RefCell::new(BTreeMap::new()) };
 	static TWAPS: RefCell<BTreeMap<(AssetId, AssetId), FixedU128>> = const { RefCell::new(BTreeMap::new()) };
+	static CONTESTED: RefCell<BTreeSet<AssetId>> = const { RefCell::new(BTreeSet::new()) };
 }
 
 /// The oracle stand-in: prices set by [`set_price`]; UST is 1.
@@ -52,6 +53,17 @@ impl PriceProvider for MockOracle {
 		}
 		PRICES.with(|p| p.borrow().get(asset).copied().unwrap_or(Err(PriceError::UnknownAsset)))
 	}
+
+	fn oracle_price(asset: &AssetId, max_age: Moment) -> Result<OraclePrice, PriceError> {
+		let (price, updated_at) = Self::price(asset, max_age)?;
+		let contested = CONTESTED.with(|c| c.borrow().contains(asset));
+		Ok(OraclePrice { price, updated_at, origin: PriceOrigin::Feeds, contested })
+	}
+}
+
+/// Marks the oracle price of `asset` contested (pending feeds disagree with its median).
+pub fn set_contested(asset: AssetId) {
+	CONTESTED.with(|c| c.borrow_mut().insert(asset));
 }
 
 /// The AMM stand-in: time-weighted prices set by [`set_twap`].
@@ -111,6 +123,7 @@ pub fn volatile() -> FixedU128 {
 pub fn new_test_ext() -> sp_io::TestExternalities {
 	PRICES.with(|p| p.borrow_mut().clear());
 	TWAPS.with(|t| t.borrow_mut().clear());
+	CONTESTED.with(|c| c.borrow_mut().clear());
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 	pallet_mirror_collateral_oracle::GenesisConfig::<Test> {
 		collaterals: vec![

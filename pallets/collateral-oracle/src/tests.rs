@@ -25,6 +25,7 @@ fn genesis_registers_ust_and_mir() {
 				price: fx(1),
 				updated_at: NOW,
 				multiplier: fx(1),
+				contested: false,
 				is_revoked: false
 			})
 		);
@@ -35,6 +36,7 @@ fn genesis_registers_ust_and_mir() {
 				price: FixedU128::from_rational(3, 2),
 				updated_at: NOW - 10,
 				multiplier: volatile(),
+				contested: false,
 				is_revoked: false
 			})
 		);
@@ -252,6 +254,28 @@ fn amm_twap_prices_through_the_quote_asset() {
 }
 
 #[test]
+fn a_contested_oracle_price_is_reported_contested() {
+	run_test(|| {
+		set_price(MIR, Ok((FixedU128::from_rational(3, 2), NOW - 10)));
+		assert_eq!(collateral(MIR).map(|c| c.contested), Ok(false));
+		set_contested(MIR);
+		assert_eq!(collateral(MIR).map(|c| c.contested), Ok(true));
+
+		// Through an AMM quoted in a contested asset: contested too.
+		assert_ok!(CollateralOracle::register_collateral_asset(
+			RuntimeOrigin::root(),
+			LUNA,
+			PriceSource::AmmTwap { quote: MIR, window: 600 },
+			volatile()
+		));
+		set_twap(LUNA, MIR, fx(4));
+		assert_eq!(collateral(LUNA).map(|c| (c.price, c.contested)), Ok((fx(6), true)));
+		// A fixed price never is.
+		assert_eq!(collateral(UST).map(|c| c.contested), Ok(false));
+	});
+}
+
+#[test]
 fn mint_registers_and_revokes_through_the_trait() {
 	run_test(|| {
 		assert_ok!(<CollateralOracle as CollateralRegistry>::register_collateral(
@@ -310,6 +334,7 @@ fn delisting_revokes_and_fixes_the_price() {
 				price: fx(2),
 				updated_at: NOW,
 				multiplier: volatile(),
+				contested: false,
 				is_revoked: true
 			})
 		);

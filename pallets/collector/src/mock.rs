@@ -106,6 +106,7 @@ impl ProvideCollateralPrice for MockCollateral {
 			.map(|price| CollateralPrice {
 				price,
 				updated_at: 0,
+				contested: false,
 				multiplier: FixedU128::one(),
 				is_revoked: false,
 			})

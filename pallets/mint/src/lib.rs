@@ -22,6 +22,13 @@
 //! from a position without debt (the original required one, so repaid collateral was stuck while
 //! a feed was stale). A pre-IPO asset is priced at its fixed pre-IPO price.
 //!
+//! A **contested** price (the oracle holds a new level as pending, so its price may lag the
+//! market; `mirror_primitives::OraclePrice::contested`) fails with [`Error::PriceContested`] the
+//! operations a user could profit from at a lagging price: opening, minting, withdrawing from a
+//! position with debt, auctioning (and `MintApi::liquidatable` answers as for a stale price) and
+//! redeeming a delisted asset. Depositing, burning and the read-only views go on: they only make
+//! a position safer or show it. See `docs/oracle.md`.
+//!
 //! ## Protocol fee
 //! `⌊⌊x × (Pa ÷₉ Pc)⌋ × f⌋` of collateral per burn of `x`, to the [`Config::FeeCollector`]; none on
 //! withdrawal (the V2 rule).
@@ -468,6 +475,10 @@ pub mod pallet {
 		Overflow,
 		/// `short_params` given for a long position, which sells nothing.
 		ShortParamsOnLongPosition,
+		/// The asset's or the collateral's oracle price is contested (feeders hold a new level
+		/// as pending): opening, minting, withdrawing with debt, auctioning and redeeming wait
+		/// until it is confirmed or withdrawn.
+		PriceContested,
 	}
 
 	/// mAssets and parameters at genesis.
@@ -534,7 +545,8 @@ pub mod pallet {
 		/// [`Error::ZeroAmount`], [`Error::UnknownAsset`],
 		/// [`Error::AssetDelisted`], [`Error::MintPeriodEnded`], [`Error::PreIpoCollateralNotUst`],
 		/// [`Error::UnknownCollateral`], [`Error::CollateralRevoked`], [`Error::PriceUnavailable`],
-		/// [`Error::InsufficientCollateralRatio`], [`Error::CollateralTooSmall`],
+		/// [`Error::PriceContested`], [`Error::InsufficientCollateralRatio`],
+		/// [`Error::CollateralTooSmall`],
 		/// [`Error::TooManyPositions`], [`Error::InsufficientBalance`]; for a short, the AMM's
 		/// errors (no pool, `MaxSpreadAssertion`) and [`Error::NothingToLock`].
 		///
@@ -562,7 +574,8 @@ pub mod pallet {
 				ensure!(collateral_asset == UST, Error::<T>::PreIpoCollateralNotUst);
 			}
 			let parameters = Parameters::<T>::get();
-			let valuation = Self::valuation(&collateral_asset, &asset, &config, &parameters, true)?;
+			let valuation =
+				Self::valuation(&collateral_asset, &asset, &config, &parameters, PriceUse::Mint)?;
 			let required = math::required_ratio(config.min_collateral_ratio, valuation.multiplier)
 				.ok_or(Error::<T>::Overflow)?;
 			ensure!(collateral_ratio >= required, Error::<T>::InsufficientCollateralRatio);
@@ -658,7 +671,7 @@ pub mod pallet {
 		/// ## Errors
 		/// [`Error::UnknownPosition`], [`Error::NotPositionOwner`], [`Error::ZeroAmount`],
 		/// [`Error::WithdrawExceedsCollateral`], [`Error::PriceUnavailable`],
-		/// [`Error::InsufficientCollateralRatio`].
+		/// [`Error::PriceContested`], [`Error::InsufficientCollateralRatio`].
 		///
 		/// Emits [`Event::Withdrawn`], and [`Event::PositionClosed`] when it empties the position.
 		#[pallet::call_index(2)]
@@ -680,7 +693,8 @@ pub mod pallet {
 				let config =
 					AssetConfigs::<T>::get(&position.asset).ok_or(Error::<T>::UnknownAsset)?;
 				let parameters = Parameters::<T>::get();
-				let valuation = Self::position_valuation(&position, &config, &parameters, false)?;
+				let valuation =
+					Self::position_valuation(&position, &config, &parameters, PriceUse::Release)?;
 				let required = math::required_collateral(
 					position.asset_amount,
 					&valuation,
@@ -716,7 +730,8 @@ pub mod pallet {
 		/// [`Error::ZeroAmount`], [`Error::UnknownPosition`], [`Error::NotPositionOwner`],
 		/// [`Error::ShortParamsOnLongPosition`], [`Error::AssetDelisted`],
 		/// [`Error::MintPeriodEnded`], [`Error::UnknownCollateral`], [`Error::CollateralRevoked`],
-		/// [`Error::PriceUnavailable`], [`Error::InsufficientCollateralRatio`].
+		/// [`Error::PriceUnavailable`], [`Error::PriceContested`],
+		/// [`Error::InsufficientCollateralRatio`].
 		///
 		/// Emits [`Event::Minted`], and for a short position [`Event::FundsLocked`].
 		#[pallet::call_index(3)]
@@ -740,7 +755,8 @@ pub mod pallet {
 				ensure!(Self::now() <= ipo.mint_end, Error::<T>::MintPeriodEnded);
 			}
 			let parameters = Parameters::<T>::get();
-			let valuation = Self::position_valuation(&position, &config, &parameters, true)?;
+			let valuation =
+				Self::position_valuation(&position, &config, &parameters, PriceUse::Mint)?;
 			let debt = position.asset_amount.checked_add(amount).ok_or(Error::<T>::Overflow)?;
 			let required = math::required_collateral(debt, &valuation, config.min_collateral_ratio)
 				.ok_or(Error::<T>::Overflow)?;
@@ -785,7 +801,8 @@ pub mod pallet {
 		/// ## Errors
 		/// [`Error::ZeroAmount`], [`Error::UnknownPosition`], [`Error::NotPositionOwner`],
 		/// [`Error::BurnExceedsDebt`], [`Error::MintPeriodEnded`], [`Error::PriceUnavailable`],
-		/// [`Error::InsufficientCollateralForFee`], [`Error::InsufficientBalance`].
+		/// [`Error::InsufficientCollateralForFee`], [`Error::InsufficientBalance`]; redeeming,
+		/// [`Error::PriceContested`] for a contested collateral price.
 		///
 		/// Emits [`Event::Burned`], and for a delisted asset [`Event::Redeemed`] (and
 		/// [`Event::PositionClosed`] when it empties the position).
@@ -811,7 +828,8 @@ pub mod pallet {
 				ensure!(Self::now() <= ipo.mint_end, Error::<T>::MintPeriodEnded);
 			}
 			let parameters = Parameters::<T>::get();
-			let valuation = Self::position_valuation(&position, &config, &parameters, false)?;
+			let valuation =
+				Self::position_valuation(&position, &config, &parameters, PriceUse::Any)?;
 			let protocol_fee = math::protocol_fee(amount, &valuation, parameters.protocol_fee_rate)
 				.ok_or(Error::<T>::Overflow)?;
 			position.collateral_amount = position
@@ -849,7 +867,7 @@ pub mod pallet {
 		///
 		/// ## Errors
 		/// [`Error::ZeroAmount`], [`Error::UnknownPosition`], [`Error::LiquidationExceedsDebt`],
-		/// [`Error::AssetDelisted`], [`Error::PriceUnavailable`],
+		/// [`Error::AssetDelisted`], [`Error::PriceUnavailable`], [`Error::PriceContested`],
 		/// [`Error::PositionSafelyCollateralized`], [`Error::InsufficientBalance`].
 		///
 		/// Emits [`Event::Liquidated`], and [`Event::PositionClosed`] with
@@ -1226,42 +1244,51 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// The asset's price: its pre-IPO price while pre-IPO, its end price once delisted, else the
-	/// oracle's, at most `max_age` old.
+	/// The asset's price and whether it is contested: its pre-IPO price while pre-IPO, its end
+	/// price once delisted (neither ever contested), else the oracle's, at most `max_age` old.
 	fn asset_price(
 		asset: &AssetId,
 		config: &AssetConfigOf<T>,
 		max_age: Moment,
-	) -> Result<FixedU128, DispatchError> {
+	) -> Result<(FixedU128, bool), DispatchError> {
 		if let Some(end_price) = config.end_price {
-			return Ok(end_price);
+			return Ok((end_price, false));
 		}
 		if let Some(ipo) = &config.ipo_params {
-			return Ok(ipo.pre_ipo_price);
+			return Ok((ipo.pre_ipo_price, false));
 		}
-		T::Oracle::price(asset, max_age)
-			.map(|(price, _)| price)
+		T::Oracle::oracle_price(asset, max_age)
+			.map(|p| (p.price, p.contested))
 			.map_err(|_| Error::<T>::PriceUnavailable.into())
 	}
 
-	/// Prices and multiplier to value a position of `asset` against `collateral`. With
-	/// `reject_revoked`, a revoked collateral fails (opening and minting). A delisted asset's debt
-	/// needs collateral worth the debt at the end price: its multiplier is 1 (spec §3.1).
+	/// Prices and multiplier to value a position of `asset` against `collateral` for `price_use`
+	/// (which decides whether a revoked collateral or a contested price fails). A delisted
+	/// asset's debt needs collateral worth the debt at the end price: its multiplier is 1 (spec
+	/// §3.1).
 	fn valuation(
 		collateral: &AssetId,
 		asset: &AssetId,
 		config: &AssetConfigOf<T>,
 		parameters: &MintParameters,
-		reject_revoked: bool,
+		price_use: PriceUse,
 	) -> Result<Valuation, DispatchError> {
 		let collateral_price =
 			T::Collateral::collateral_price(collateral, parameters.price_max_age)
 				.map_err(Self::collateral_error)?;
-		ensure!(!(reject_revoked && collateral_price.is_revoked), Error::<T>::CollateralRevoked);
-		let asset_price = Self::asset_price(asset, config, parameters.price_max_age)?;
+		ensure!(
+			!(price_use == PriceUse::Mint && collateral_price.is_revoked),
+			Error::<T>::CollateralRevoked
+		);
+		let (asset_price, asset_contested) =
+			Self::asset_price(asset, config, parameters.price_max_age)?;
 		ensure!(
 			!collateral_price.price.is_zero() && !asset_price.is_zero(),
 			Error::<T>::PriceUnavailable
+		);
+		ensure!(
+			price_use == PriceUse::Any || !(collateral_price.contested || asset_contested),
+			Error::<T>::PriceContested
 		);
 		let multiplier = match config.end_price {
 			Some(_) => FixedU128::one(),
@@ -1275,15 +1302,9 @@ impl<T: Config> Pallet<T> {
 		position: &PositionOf<T>,
 		config: &AssetConfigOf<T>,
 		parameters: &MintParameters,
-		reject_revoked: bool,
+		price_use: PriceUse,
 	) -> Result<Valuation, DispatchError> {
-		Self::valuation(
-			&position.collateral_asset,
-			&position.asset,
-			config,
-			parameters,
-			reject_revoked,
-		)
+		Self::valuation(&position.collateral_asset, &position.asset, config, parameters, price_use)
 	}
 
 	/// Moves `amount` of collateral from `who` into the pallet's account.
@@ -1417,8 +1438,9 @@ impl<T: Config> Pallet<T> {
 		let parameters = Parameters::<T>::get();
 		let collateral_price =
 			T::Collateral::collateral_price(&position.collateral_asset, parameters.price_max_age)
-				.map_err(Self::collateral_error)?
-				.price;
+				.map_err(Self::collateral_error)?;
+		ensure!(!collateral_price.contested, Error::<T>::PriceContested);
+		let collateral_price = collateral_price.price;
 		let (redeemed, protocol_fee) = math::redemption(
 			amount,
 			position.collateral_amount,
@@ -1473,7 +1495,8 @@ impl<T: Config> Pallet<T> {
 		let config = AssetConfigs::<T>::get(&position.asset).ok_or(Error::<T>::UnknownAsset)?;
 		ensure!(config.end_price.is_none(), Error::<T>::AssetDelisted);
 		let parameters = Parameters::<T>::get();
-		let valuation = Self::position_valuation(&position, &config, &parameters, false)?;
+		let valuation =
+			Self::position_valuation(&position, &config, &parameters, PriceUse::Release)?;
 		let threshold = math::required_collateral(
 			position.asset_amount,
 			&valuation,
@@ -1520,8 +1543,9 @@ impl<T: Config> Pallet<T> {
 			return Ok(false);
 		}
 		let parameters = Parameters::<T>::get();
-		let valuation = Self::position_valuation(&position, &config, &parameters, false)
-			.map_err(|_| PositionRatioError::PriceUnavailable)?;
+		let valuation =
+			Self::position_valuation(&position, &config, &parameters, PriceUse::Release)
+				.map_err(|_| PositionRatioError::PriceUnavailable)?;
 		let threshold = math::required_collateral(
 			position.asset_amount,
 			&valuation,
@@ -1632,7 +1656,7 @@ impl<T: Config> Pallet<T> {
 		let config =
 			AssetConfigs::<T>::get(&position.asset).ok_or(PositionRatioError::UnknownPosition)?;
 		let parameters = Parameters::<T>::get();
-		let valuation = Self::position_valuation(&position, &config, &parameters, false)
+		let valuation = Self::position_valuation(&position, &config, &parameters, PriceUse::Any)
 			.map_err(|_| PositionRatioError::PriceUnavailable)?;
 		let required_ratio =
 			math::required_ratio(config.min_collateral_ratio, valuation.multiplier)

@@ -14,11 +14,11 @@ use frame_support::{
 use frame_system::{EnsureRoot, EnsureSigned};
 use mirror_primitives::{
 	Amm, AssetConfig, AssetId, Balance, CollateralError, CollateralPrice, CollateralRegistry,
-	CollateralStatus, FixedU128, Moment, PriceError, PriceProvider, PriceSource,
-	ProvideCollateralPrice, ShortStakeHook, SwapQuote,
+	CollateralStatus, FixedU128, Moment, OraclePrice, PriceError, PriceOrigin, PriceProvider,
+	PriceSource, ProvideCollateralPrice, ShortStakeHook, SwapQuote,
 };
 use sp_runtime::{traits::One, BuildStorage, DispatchError, DispatchResult};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 type Block = frame_system::mocking::MockBlock<Test>;
 
@@ -85,6 +85,8 @@ type PriceTable = BTreeMap<AssetId, Result<(FixedU128, Moment), PriceError>>;
 
 thread_local! {
 	static PRICES: RefCell<PriceTable> = const { RefCell::new(BTreeMap::new()) };
+	/// The assets whose oracle price is contested.
+	static CONTESTED: RefCell<BTreeSet<AssetId>> = const { RefCell::new(BTreeSet::new()) };
 	static COLLATERALS: RefCell<BTreeMap<AssetId, CollateralEntry>> =
 		const { RefCell::new(BTreeMap::new()) };
 	/// The stand-in AMM's pools: UST paid per unit sold, and the spread every sale shows.
@@ -100,6 +102,12 @@ impl PriceProvider for MockOracle {
 	fn price(asset: &AssetId, _max_age: Moment) -> Result<(FixedU128, Moment), PriceError> {
 		PRICES.with(|p| p.borrow().get(asset).copied().unwrap_or(Err(PriceError::UnknownAsset)))
 	}
+
+	fn oracle_price(asset: &AssetId, max_age: Moment) -> Result<OraclePrice, PriceError> {
+		let (price, updated_at) = Self::price(asset, max_age)?;
+		let contested = CONTESTED.with(|c| c.borrow().contains(asset));
+		Ok(OraclePrice { price, updated_at, origin: PriceOrigin::Feeds, contested })
+	}
 }
 
 /// The CollateralOracle stand-in.
@@ -112,11 +120,13 @@ impl ProvideCollateralPrice for MockCollateral {
 		let (fixed, multiplier, is_revoked) = COLLATERALS
 			.with(|c| c.borrow().get(asset).copied())
 			.ok_or(CollateralError::UnknownCollateral)?;
-		let (price, updated_at) = match fixed {
-			Some(price) => (price, now()),
-			None => MockOracle::price(asset, max_age).map_err(CollateralError::Price)?,
+		let (price, updated_at, contested) = match fixed {
+			Some(price) => (price, now(), false),
+			None => MockOracle::oracle_price(asset, max_age)
+				.map(|p| (p.price, p.updated_at, p.contested))
+				.map_err(CollateralError::Price)?,
 		};
-		Ok(CollateralPrice { price, updated_at, multiplier, is_revoked })
+		Ok(CollateralPrice { price, updated_at, contested, multiplier, is_revoked })
 	}
 
 	fn collateral_status(asset: &AssetId) -> Result<CollateralStatus, CollateralError> {
@@ -250,6 +260,17 @@ impl ShortStakeHook<u128> for MockShortStake {
 /// `owner`'s short stake of `asset`, as the staking side sees it.
 pub fn short_stake(asset: &AssetId, owner: u128) -> Balance {
 	SHORTS.with(|s| s.borrow().get(&(asset.clone(), owner)).copied().unwrap_or_default())
+}
+
+/// Marks (or unmarks) the oracle price of `asset` contested.
+pub fn set_contested(asset: AssetId, contested: bool) {
+	CONTESTED.with(|c| {
+		if contested {
+			c.borrow_mut().insert(asset)
+		} else {
+			c.borrow_mut().remove(&asset)
+		}
+	});
 }
 
 /// Sets the oracle's answer for `asset`.
@@ -404,6 +425,7 @@ pub fn listed() -> AssetConfig<u128> {
 /// are collateral; protocol fee 1.5 %. No price is set: tests set what they need.
 pub fn new_test_ext() -> sp_io::TestExternalities {
 	PRICES.with(|p| p.borrow_mut().clear());
+	CONTESTED.with(|c| c.borrow_mut().clear());
 	POOLS.with(|p| p.borrow_mut().clear());
 	SHORTS.with(|s| s.borrow_mut().clear());
 	set_spread(FixedU128::from_inner(0));

@@ -829,6 +829,9 @@ mod liquidation;
 #[path = "tests/shorts.rs"]
 mod shorts;
 
+#[path = "tests/contested.rs"]
+mod contested;
+
 // --- hardening: explicit meanings for what used to be silent or generic -----------------------
 
 #[test]

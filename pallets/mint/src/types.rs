@@ -23,6 +23,18 @@ pub type IpoParamsOf<T> = IpoParams<<T as frame_system::Config>::AccountId>;
 pub type OwnerPositions<T> =
 	frame_support::BoundedVec<PositionId, <T as Config>::MaxPositionsPerOwner>;
 
+/// What a valuation is for, which decides the prices it accepts.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum PriceUse {
+	/// Opening or minting: a revoked collateral and a contested price fail.
+	Mint,
+	/// Paying collateral out at a price (withdrawing with debt, auctioning): a contested price
+	/// fails, since a user could profit from a price that lags the market.
+	Release,
+	/// Burning and the read-only views: any available price.
+	Any,
+}
+
 /// The prices a position is valued at: collateral and asset in UST, and the collateral's
 /// multiplier.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]

@@ -1,6 +1,8 @@
 //! Benchmarks of the Oracle pallet, each in its worst case: assets with the most feeders, every
-//! feeder with a fresh price, the circuit breaker on (so every feed computes a median), and the
-//! caller last in the feeder list.
+//! feeder with a fresh price, every stage of the circuit breaker on (so every feed computes its
+//! reference median), and the caller last in the feeder list. `feed_prices` moves every asset to
+//! a new level: every other feeder has a fresh pending feed there, so the caller's feed is held,
+//! completes the agreement, and every pending feed is confirmed.
 
 use super::*;
 use frame_benchmarking::v2::*;
@@ -18,24 +20,32 @@ fn price(n: u128) -> FixedU128 {
 	FixedU128::saturating_from_integer(n)
 }
 
-/// Fills `asset` with `MaxFeeders` feeders (the last one `last`), each with a fresh price near 100,
-/// and turns the circuit breaker on.
+/// The level every other feeder's pending feed sits at in [`full_asset`].
+const NEW_LEVEL: u128 = 150;
+
+/// Fills `asset` with `MaxFeeders` feeders (the last one `last`), each with a fresh price near 100
+/// and, but for `last`, a fresh pending feed at [`NEW_LEVEL`]; turns every stage of the circuit
+/// breaker on, with a last accepted median of 100.
 fn full_asset<T: Config>(asset: &AssetId, last: &T::AccountId) {
 	let max = T::MaxFeeders::get();
 	let now = Pallet::<T>::now();
 	let mut entry = AssetFeedsOf::<T>::default();
 	for i in 0..max {
-		let feeder = if i + 1 == max { last.clone() } else { account("feeder", i, 0) };
+		let is_last = i + 1 == max;
+		let feeder = if is_last { last.clone() } else { account("feeder", i, 0) };
 		let p = PricePoint { price: price(100 + (i % 3) as u128), updated_at: now };
-		let pushed =
-			entry.feeds.try_push(Feed { feeder, latest: Some(p), fed_in_block: Zero::zero() });
-		assert!(pushed.is_ok());
+		let pending = (!is_last).then_some(PricePoint { price: price(NEW_LEVEL), updated_at: now });
+		let feed = Feed { feeder, latest: Some(p), fed_in_block: Zero::zero(), pending };
+		assert!(entry.feeds.try_push(feed).is_ok());
 	}
 	entry.config = OracleAssetConfig {
 		min_fresh_feeds: max,
-		max_deviation: Some(FixedU128::from_rational(1, 2)),
+		max_deviation: Some(FixedU128::from_rational(1, 10)),
 		sanity_range: Some(PriceRange { min: price(1), max: price(1_000_000) }),
+		max_move_per_hour: Some(price(10)),
+		fallback: None,
 	};
+	entry.last_median = Some(PricePoint { price: price(100), updated_at: now });
 	Feeds::<T>::insert(asset, entry);
 }
 
@@ -49,7 +59,7 @@ fn full_feed<T: Config>(
 	let mut prices = Vec::new();
 	for i in 0..n {
 		full_asset::<T>(&asset(i), &feeder);
-		prices.push((asset(i), price(101)));
+		prices.push((asset(i), price(NEW_LEVEL)));
 	}
 	frame_system::Pallet::<T>::set_block_number(10u32.into());
 	FeedsInBlock::<T>::insert(&feeder, (BlockNumberFor::<T>::from(9u32), 1));
@@ -105,9 +115,9 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(feeder.clone()), prices);
 
-		let fed = Feeds::<T>::get(asset(n - 1))
-			.and_then(|e| e.feeds.iter().find(|f| f.feeder == feeder).and_then(|f| f.latest));
-		assert_eq!(fed.map(|p| p.price), Some(price(101)));
+		// The move was confirmed: the median is at the new level.
+		let moved = Feeds::<T>::get(asset(n - 1)).and_then(|e| e.last_median);
+		assert_eq!(moved.map(|p| p.price), Some(price(NEW_LEVEL)));
 		Ok(())
 	}
 
@@ -136,6 +146,8 @@ mod benchmarks {
 			min_fresh_feeds: 1,
 			max_deviation: Some(FixedU128::from_rational(1, 5)),
 			sanity_range: None,
+			max_move_per_hour: Some(price(10)),
+			fallback: Some(OracleFallback::AmmTwap { window: 600 }),
 		};
 
 		#[extrinsic_call]

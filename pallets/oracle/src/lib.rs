@@ -12,10 +12,28 @@
 //!   `min_fresh_feeds` feeds are fresh (default 1, so a single feeder works as in the original).
 //!   Its time is the oldest of the fresh feeds used. UST ([`Config::QuoteAsset`]) is priced 1 and
 //!   never stale.
-//! - **Circuit breaker**: per asset (off by default), a sanity range and a maximum deviation from
-//!   the current fresh median (fresh within [`Config::FreshnessWindow`]). A feed outside them is
-//!   skipped with a [`Event::FeedRejected`] event; the rest of its batch applies. With no fresh
-//!   median every feed is accepted, so a lone feeder is never locked out after a market pause.
+//! - **Circuit breaker**: on for every asset the runtime lists ([`Config::DefaultAssetConfig`]),
+//!   in three stages, each with [`Config::FreshnessWindow`] as its idea of fresh:
+//!   1. *Sanity ranges* reject a feed outright ([`Event::FeedRejected`]): an absolute range, and a
+//!      relative one around the **last accepted median** (by default ×0.1 to ×10, compounding
+//!      per started hour since that median, so assets from 0.01 to 400 UST share one setting).
+//!   2. *Maximum deviation*: a feed is measured against its **reference**, the median of the
+//!      *other* feeders' fresh feeds — never its own — or the last accepted median when fewer than
+//!      `min_fresh_feeds` others are fresh. Within the deviation it is accepted.
+//!   3. *Pending*: a feed further away is held as the feeder's pending feed
+//!      ([`Event::FeedPending`]), not dropped. When at least `max(min_fresh_feeds, 2)` feeders'
+//!      fresh pending feeds agree (within the deviation of each other), they become those
+//!      feeders' latest feeds and the median moves ([`Event::PendingConfirmed`]). An asset with a
+//!      single feeder confirms a new level by feeding it again in a later block.
+//!
+//!   While fresh pending feeds of an asset are at least as many as the fresh feeds supporting
+//!   its median, its price is **contested** ([`mirror_primitives::OraclePrice::contested`]):
+//!   Mint treats it like a stale price for the operations a user could profit from at a lagging
+//!   price. One bad feeder among honest ones therefore cannot halt Mint.
+//! - **Fallback**: an asset may name a fallback source ([`mirror_primitives::OracleFallback`], the
+//!   AMM's time-weighted price against UST over its own window), which answers only when the
+//!   feeds are too few or too old, and only within the relative sanity range of the last
+//!   accepted median; the price says which source answered.
 //! - **Frozen**: an asset the admin froze has no price (feeds are still recorded).
 //!
 //! ## Fees, and why free feeds cannot fill a block
@@ -45,6 +63,7 @@ pub use pallet::*;
 mod benchmarking;
 mod extension;
 pub mod median;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 #[cfg(test)]
@@ -60,8 +79,8 @@ use alloc::vec::Vec;
 use frame_support::{pallet_prelude::*, traits::UnixTime};
 use frame_system::pallet_prelude::*;
 use mirror_primitives::{
-	AssetExists, AssetId, FeedInfo, Moment, OracleAssetConfig, PriceError, PriceInfo, PricePoint,
-	PriceProvider,
+	AssetExists, AssetId, FeedInfo, Moment, OracleAssetConfig, OracleFallback, OraclePrice,
+	PriceError, PriceInfo, PriceOrigin, PricePoint, PriceProvider, TwapProvider,
 };
 use sp_runtime::FixedU128;
 
@@ -77,7 +96,7 @@ pub mod pallet {
 	use super::*;
 
 	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -107,9 +126,19 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxPricesPerFeed: Get<u32>;
 
-		/// How old (seconds) the feeds may be that the circuit breaker compares a new feed with.
+		/// How old (seconds) the feeds may be that the circuit breaker compares a new feed with,
+		/// and pending feeds that still count (and contest the price).
 		#[pallet::constant]
 		type FreshnessWindow: Get<Moment>;
+
+		/// The config an asset gets when the oracle first learns of it (its first feeder, which
+		/// the Factory registers on listing): the breaker is on unless the admin turns it off.
+		#[pallet::constant]
+		type DefaultAssetConfig: Get<OracleAssetConfig>;
+
+		/// Time-weighted AMM prices, for assets whose fallback is
+		/// [`OracleFallback::AmmTwap`].
+		type Twap: TwapProvider;
 
 		/// The most `feed_prices` calls one feeder may land in one block (they are free).
 		#[pallet::constant]
@@ -155,7 +184,29 @@ pub mod pallet {
 			/// The block's time, seconds.
 			timestamp: Moment,
 		},
-		/// The circuit breaker skipped a feed; the rest of its batch applied.
+		/// A feed deviated from its reference by more than the asset's maximum: it is held as the
+		/// feeder's pending feed until enough feeders agree on its level.
+		FeedPending {
+			/// The asset.
+			asset: AssetId,
+			/// The feeder.
+			feeder: T::AccountId,
+			/// The pending price.
+			price: FixedU128,
+			/// The price it was measured against: the other feeders' fresh median, or the last
+			/// accepted median.
+			reference: FixedU128,
+		},
+		/// Enough feeders agreed on a new level: their pending feeds became their latest feeds.
+		PendingConfirmed {
+			/// The asset.
+			asset: AssetId,
+			/// How many feeds were confirmed.
+			feeds: u32,
+			/// The median of the fresh feeds now.
+			median: FixedU128,
+		},
+		/// The circuit breaker rejected a feed (a sanity range); the rest of its batch applied.
 		FeedRejected {
 			/// The asset.
 			asset: AssetId,
@@ -221,7 +272,8 @@ pub mod pallet {
 		/// The quote asset (UST) is priced 1 by definition and has no feeders.
 		QuoteAssetNotFed,
 		/// An asset config with `min_fresh_feeds` of 0 or above the feeder limit, a zero maximum
-		/// deviation, or a sanity range whose minimum is zero or above its maximum.
+		/// deviation, a sanity range whose minimum is zero or above its maximum, a maximum move
+		/// per hour of 1 or less, or a fallback window of zero.
 		InvalidConfig,
 		/// The asset is already frozen.
 		AlreadyFrozen,
@@ -270,6 +322,10 @@ pub mod pallet {
 		fn integrity_test() {
 			assert!(T::MaxFeeders::get() > 0, "an asset needs room for a feeder");
 			assert!(T::MaxPricesPerFeed::get() > 0, "a feed needs room for a price");
+			assert!(
+				Pallet::<T>::config_is_valid(&T::DefaultAssetConfig::get()),
+				"the default asset config must be valid"
+			);
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -334,8 +390,10 @@ pub mod pallet {
 		}
 
 		/// Feeds prices: for each `(asset, price)` the sender must be a feeder of the asset. Each
-		/// feed is stamped with the block's time. A feed the circuit breaker refuses is skipped
-		/// with [`Event::FeedRejected`]; the others apply.
+		/// feed is stamped with the block's time and goes through the asset's circuit breaker: it
+		/// is accepted ([`Event::PriceFed`]), held as pending ([`Event::FeedPending`], and
+		/// [`Event::PendingConfirmed`] once enough feeders agree), or rejected by a sanity range
+		/// ([`Event::FeedRejected`]). The others of the batch apply either way.
 		///
 		/// ## Dispatch Origin
 		/// Signed, by a feeder of every asset in the batch. Free when it succeeds.
@@ -348,7 +406,7 @@ pub mod pallet {
 		/// [`CheckFeed`] refuses it first; wrapped in another call (a batch) it pays. A batch
 		/// longer than [`Config::MaxPricesPerFeed`] does not decode.
 		///
-		/// Emits [`Event::PriceFed`] or [`Event::FeedRejected`] per price.
+		/// Emits [`Event::PriceFed`], [`Event::FeedPending`] or [`Event::FeedRejected`] per price.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::feed_prices(prices.len() as u32))]
 		pub fn feed_prices(
@@ -362,37 +420,58 @@ pub mod pallet {
 			let now = Self::now();
 			let block = frame_system::Pallet::<T>::block_number();
 			let mut scratch = Vec::with_capacity(T::MaxFeeders::get() as usize);
-			let updates = checked.into_iter().map(|(asset, price, entry, index)| {
-				let verdict = Self::circuit_breaker(&entry, price, now, &mut scratch);
-				(asset, price, entry, index, verdict)
-			});
 			FeedsInBlock::<T>::mutate(&feeder, |landed| {
 				*landed = match *landed {
 					Some((b, count)) if b == block => Some((block, count.saturating_add(1))),
 					_ => Some((block, 1)),
 				};
 			});
-			for (asset, price, mut entry, index, verdict) in updates {
-				if let Err(reason) = verdict {
-					Self::deposit_event(Event::FeedRejected {
-						asset,
-						feeder: feeder.clone(),
-						price,
-						reason,
-					});
-					continue;
+			for (asset, price, mut entry, index) in checked {
+				let point = PricePoint { price, updated_at: now };
+				match Self::judge(&entry, index, price, now, &mut scratch) {
+					Verdict::Reject(reason) => {
+						Self::deposit_event(Event::FeedRejected {
+							asset,
+							feeder: feeder.clone(),
+							price,
+							reason,
+						});
+					}
+					Verdict::Accept => {
+						if let Some(feed) = entry.feeds.get_mut(index) {
+							feed.latest = Some(point);
+							feed.pending = None;
+							feed.fed_in_block = block;
+						}
+						Self::update_last_median(&mut entry, now, &mut scratch);
+						Feeds::<T>::insert(&asset, entry);
+						Self::deposit_event(Event::PriceFed {
+							asset,
+							feeder: feeder.clone(),
+							price,
+							timestamp: now,
+						});
+					}
+					Verdict::Hold { reference } => {
+						let previous = entry.feeds.get_mut(index).and_then(|feed| {
+							feed.fed_in_block = block;
+							feed.pending.replace(point)
+						});
+						Self::deposit_event(Event::FeedPending {
+							asset: asset.clone(),
+							feeder: feeder.clone(),
+							price,
+							reference,
+						});
+						let confirmed =
+							Self::confirm_pending(&mut entry, previous, now, &mut scratch);
+						let median = entry.last_median.map(|m| m.price);
+						Feeds::<T>::insert(&asset, entry);
+						if let (Some(feeds), Some(median)) = (confirmed, median) {
+							Self::deposit_event(Event::PendingConfirmed { asset, feeds, median });
+						}
+					}
 				}
-				if let Some(feed) = entry.feeds.get_mut(index) {
-					feed.latest = Some(PricePoint { price, updated_at: now });
-					feed.fed_in_block = block;
-				}
-				Feeds::<T>::insert(&asset, entry);
-				Self::deposit_event(Event::PriceFed {
-					asset,
-					feeder: feeder.clone(),
-					price,
-					timestamp: now,
-				});
 			}
 			Ok(Pays::No.into())
 		}
@@ -465,11 +544,19 @@ impl<T: Config> Pallet<T> {
 		ensure!(asset != T::QuoteAsset::get(), Error::<T>::QuoteAssetNotFed);
 		ensure!(T::Assets::asset_exists(&asset), Error::<T>::AssetNotFound);
 		Feeds::<T>::try_mutate(&asset, |entry| -> DispatchResult {
-			let entry = entry.get_or_insert_with(Default::default);
+			let entry = entry.get_or_insert_with(|| AssetFeeds {
+				config: T::DefaultAssetConfig::get(),
+				..Default::default()
+			});
 			ensure!(!entry.feeds.iter().any(|f| f.feeder == feeder), Error::<T>::AlreadyFeeder);
 			entry
 				.feeds
-				.try_push(Feed { feeder: feeder.clone(), latest: None, fed_in_block: Zero::zero() })
+				.try_push(Feed {
+					feeder: feeder.clone(),
+					latest: None,
+					fed_in_block: Zero::zero(),
+					pending: None,
+				})
 				.map_err(|_| Error::<T>::TooManyFeeders)?;
 			Ok(())
 		})?;
@@ -506,7 +593,8 @@ impl<T: Config> Pallet<T> {
 				.position(|f| &f.feeder == feeder)
 				.ok_or(FeedInvalid::NotFeeder)?;
 			let fed = entry.feeds.get(index).ok_or(FeedInvalid::NotFeeder)?;
-			ensure!(fed.latest.is_none() || fed.fed_in_block != block, FeedInvalid::AlreadyFed);
+			let never_fed = fed.latest.is_none() && fed.pending.is_none();
+			ensure!(never_fed || fed.fed_in_block != block, FeedInvalid::AlreadyFed);
 			checked.push((asset.clone(), *price, entry, index));
 		}
 		Ok(checked)
@@ -526,6 +614,10 @@ impl<T: Config> Pallet<T> {
 		(1..=T::MaxFeeders::get()).contains(&config.min_fresh_feeds)
 			&& config.max_deviation.is_none_or(|d| !d.is_zero())
 			&& config.sanity_range.is_none_or(|r| !r.min.is_zero() && r.min <= r.max)
+			&& config.max_move_per_hour.is_none_or(|f| f > FixedU128::one())
+			&& config.fallback.is_none_or(|f| match f {
+				OracleFallback::AmmTwap { window } => window > 0,
+			})
 	}
 
 	fn set_frozen(asset: &AssetId, frozen: bool) -> DispatchResult {
@@ -541,45 +633,127 @@ impl<T: Config> Pallet<T> {
 		})
 	}
 
-	/// Whether the circuit breaker lets `price` through for the asset of `entry`.
-	fn circuit_breaker(
+	/// What the circuit breaker does with `price` fed by the feeder at `index` of `entry`.
+	pub fn judge(
 		entry: &AssetFeedsOf<T>,
+		index: usize,
 		price: FixedU128,
 		now: Moment,
 		scratch: &mut Vec<FixedU128>,
-	) -> Result<(), RejectReason> {
-		if let Some(range) = entry.config.sanity_range {
-			if price < range.min || price > range.max {
-				return Err(RejectReason::OutOfRange);
-			}
+	) -> Verdict {
+		let config = &entry.config;
+		if config.sanity_range.is_some_and(|range| price < range.min || price > range.max) {
+			return Verdict::Reject(RejectReason::OutOfRange);
 		}
-		if let Some(max_deviation) = entry.config.max_deviation {
-			let reference = median::fresh_median(
-				entry.feeds.iter().filter_map(|f| f.latest.as_ref()),
-				now,
-				T::FreshnessWindow::get(),
-				scratch,
-			);
-			if let Some((reference, _)) = reference {
-				let too_far =
-					median::deviation(price, reference.price).is_none_or(|d| d > max_deviation);
-				if too_far {
-					return Err(RejectReason::TooFarFromMedian);
-				}
-			}
+		if !Self::within_relative_range(entry, price, now) {
+			return Verdict::Reject(RejectReason::TooFarFromLastMedian);
 		}
-		Ok(())
+		let Some(max_deviation) = config.max_deviation else { return Verdict::Accept };
+		// The feeder's own feed is never part of its reference, so it cannot walk the price.
+		let others = entry
+			.feeds
+			.iter()
+			.enumerate()
+			.filter(|(i, _)| *i != index)
+			.filter_map(|(_, f)| f.latest.as_ref());
+		let reference = match median::fresh_median(others, now, T::FreshnessWindow::get(), scratch)
+		{
+			Some((median, fresh)) if fresh >= config.min_fresh_feeds => Some(median.price),
+			_ => entry.last_median.map(|m| m.price),
+		};
+		match reference {
+			Some(reference)
+				if median::deviation(price, reference).is_none_or(|d| d > max_deviation) =>
+			{
+				Verdict::Hold { reference }
+			}
+			_ => Verdict::Accept,
+		}
 	}
 
-	/// The price of `entry`'s asset from feeds at most `max_age` old at `now`.
-	fn aggregate(
+	/// Whether `price` lies within `entry`'s relative sanity range around its last accepted
+	/// median (always, without a range or a median).
+	fn within_relative_range(entry: &AssetFeedsOf<T>, price: FixedU128, now: Moment) -> bool {
+		match (entry.config.max_move_per_hour, entry.last_median) {
+			(Some(factor), Some(last)) => {
+				median::within_move(price, last.price, factor, now.saturating_sub(last.updated_at))
+			}
+			_ => true,
+		}
+	}
+
+	/// Records the median of `entry`'s fresh feeds as its last accepted median, stamped `now`.
+	fn update_last_median(entry: &mut AssetFeedsOf<T>, now: Moment, scratch: &mut Vec<FixedU128>) {
+		let fresh = median::fresh_median(
+			entry.feeds.iter().filter_map(|f| f.latest.as_ref()),
+			now,
+			T::FreshnessWindow::get(),
+			scratch,
+		);
+		if let Some((median, _)) = fresh {
+			entry.last_median = Some(PricePoint { price: median.price, updated_at: now });
+		}
+	}
+
+	/// Confirms a new level when enough fresh pending feeds of `entry` agree on it: at least
+	/// `max(min_fresh_feeds, 2)`, each within the maximum deviation of the lowest. The feeder's
+	/// `previous` pending feed counts as a second voice only when it is the asset's one feeder.
+	/// The agreeing feeds become their feeders' latest; returns how many.
+	fn confirm_pending(
+		entry: &mut AssetFeedsOf<T>,
+		previous: Option<PricePoint>,
+		now: Moment,
+		scratch: &mut Vec<FixedU128>,
+	) -> Option<u32> {
+		let max_deviation = entry.config.max_deviation?;
+		let window = T::FreshnessWindow::get();
+		let fresh = |p: &PricePoint| median::is_fresh(p.updated_at, now, window);
+		scratch.clear();
+		scratch.extend(entry.feeds.iter().filter_map(|f| f.pending.filter(fresh)).map(|p| p.price));
+		if entry.feeds.len() == 1 {
+			scratch.extend(previous.filter(fresh).map(|p| p.price));
+		}
+		let (low, high, agreeing) = median::largest_agreement(scratch, max_deviation)?;
+		if agreeing < entry.config.min_fresh_feeds.max(2) {
+			return None;
+		}
+		let mut confirmed = 0u32;
+		for feed in entry.feeds.iter_mut() {
+			if let Some(p) = feed.pending.filter(|p| fresh(p) && p.price >= low && p.price <= high)
+			{
+				feed.latest = Some(p);
+				feed.pending = None;
+				confirmed = confirmed.saturating_add(1);
+			}
+		}
+		Self::update_last_median(entry, now, scratch);
+		Some(confirmed)
+	}
+
+	/// Whether `entry`'s price is contested: some feeders' fresh pending feeds disagree with the
+	/// accepted median, and they are at least as many as the feeders whose fresh accepted feed
+	/// (with no fresh pending one) supports it. One bad feeder of three does not contest a price
+	/// the other two keep feeding; a lone feeder's unconfirmed move does.
+	fn is_contested(entry: &AssetFeedsOf<T>, now: Moment) -> bool {
+		let window = T::FreshnessWindow::get();
+		let fresh = |p: &PricePoint| median::is_fresh(p.updated_at, now, window);
+		let (mut pending, mut supporting) = (0u32, 0u32);
+		for feed in entry.feeds.iter() {
+			if feed.pending.as_ref().is_some_and(fresh) {
+				pending = pending.saturating_add(1);
+			} else if feed.latest.as_ref().is_some_and(fresh) {
+				supporting = supporting.saturating_add(1);
+			}
+		}
+		pending > 0 && pending >= supporting
+	}
+
+	/// The median of `entry`'s feeds at most `max_age` old at `now`.
+	fn primary_price(
 		entry: &AssetFeedsOf<T>,
 		now: Moment,
 		max_age: Moment,
 	) -> Result<PricePoint, PriceError> {
-		if entry.frozen {
-			return Err(PriceError::Frozen);
-		}
 		if !entry.feeds.iter().any(|f| f.latest.is_some()) {
 			return Err(PriceError::NoPrice);
 		}
@@ -597,6 +771,39 @@ impl<T: Config> Pallet<T> {
 		Ok(point)
 	}
 
+	/// The price of `asset` (whose entry is `entry`) from feeds at most `max_age` old at `now`,
+	/// or from its fallback when they are too few or too old.
+	fn aggregate(
+		asset: &AssetId,
+		entry: &AssetFeedsOf<T>,
+		now: Moment,
+		max_age: Moment,
+	) -> Result<OraclePrice, PriceError> {
+		if entry.frozen {
+			return Err(PriceError::Frozen);
+		}
+		let contested = Self::is_contested(entry, now);
+		let primary = Self::primary_price(entry, now, max_age);
+		let point = match (primary, entry.config.fallback) {
+			(Ok(point), _) => return Ok(Self::answer(point, PriceOrigin::Feeds, contested)),
+			(Err(e), None) => return Err(e),
+			(Err(e), Some(OracleFallback::AmmTwap { window })) => {
+				T::Twap::twap(asset, &T::QuoteAsset::get(), window)
+					.ok()
+					.filter(|price| {
+						!price.is_zero() && Self::within_relative_range(entry, *price, now)
+					})
+					.map(|price| PricePoint { price, updated_at: now })
+					.ok_or(e)?
+			}
+		};
+		Ok(Self::answer(point, PriceOrigin::Fallback, contested))
+	}
+
+	fn answer(point: PricePoint, origin: PriceOrigin, contested: bool) -> OraclePrice {
+		OraclePrice { price: point.price, updated_at: point.updated_at, origin, contested }
+	}
+
 	/// The runtime API's view of `asset`; `None` if the oracle does not know it.
 	pub fn price_info(asset: AssetId, max_age: Moment) -> Option<PriceInfo<T::AccountId>> {
 		let now = Self::now();
@@ -604,6 +811,9 @@ impl<T: Config> Pallet<T> {
 			return Some(PriceInfo {
 				asset,
 				price: Ok(PricePoint { price: FixedU128::one(), updated_at: now }),
+				origin: Some(PriceOrigin::Feeds),
+				contested: false,
+				last_median: None,
 				feeds: Vec::new(),
 				config: OracleAssetConfig::default(),
 				frozen: false,
@@ -618,9 +828,13 @@ impl<T: Config> Pallet<T> {
 		now: Moment,
 		max_age: Moment,
 	) -> PriceInfo<T::AccountId> {
+		let price = Self::aggregate(&asset, entry, now, max_age);
 		PriceInfo {
+			price: price.map(|p| PricePoint { price: p.price, updated_at: p.updated_at }),
+			origin: price.ok().map(|p| p.origin),
+			contested: Self::is_contested(entry, now),
+			last_median: entry.last_median,
 			asset,
-			price: Self::aggregate(entry, now, max_age),
 			feeds: entry
 				.feeds
 				.iter()
@@ -628,6 +842,7 @@ impl<T: Config> Pallet<T> {
 					feeder: f.feeder.clone(),
 					latest: f.latest,
 					fresh: f.latest.is_some_and(|p| median::is_fresh(p.updated_at, now, max_age)),
+					pending: f.pending,
 				})
 				.collect(),
 			config: entry.config,
@@ -657,7 +872,8 @@ impl<T: Config> Pallet<T> {
 	/// The invariants of the oracle's storage:
 	/// - the quote asset has no feeds entry (it is priced 1 by definition);
 	/// - no asset lists a feeder twice;
-	/// - every fed price is positive and no feed is stamped in the future;
+	/// - every fed price (accepted or pending) is positive and none is stamped in the future;
+	/// - an asset with an accepted feed has a positive last accepted median, not in the future;
 	/// - every asset's config is valid (as `set_asset_config` requires).
 	#[cfg(any(feature = "try-runtime", test))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
@@ -672,11 +888,19 @@ impl<T: Config> Pallet<T> {
 					!entry.feeds.iter().skip(i + 1).any(|g| g.feeder == f.feeder),
 					"a feeder is listed twice for one asset"
 				);
-				if let Some(p) = f.latest {
+				for p in f.latest.iter().chain(f.pending.iter()) {
 					ensure!(!p.price.is_zero(), "a fed price is zero");
 					ensure!(p.updated_at <= now, "a feed is stamped in the future");
 				}
 			}
+			if let Some(m) = entry.last_median {
+				ensure!(!m.price.is_zero(), "the last accepted median is zero");
+				ensure!(m.updated_at <= now, "the last accepted median is in the future");
+			}
+			ensure!(
+				entry.last_median.is_some() || entry.feeds.iter().all(|f| f.latest.is_none()),
+				"an asset with an accepted feed has no last accepted median"
+			);
 			ensure!(Self::config_is_valid(&entry.config), "an asset config is invalid");
 		}
 		Ok(())
@@ -699,12 +923,20 @@ impl<T: Config> From<FeedInvalid> for Error<T> {
 
 impl<T: Config> PriceProvider for Pallet<T> {
 	fn price(asset: &AssetId, max_age: Moment) -> Result<(FixedU128, Moment), PriceError> {
+		Self::oracle_price(asset, max_age).map(|p| (p.price, p.updated_at))
+	}
+
+	fn oracle_price(asset: &AssetId, max_age: Moment) -> Result<OraclePrice, PriceError> {
 		let now = Self::now();
 		if *asset == T::QuoteAsset::get() {
-			return Ok((FixedU128::one(), now));
+			return Ok(Self::answer(
+				PricePoint { price: FixedU128::one(), updated_at: now },
+				PriceOrigin::Feeds,
+				false,
+			));
 		}
 		let entry = Feeds::<T>::get(asset).ok_or(PriceError::UnknownAsset)?;
-		Self::aggregate(&entry, now, max_age).map(|p| (p.price, p.updated_at))
+		Self::aggregate(asset, &entry, now, max_age)
 	}
 }
 

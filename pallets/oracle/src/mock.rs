@@ -1,10 +1,14 @@
 //! A mock runtime for the Oracle pallet's tests: System, Timestamp and the Oracle.
 
 use crate as pallet_mirror_oracle;
+use core::cell::RefCell;
 use frame_support::{derive_impl, parameter_types, traits::ConstU64};
 use frame_system::EnsureRoot;
-use mirror_primitives::{AssetId, NativeOrWithId, UST};
+use mirror_primitives::{
+	AssetId, Moment, NativeOrWithId, OracleAssetConfig, TwapError, TwapProvider, UST,
+};
 use sp_runtime::BuildStorage;
+use sp_runtime::FixedU128;
 
 type Block = frame_system::mocking::MockBlock<Test>;
 
@@ -34,6 +38,34 @@ parameter_types! {
 	pub const MaxPricesPerFeed: u32 = 4;
 	pub const FreshnessWindow: u64 = 60;
 	pub const MaxFeedsPerBlock: u32 = 2;
+	/// The config a new asset gets: neutral unless a test sets one.
+	pub storage DefaultAssetConfig: OracleAssetConfig = OracleAssetConfig::default();
+}
+
+thread_local! {
+	/// The AMM's time-weighted price of every asset in the tests, with the window it needs.
+	static TWAP: RefCell<Option<(FixedU128, Moment)>> = const { RefCell::new(None) };
+}
+
+/// An AMM whose every pool averages [`set_twap`]'s price over at most its window.
+pub struct MockTwap;
+
+impl TwapProvider for MockTwap {
+	fn twap(_: &AssetId, quote: &AssetId, window: Moment) -> Result<FixedU128, TwapError> {
+		if *quote != UST {
+			return Err(TwapError::NoPool);
+		}
+		match TWAP.with(|t| *t.borrow()) {
+			Some((price, history)) if window <= history => Ok(price),
+			Some(_) => Err(TwapError::NotEnoughHistory),
+			None => Err(TwapError::NoPool),
+		}
+	}
+}
+
+/// Gives every pool a time-weighted price of `price` over up to `history` seconds.
+pub fn set_twap(price: FixedU128, history: Moment) {
+	TWAP.with(|t| *t.borrow_mut() = Some((price, history)));
 }
 
 /// The first asset id that does not exist in the tests.
@@ -47,6 +79,8 @@ impl pallet_mirror_oracle::Config for Test {
 	type MaxFeeders = MaxFeeders;
 	type MaxPricesPerFeed = MaxPricesPerFeed;
 	type FreshnessWindow = FreshnessWindow;
+	type DefaultAssetConfig = DefaultAssetConfig;
+	type Twap = MockTwap;
 	type MaxFeedsPerBlock = MaxFeedsPerBlock;
 	type FeedLongevity = frame_support::traits::ConstU64<4>;
 	type WeightInfo = ();
@@ -82,6 +116,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	.assimilate_storage(&mut storage)
 	.unwrap();
 	let mut ext = sp_io::TestExternalities::new(storage);
+	TWAP.with(|t| *t.borrow_mut() = None);
 	ext.execute_with(|| {
 		System::set_block_number(1);
 		set_time(GENESIS_SECS);

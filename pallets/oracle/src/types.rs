@@ -13,9 +13,13 @@ pub struct Feed<AccountId, BlockNumber> {
 	pub feeder: AccountId,
 	/// Its latest price, `None` until it feeds one.
 	pub latest: Option<PricePoint>,
-	/// The block of its latest feed: a feeder feeds an asset at most once per block, since a
-	/// successful feed is free.
+	/// The block of its latest feed (accepted or pending): a feeder feeds an asset at most once
+	/// per block, since a successful feed is free.
 	pub fed_in_block: BlockNumber,
+	/// Its latest feed outside the maximum deviation from its reference, held until enough
+	/// feeders agree on the new level (then it becomes `latest`); cleared when a feed of it is
+	/// accepted.
+	pub pending: Option<PricePoint>,
 }
 
 /// Everything the oracle keeps about one asset, in one storage item so that a price costs one
@@ -36,6 +40,10 @@ where
 	pub config: OracleAssetConfig,
 	/// A frozen asset has no price.
 	pub frozen: bool,
+	/// The median of the fresh feeds when a feed was last accepted, stamped with that time: the
+	/// reference of the relative sanity range, and of a feed whose feeder has too few fresh
+	/// peers.
+	pub last_median: Option<PricePoint>,
 }
 
 impl<AccountId, BlockNumber, MaxFeeders> Default for AssetFeeds<AccountId, BlockNumber, MaxFeeders>
@@ -45,11 +53,17 @@ where
 	MaxFeeders: Get<u32>,
 {
 	fn default() -> Self {
-		Self { feeds: BoundedVec::new(), config: OracleAssetConfig::default(), frozen: false }
+		Self {
+			feeds: BoundedVec::new(),
+			config: OracleAssetConfig::default(),
+			frozen: false,
+			last_median: None,
+		}
 	}
 }
 
-/// Why the circuit breaker skipped a feed.
+/// Why the circuit breaker rejected a feed outright (a feed that is only far from its reference
+/// is held as pending instead).
 #[derive(
 	Clone,
 	Copy,
@@ -63,10 +77,24 @@ where
 	Debug,
 )]
 pub enum RejectReason {
-	/// The price is outside the asset's sanity range.
+	/// The price is outside the asset's absolute sanity range.
 	OutOfRange,
-	/// The price deviates from the current fresh median by more than the asset's maximum.
-	TooFarFromMedian,
+	/// The price is outside the relative sanity range around the last accepted median.
+	TooFarFromLastMedian,
+}
+
+/// What the circuit breaker does with one feed.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Verdict {
+	/// The feed becomes the feeder's latest.
+	Accept,
+	/// The feed is held as pending: it deviates from `reference` by more than the maximum.
+	Hold {
+		/// The price it was measured against.
+		reference: sp_runtime::FixedU128,
+	},
+	/// The feed is dropped.
+	Reject(RejectReason),
 }
 
 /// Why a `feed_prices` is refused. [`crate::CheckFeed`] refuses such a transaction with

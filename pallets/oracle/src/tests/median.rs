@@ -57,7 +57,70 @@ fn fresh_median_skips_stale_feeds_and_reports_the_oldest_fresh_time() {
 	assert!(fresh_median(pts.iter(), 1_000, 60, &mut scratch).is_none());
 }
 
+fn int(n: u128) -> FixedU128 {
+	FixedU128::saturating_from_integer(n)
+}
+
+#[test]
+fn the_relative_range_is_factor_per_started_hour_and_inclusive() {
+	let ten = int(10);
+	// Within the first hour (and at once): ×0.1 to ×10, bounds included.
+	for elapsed in [0, 1, HOUR] {
+		assert!(within_move(int(1_800), int(180), ten, elapsed));
+		assert!(within_move(int(18), int(180), ten, elapsed));
+		assert!(!within_move(int(1_801), int(180), ten, elapsed));
+		assert!(!within_move(FixedU128::from_rational(179, 10), int(180), ten, elapsed));
+	}
+	// One second into the second hour: ×100.
+	assert!(within_move(int(18_000), int(180), ten, HOUR + 1));
+	assert!(!within_move(int(18_001), int(180), ten, 2 * HOUR));
+	// A long pause saturates the bounds instead of overflowing: everything positive is in.
+	assert!(within_move(FixedU128::from_inner(u128::MAX), int(180), ten, Moment::MAX));
+	assert!(within_move(FixedU128::from_inner(1), int(180), ten, 1_000 * HOUR));
+}
+
+#[test]
+fn the_largest_agreement_is_the_biggest_cluster_within_the_deviation() {
+	let tenth = FixedU128::from_rational(1, 10);
+	assert_eq!(largest_agreement(&mut [], tenth), None);
+	assert_eq!(largest_agreement(&mut [int(5)], tenth), Some((int(5), int(5), 1)));
+	// 100, 105, 110 agree (110 is exactly 10 % above 100); 150 and 160 form a smaller cluster.
+	let mut v = [int(160), int(100), int(150), int(110), int(105)];
+	assert_eq!(largest_agreement(&mut v, tenth), Some((int(100), int(110), 3)));
+	// 100 and 111 do not agree.
+	assert_eq!(largest_agreement(&mut [int(111), int(100)], tenth).map(|a| a.2), Some(1));
+}
+
 proptest! {
+	#[test]
+	fn the_agreement_is_within_the_deviation_and_no_cluster_is_larger(
+		v in prop::collection::vec(1u128..1_000u128, 1..16),
+		pct in 1u128..50,
+	) {
+		let d = FixedU128::from_rational(pct, 100);
+		let mut prices: Vec<_> = v.iter().map(|p| int(*p)).collect();
+		let (low, high, size) = largest_agreement(&mut prices, d).unwrap();
+		prop_assert!(deviation(high, low).unwrap() <= d);
+		let inside = prices.iter().filter(|p| **p >= low && **p <= high).count() as u32;
+		prop_assert_eq!(inside, size);
+		// Brute force: no price starts a larger cluster.
+		for start in prices.iter() {
+			let n = prices.iter().filter(|p| **p >= *start && deviation(**p, *start).unwrap() <= d).count() as u32;
+			prop_assert!(n <= size);
+		}
+	}
+
+	#[test]
+	fn a_price_within_the_relative_range_is_never_further_than_the_factor(
+		reference in 1u128..1_000_000u128,
+		price in 1u128..100_000_000u128,
+		factor in 2u128..20,
+	) {
+		let (r, p, f) = (int(reference), int(price), int(factor));
+		let inside = within_move(p, r, f, 1);
+		prop_assert_eq!(inside, price <= reference * factor && price * factor >= reference);
+	}
+
 	#[test]
 	fn median_lies_between_min_and_max(v in prop::collection::vec(1u128..=u128::MAX / 2, 1..40)) {
 		let mut prices: Vec<_> = v.iter().copied().map(fx).collect();
