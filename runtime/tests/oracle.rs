@@ -121,15 +121,19 @@ mod defence {
 	}
 
 	#[test]
-	fn every_dev_asset_runs_with_the_default_breaker() {
-		dev_ext().execute_with(|| {
-			let default = mirror_runtime::configs::OracleDefaultAssetConfig::get();
-			assert!(default.max_deviation.is_some() && default.sanity_range.is_some());
-			assert!(default.max_move_per_hour.is_some());
-			for info in Oracle::all_price_infos(60) {
-				assert_eq!(info.config, default, "{:?}", info.asset);
-			}
-		});
+	fn every_asset_of_the_dev_and_local_presets_runs_with_the_default_breaker() {
+		for preset in ["development", "local_testnet"] {
+			sp_io::TestExternalities::new(common::preset_storage(preset)).execute_with(|| {
+				let default = mirror_runtime::configs::OracleDefaultAssetConfig::get();
+				assert!(default.max_deviation.is_some() && default.sanity_range.is_some());
+				assert!(default.max_move_per_hour.is_some());
+				let infos = Oracle::all_price_infos(60);
+				assert!(infos.len() >= 4, "{preset}: MIR and the dev mAssets");
+				for info in infos {
+					assert_eq!(info.config, default, "{preset}: {:?}", info.asset);
+				}
+			});
+		}
 	}
 
 	#[test]

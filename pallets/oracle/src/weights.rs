@@ -61,93 +61,93 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Assets::Asset` (r:1 w:0)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Oracle::Feeds` (r:1 w:1)
-	/// Proof: `Oracle::Feeds` (`max_values`: None, `max_size`: Some(1053), added: 3528, mode: `MaxEncodedLen`)
+	/// Proof: `Oracle::Feeds` (`max_values`: None, `max_size`: Some(1505), added: 3980, mode: `MaxEncodedLen`)
 	fn register_feeder() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1539`
-		//  Estimated: `4518`
-		// Minimum execution time: 32_992_000 picoseconds.
-		Weight::from_parts(60_673_000, 4518)
+		//  Measured:  `1957`
+		//  Estimated: `4970`
+		// Minimum execution time: 17_045_000 picoseconds.
+		Weight::from_parts(18_948_000, 4970)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Oracle::Feeds` (r:1 w:1)
-	/// Proof: `Oracle::Feeds` (`max_values`: None, `max_size`: Some(1053), added: 3528, mode: `MaxEncodedLen`)
+	/// Proof: `Oracle::Feeds` (`max_values`: None, `max_size`: Some(1505), added: 3980, mode: `MaxEncodedLen`)
 	fn remove_feeder() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1259`
-		//  Estimated: `4518`
-		// Minimum execution time: 24_576_000 picoseconds.
-		Weight::from_parts(45_265_000, 4518)
+		//  Measured:  `1678`
+		//  Estimated: `4970`
+		// Minimum execution time: 11_878_000 picoseconds.
+		Weight::from_parts(13_400_000, 4970)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Oracle::FeedsInBlock` (r:1 w:1)
 	/// Proof: `Oracle::FeedsInBlock` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `Oracle::Feeds` (r:32 w:32)
-	/// Proof: `Oracle::Feeds` (`max_values`: None, `max_size`: Some(1053), added: 3528, mode: `MaxEncodedLen`)
+	/// Proof: `Oracle::Feeds` (`max_values`: None, `max_size`: Some(1505), added: 3980, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 32]`.
 	fn feed_prices(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1285 + n * (58 ±0)`
-		//  Estimated: `3521 + n * (3528 ±0)`
-		// Minimum execution time: 65_924_000 picoseconds.
-		Weight::from_parts(62_225_327, 3521)
-			// Standard Error: 55_998
-			.saturating_add(Weight::from_parts(22_233_386, 0).saturating_mul(n.into()))
+		//  Measured:  `1704 + n * (58 ±0)`
+		//  Estimated: `3521 + n * (3980 ±0)`
+		// Minimum execution time: 27_902_000 picoseconds.
+		Weight::from_parts(14_614_309, 3521)
+			// Standard Error: 64_820
+			.saturating_add(Weight::from_parts(15_153_070, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 3528).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 3980).saturating_mul(n.into()))
 	}
 	/// Storage: `Oracle::FeedsInBlock` (r:1 w:0)
 	/// Proof: `Oracle::FeedsInBlock` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `Oracle::Feeds` (r:32 w:0)
-	/// Proof: `Oracle::Feeds` (`max_values`: None, `max_size`: Some(1053), added: 3528, mode: `MaxEncodedLen`)
+	/// Proof: `Oracle::Feeds` (`max_values`: None, `max_size`: Some(1505), added: 3980, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 32]`.
 	fn check_feed(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1285 + n * (58 ±0)`
-		//  Estimated: `3521 + n * (3528 ±0)`
-		// Minimum execution time: 18_415_000 picoseconds.
-		Weight::from_parts(26_255_772, 3521)
-			// Standard Error: 29_215
-			.saturating_add(Weight::from_parts(9_514_838, 0).saturating_mul(n.into()))
+		//  Measured:  `1704 + n * (58 ±0)`
+		//  Estimated: `3521 + n * (3980 ±0)`
+		// Minimum execution time: 11_567_000 picoseconds.
+		Weight::from_parts(11_245_850, 3521)
+			// Standard Error: 18_438
+			.saturating_add(Weight::from_parts(4_986_277, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 3528).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 3980).saturating_mul(n.into()))
 	}
 	/// Storage: `Oracle::Feeds` (r:1 w:1)
-	/// Proof: `Oracle::Feeds` (`max_values`: None, `max_size`: Some(1053), added: 3528, mode: `MaxEncodedLen`)
+	/// Proof: `Oracle::Feeds` (`max_values`: None, `max_size`: Some(1505), added: 3980, mode: `MaxEncodedLen`)
 	fn set_asset_config() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1259`
-		//  Estimated: `4518`
-		// Minimum execution time: 24_716_000 picoseconds.
-		Weight::from_parts(45_976_000, 4518)
+		//  Measured:  `1678`
+		//  Estimated: `4970`
+		// Minimum execution time: 12_017_000 picoseconds.
+		Weight::from_parts(13_711_000, 4970)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Oracle::Feeds` (r:1 w:1)
-	/// Proof: `Oracle::Feeds` (`max_values`: None, `max_size`: Some(1053), added: 3528, mode: `MaxEncodedLen`)
+	/// Proof: `Oracle::Feeds` (`max_values`: None, `max_size`: Some(1505), added: 3980, mode: `MaxEncodedLen`)
 	fn freeze() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1259`
-		//  Estimated: `4518`
-		// Minimum execution time: 23_745_000 picoseconds.
-		Weight::from_parts(45_175_000, 4518)
+		//  Measured:  `1678`
+		//  Estimated: `4970`
+		// Minimum execution time: 11_547_000 picoseconds.
+		Weight::from_parts(12_850_000, 4970)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Oracle::Feeds` (r:1 w:1)
-	/// Proof: `Oracle::Feeds` (`max_values`: None, `max_size`: Some(1053), added: 3528, mode: `MaxEncodedLen`)
+	/// Proof: `Oracle::Feeds` (`max_values`: None, `max_size`: Some(1505), added: 3980, mode: `MaxEncodedLen`)
 	fn unfreeze() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1259`
-		//  Estimated: `4518`
-		// Minimum execution time: 24_176_000 picoseconds.
-		Weight::from_parts(45_035_000, 4518)
+		//  Measured:  `1678`
+		//  Estimated: `4970`
+		// Minimum execution time: 11_707_000 picoseconds.
+		Weight::from_parts(12_899_000, 4970)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -158,93 +158,93 @@ impl WeightInfo for () {
 	/// Storage: `Assets::Asset` (r:1 w:0)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Oracle::Feeds` (r:1 w:1)
-	/// Proof: `Oracle::Feeds` (`max_values`: None, `max_size`: Some(1053), added: 3528, mode: `MaxEncodedLen`)
+	/// Proof: `Oracle::Feeds` (`max_values`: None, `max_size`: Some(1505), added: 3980, mode: `MaxEncodedLen`)
 	fn register_feeder() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1539`
-		//  Estimated: `4518`
-		// Minimum execution time: 32_992_000 picoseconds.
-		Weight::from_parts(60_673_000, 4518)
+		//  Measured:  `1957`
+		//  Estimated: `4970`
+		// Minimum execution time: 17_045_000 picoseconds.
+		Weight::from_parts(18_948_000, 4970)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Oracle::Feeds` (r:1 w:1)
-	/// Proof: `Oracle::Feeds` (`max_values`: None, `max_size`: Some(1053), added: 3528, mode: `MaxEncodedLen`)
+	/// Proof: `Oracle::Feeds` (`max_values`: None, `max_size`: Some(1505), added: 3980, mode: `MaxEncodedLen`)
 	fn remove_feeder() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1259`
-		//  Estimated: `4518`
-		// Minimum execution time: 24_576_000 picoseconds.
-		Weight::from_parts(45_265_000, 4518)
+		//  Measured:  `1678`
+		//  Estimated: `4970`
+		// Minimum execution time: 11_878_000 picoseconds.
+		Weight::from_parts(13_400_000, 4970)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Oracle::FeedsInBlock` (r:1 w:1)
 	/// Proof: `Oracle::FeedsInBlock` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `Oracle::Feeds` (r:32 w:32)
-	/// Proof: `Oracle::Feeds` (`max_values`: None, `max_size`: Some(1053), added: 3528, mode: `MaxEncodedLen`)
+	/// Proof: `Oracle::Feeds` (`max_values`: None, `max_size`: Some(1505), added: 3980, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 32]`.
 	fn feed_prices(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1285 + n * (58 ±0)`
-		//  Estimated: `3521 + n * (3528 ±0)`
-		// Minimum execution time: 65_924_000 picoseconds.
-		Weight::from_parts(62_225_327, 3521)
-			// Standard Error: 55_998
-			.saturating_add(Weight::from_parts(22_233_386, 0).saturating_mul(n.into()))
+		//  Measured:  `1704 + n * (58 ±0)`
+		//  Estimated: `3521 + n * (3980 ±0)`
+		// Minimum execution time: 27_902_000 picoseconds.
+		Weight::from_parts(14_614_309, 3521)
+			// Standard Error: 64_820
+			.saturating_add(Weight::from_parts(15_153_070, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 3528).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 3980).saturating_mul(n.into()))
 	}
 	/// Storage: `Oracle::FeedsInBlock` (r:1 w:0)
 	/// Proof: `Oracle::FeedsInBlock` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `Oracle::Feeds` (r:32 w:0)
-	/// Proof: `Oracle::Feeds` (`max_values`: None, `max_size`: Some(1053), added: 3528, mode: `MaxEncodedLen`)
+	/// Proof: `Oracle::Feeds` (`max_values`: None, `max_size`: Some(1505), added: 3980, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 32]`.
 	fn check_feed(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1285 + n * (58 ±0)`
-		//  Estimated: `3521 + n * (3528 ±0)`
-		// Minimum execution time: 18_415_000 picoseconds.
-		Weight::from_parts(26_255_772, 3521)
-			// Standard Error: 29_215
-			.saturating_add(Weight::from_parts(9_514_838, 0).saturating_mul(n.into()))
+		//  Measured:  `1704 + n * (58 ±0)`
+		//  Estimated: `3521 + n * (3980 ±0)`
+		// Minimum execution time: 11_567_000 picoseconds.
+		Weight::from_parts(11_245_850, 3521)
+			// Standard Error: 18_438
+			.saturating_add(Weight::from_parts(4_986_277, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 3528).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 3980).saturating_mul(n.into()))
 	}
 	/// Storage: `Oracle::Feeds` (r:1 w:1)
-	/// Proof: `Oracle::Feeds` (`max_values`: None, `max_size`: Some(1053), added: 3528, mode: `MaxEncodedLen`)
+	/// Proof: `Oracle::Feeds` (`max_values`: None, `max_size`: Some(1505), added: 3980, mode: `MaxEncodedLen`)
 	fn set_asset_config() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1259`
-		//  Estimated: `4518`
-		// Minimum execution time: 24_716_000 picoseconds.
-		Weight::from_parts(45_976_000, 4518)
+		//  Measured:  `1678`
+		//  Estimated: `4970`
+		// Minimum execution time: 12_017_000 picoseconds.
+		Weight::from_parts(13_711_000, 4970)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Oracle::Feeds` (r:1 w:1)
-	/// Proof: `Oracle::Feeds` (`max_values`: None, `max_size`: Some(1053), added: 3528, mode: `MaxEncodedLen`)
+	/// Proof: `Oracle::Feeds` (`max_values`: None, `max_size`: Some(1505), added: 3980, mode: `MaxEncodedLen`)
 	fn freeze() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1259`
-		//  Estimated: `4518`
-		// Minimum execution time: 23_745_000 picoseconds.
-		Weight::from_parts(45_175_000, 4518)
+		//  Measured:  `1678`
+		//  Estimated: `4970`
+		// Minimum execution time: 11_547_000 picoseconds.
+		Weight::from_parts(12_850_000, 4970)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Oracle::Feeds` (r:1 w:1)
-	/// Proof: `Oracle::Feeds` (`max_values`: None, `max_size`: Some(1053), added: 3528, mode: `MaxEncodedLen`)
+	/// Proof: `Oracle::Feeds` (`max_values`: None, `max_size`: Some(1505), added: 3980, mode: `MaxEncodedLen`)
 	fn unfreeze() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1259`
-		//  Estimated: `4518`
-		// Minimum execution time: 24_176_000 picoseconds.
-		Weight::from_parts(45_035_000, 4518)
+		//  Measured:  `1678`
+		//  Estimated: `4970`
+		// Minimum execution time: 11_707_000 picoseconds.
+		Weight::from_parts(12_899_000, 4970)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
