@@ -832,10 +832,15 @@ impl<T: Config> Pallet<T> {
 		max_age: Moment,
 	) -> PriceInfo<T::AccountId> {
 		let price = Self::aggregate(&asset, entry, now, max_age);
+		// A price says whether it is contested; without one, the feeds still do.
+		let contested = match price {
+			Ok(p) => p.contested,
+			Err(_) => Self::is_contested(entry, now),
+		};
 		PriceInfo {
 			price: price.map(|p| PricePoint { price: p.price, updated_at: p.updated_at }),
 			origin: price.ok().map(|p| p.origin),
-			contested: Self::is_contested(entry, now),
+			contested,
 			last_median: entry.last_median,
 			asset,
 			feeds: entry
