@@ -11,13 +11,23 @@ CARGO_FLAGS := --release --locked
 # can therefore run `benchmark pallet`; `make production` builds a node without benchmarks.
 FEATURES := --features runtime-benchmarks
 
-.PHONY: help setup build run test test-rust test-client test-e2e bench production fmt clippy clean
+# The fuzzer builds the runtime natively with `try-runtime` and no wasm, in its own workspace
+# (fuzz/): a feature set the node never sees. It shares the target directory.
+FUZZ := source scripts/env.sh && export SKIP_WASM_BUILD=1 && cargo
+FUZZ_FLAGS := $(CARGO_FLAGS) --manifest-path fuzz/Cargo.toml
+CALLS ?= 1000000
+SEED ?= 1
+CHUNK ?= 100000
+
+.PHONY: help setup build run test test-rust test-fuzz test-client test-e2e fuzz plants bench production fmt clippy clean
 
 help:
 	@echo "make run    - set up the toolchain if needed, build, start a dev chain on ws://127.0.0.1:9944"
 	@echo "              with mirror-feeder feeding a random walk of prices"
 	@echo "make test   - set up, build and run every test (Rust unit, runtime, client and end-to-end)"
 	@echo "make build  - build mirror-node (release)"
+	@echo "make fuzz   - the deterministic fuzzer's soak: CALLS=1000000 SEED=1 CHUNK=100000"
+	@echo "make plants - check the fuzzer finds each planted bug (fuzz/plants) within 20,000 calls"
 	@echo "make bench  - run every pallet benchmark and regenerate the weights.rs files"
 	@echo "make production - an optimised node without benchmarking code"
 	@echo "make fmt | clippy | clean"
@@ -39,10 +49,23 @@ build: setup
 run: build
 	@bash scripts/run-dev.sh "$(NODE_BIN)"
 
-test: build test-rust test-client test-e2e
+test: build test-rust test-fuzz test-client test-e2e
 
 test-rust:
 	$(CARGO) test $(CARGO_FLAGS) --workspace $(FEATURES)
+
+## The fuzzer: 20,000 seeded calls on the real runtime, every invariant after each, and its
+## determinism; and every planted bug still applies to the tree (fuzz/plants, `make plants`).
+test-fuzz:
+	@for p in fuzz/plants/*.patch; do git apply --check "$$p" || { echo "the plant $$p no longer applies: update it"; exit 1; }; done
+	$(FUZZ) test $(FUZZ_FLAGS)
+
+## The long soak, resumable by chunk (docs/reliability.md).
+fuzz:
+	$(FUZZ) run $(FUZZ_FLAGS) --bin mirror-fuzz -- --calls $(CALLS) --seed $(SEED) --chunk $(CHUNK) $(FUZZ_ARGS)
+
+plants:
+	bash fuzz/plants/run.sh
 
 ## The client's unit tests (SDK, feeder, keeper); no node needed.
 test-client:

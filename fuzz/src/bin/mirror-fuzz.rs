@@ -1,0 +1,144 @@
+//! The deterministic soak: `mirror-fuzz --calls N --seed S [--chunk C] [--first-chunk K]`.
+//!
+//! Runs `N` signed calls in chunks of `C` (default: one chunk), chunk `k` a fresh chain from
+//! genesis with seed `S + k`, so a soak can resume at any chunk and a finding in chunk `k`
+//! reproduces with `--seed S+k --calls C`. Prints calls/s, the per-call table, the calls whose
+//! cost exceeded their weight, and on a finding the seed and the shortest reproducing sequence.
+//! Exits 1 on a finding, 2 with `--require-coverage` if a Mirror call never succeeded.
+
+use mirror_fuzz::{chain, report, run};
+use std::collections::BTreeMap;
+
+struct Args {
+	calls: u64,
+	seed: u64,
+	chunk: Option<u64>,
+	first_chunk: u64,
+	measure: bool,
+	shrink_replays: usize,
+	require_coverage: bool,
+	table: bool,
+}
+
+fn parse() -> Result<Args, String> {
+	let mut args = Args {
+		calls: 20_000,
+		seed: 1,
+		chunk: None,
+		first_chunk: 0,
+		measure: true,
+		shrink_replays: 400,
+		require_coverage: false,
+		table: true,
+	};
+	let mut it = std::env::args().skip(1);
+	while let Some(arg) = it.next() {
+		let mut value = |name: &str| -> Result<u64, String> {
+			it.next()
+				.ok_or(format!("{name} needs a value"))?
+				.replace('_', "")
+				.parse::<u64>()
+				.map_err(|e| format!("{name}: {e}"))
+		};
+		match arg.as_str() {
+			"--calls" => args.calls = value("--calls")?,
+			"--seed" => args.seed = value("--seed")?,
+			"--chunk" => args.chunk = Some(value("--chunk")?.max(1)),
+			"--first-chunk" => args.first_chunk = value("--first-chunk")?,
+			"--shrink-replays" => args.shrink_replays = value("--shrink-replays")? as usize,
+			"--no-measure" => args.measure = false,
+			"--no-table" => args.table = false,
+			"--require-coverage" => args.require_coverage = true,
+			"-h" | "--help" => {
+				println!("mirror-fuzz [--calls N] [--seed S] [--chunk C] [--first-chunk K] [--no-measure] [--no-table] [--shrink-replays R] [--require-coverage]");
+				std::process::exit(0);
+			}
+			other => return Err(format!("unknown argument {other}")),
+		}
+	}
+	Ok(args)
+}
+
+fn main() {
+	let args = match parse() {
+		Ok(args) => args,
+		Err(e) => {
+			eprintln!("mirror-fuzz: {e}");
+			std::process::exit(64);
+		}
+	};
+	let genesis = match chain::development_genesis() {
+		Ok(genesis) => genesis,
+		Err(e) => {
+			eprintln!("mirror-fuzz: the development genesis does not build: {e}");
+			std::process::exit(70);
+		}
+	};
+	run::quiet_panics();
+	let chunk = args.chunk.unwrap_or(args.calls).max(1);
+	let chunks = args.calls.div_ceil(chunk);
+	let mut stats: BTreeMap<String, run::CallStats> = BTreeMap::new();
+	let (mut calls, mut seconds, mut blocks) = (0u64, 0f64, 0u64);
+	for k in args.first_chunk..chunks {
+		let seed = args.seed.wrapping_add(k);
+		let n = chunk.min(args.calls - k * chunk);
+		let result = run::run(&genesis, seed, n, args.measure);
+		calls += result.calls;
+		seconds += result.seconds;
+		blocks += result.blocks as u64;
+		for (name, s) in &result.stats {
+			stats.entry(name.clone()).or_default().merge(s);
+		}
+		println!(
+			"chunk {k}: seed {seed}, {} calls in {} blocks, {:.1} s, {:.0} calls/s, state root {:?}",
+			result.calls,
+			result.blocks,
+			result.seconds,
+			result.calls as f64 / result.seconds.max(1e-9),
+			result.root
+		);
+		if let Some(finding) = result.finding {
+			println!(
+				"\nFINDING in chunk {k} (seed {seed}, calls {n}) after action {}, at call {}:",
+				finding.at, result.calls
+			);
+			println!("  {}", finding.detail);
+			let prefix = &result.actions[..=finding.at];
+			if args.shrink_replays == 0 {
+				std::process::exit(1);
+			}
+			let shortest = run::shrink(&genesis, prefix, &finding.class, args.shrink_replays);
+			println!(
+				"\nshortest reproducing sequence ({} of {} actions; replay with `mirror-fuzz --seed {seed} --calls {n}`):",
+				shortest.len(),
+				prefix.len()
+			);
+			for action in &shortest {
+				println!("  {action:?}");
+			}
+			std::process::exit(1);
+		}
+	}
+	println!(
+		"\n{calls} calls in {blocks} blocks, {seconds:.1} s, {:.0} calls/s, no invariant broken, no panic",
+		calls as f64 / seconds.max(1e-9)
+	);
+	if args.table {
+		println!("\n{}", report::table(&stats));
+	}
+	if args.measure {
+		let over = report::over_weight(&stats);
+		println!(
+			"calls whose real cost exceeded their declared weight (native time vs ref_time, proof vs proof_size):\n{}",
+			if over.is_empty() { "none\n".to_string() } else { over }
+		);
+	}
+	let unreached = report::unreached(&stats);
+	println!(
+		"Mirror calls never dispatched successfully: {}",
+		if unreached.is_empty() { "none".to_string() } else { unreached.join(", ") }
+	);
+	if args.require_coverage && !unreached.is_empty() {
+		std::process::exit(2);
+	}
+}
