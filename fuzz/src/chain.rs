@@ -333,7 +333,8 @@ fn signed(signers: &Signers, who: usize, call: RuntimeCall) -> UncheckedExtrinsi
 pub fn error_name(error: &DispatchError) -> String {
 	match error {
 		DispatchError::Module(m) => {
-			format!("{}.{}", pallet_name(m.index), m.message.unwrap_or("?"))
+			let variant = m.message.or_else(|| error_variant(m.index, m.error[0])).unwrap_or("?");
+			format!("{}.{variant}", pallet_name(m.index))
 		}
 		DispatchError::Token(t) => format!("Token.{t:?}"),
 		DispatchError::Arithmetic(a) => format!("Arithmetic.{a:?}"),
@@ -357,4 +358,36 @@ pub fn pallet_name(index: u8) -> &'static str {
 		.find(|(i, _)| *i == index)
 		.map(|(_, name)| *name)
 		.unwrap_or("?")
+}
+
+fn variant_name<E: scale_info::TypeInfo + 'static>(index: u8) -> Option<&'static str> {
+	match E::type_info().type_def {
+		scale_info::TypeDef::Variant(def) => {
+			def.variants.iter().find(|v| v.index == index).map(|v| v.name)
+		}
+		_ => None,
+	}
+}
+
+/// The name of error `index` of the pallet at `pallet` (errors read back from events carry no
+/// message).
+fn error_variant(pallet: u8, index: u8) -> Option<&'static str> {
+	use mirror_runtime::Runtime as R;
+	match pallet_name(pallet) {
+		"System" => variant_name::<frame_system::Error<R>>(index),
+		"Balances" => variant_name::<pallet_balances::Error<R>>(index),
+		"Sudo" => variant_name::<pallet_sudo::Error<R>>(index),
+		"Utility" => variant_name::<pallet_utility::Error<R>>(index),
+		"Assets" => variant_name::<pallet_assets::Error<R>>(index),
+		"Oracle" => variant_name::<pallet_mirror_oracle::Error<R>>(index),
+		"CollateralOracle" => variant_name::<pallet_mirror_collateral_oracle::Error<R>>(index),
+		"Amm" => variant_name::<pallet_mirror_amm::Error<R>>(index),
+		"Mint" => variant_name::<pallet_mirror_mint::Error<R>>(index),
+		"LpStaking" => variant_name::<pallet_mirror_lp_staking::Error<R>>(index),
+		"Factory" => variant_name::<pallet_mirror_factory::Error<R>>(index),
+		"Gov" => variant_name::<pallet_mirror_gov::Error<R>>(index),
+		"Collector" => variant_name::<pallet_mirror_collector::Error<R>>(index),
+		"Community" => variant_name::<pallet_mirror_community::Error<R>>(index),
+		_ => None,
+	}
 }

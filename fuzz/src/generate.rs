@@ -61,6 +61,8 @@ pub struct View {
 	pub prices: BTreeMap<AssetId, FixedU128>,
 	/// Each asset's feeders.
 	pub feeders: BTreeMap<AssetId, Vec<AccountId>>,
+	/// Assets whose oracle is frozen.
+	pub frozen: Vec<AssetId>,
 	/// Polls created so far (ids `1..=polls`... or `0..polls`: both are tried).
 	pub polls: PollId,
 	/// Each signer's Gov shares.
@@ -99,7 +101,11 @@ impl View {
 		positions.sort_by_key(|(id, _)| *id);
 		let mut prices = BTreeMap::new();
 		let mut feeders = BTreeMap::new();
+		let mut frozen = Vec::new();
 		for (asset, entry) in pallet_mirror_oracle::Feeds::<Runtime>::iter() {
+			if entry.frozen {
+				frozen.push(asset.clone());
+			}
 			if let Some(point) = entry.last_median {
 				prices.insert(asset.clone(), point.price);
 			}
@@ -124,6 +130,10 @@ impl View {
 			next_position: pallet_mirror_mint::NextPositionId::<Runtime>::get(),
 			prices,
 			feeders,
+			frozen: {
+				frozen.sort();
+				frozen
+			},
 			polls: pallet_mirror_gov::Totals::<Runtime>::get().poll_count,
 			gov_shares,
 		}
@@ -139,14 +149,24 @@ impl View {
 	}
 }
 
+/// A signer: the six funded dev accounts mostly, the two empty ones now and then.
+fn signer(e: &mut Entropy, view: &View) -> usize {
+	let funded = view.signers.len().min(6);
+	if e.chance(90) {
+		e.below(funded)
+	} else {
+		e.below(view.signers.len())
+	}
+}
+
 /// Decodes the next action.
 pub fn action(e: &mut Entropy, view: &View) -> Action {
 	let signers = view.signers.len();
-	match e.weighted(&[7, 10, 12, 5, 65, 1]) {
+	match e.weighted(&[8, 7, 6, 5, 72, 1, 1]) {
 		0 => Action::Block { secs: block_secs(e) },
 		1 => {
 			// A feeder feeds (Alice feeds every genesis asset).
-			let who = if e.chance(85) { crate::chain::ALICE } else { e.below(signers) };
+			let who = if e.chance(85) { crate::chain::ALICE } else { signer(e, view) };
 			Action::Call { who, call: feed(e, view, who) }
 		}
 		2 => {
@@ -154,12 +174,12 @@ pub fn action(e: &mut Entropy, view: &View) -> Action {
 			let call = admin(e, view);
 			match e.below(20) {
 				0 => Action::Call { who: 1 + e.below(signers - 1), call: sudo(call) },
-				1 => Action::Call { who: e.below(signers), call },
+				1 => Action::Call { who: signer(e, view), call },
 				_ => Action::Call { who: crate::chain::ALICE, call: sudo(call) },
 			}
 		}
 		3 => {
-			let who = e.below(signers);
+			let who = signer(e, view);
 			let calls = (0..2 + e.below(2)).map(|_| user(e, view, who)).collect();
 			Action::Call {
 				who,
@@ -167,8 +187,31 @@ pub fn action(e: &mut Entropy, view: &View) -> Action {
 			}
 		}
 		4 => {
-			let who = e.below(signers);
+			let who = signer(e, view);
 			Action::Call { who, call: user(e, view, who) }
+		}
+		6 => {
+			// Faucets: the community pool pays MIR, UST's owner mints UST, to the poorest.
+			if e.chance(50) {
+				let who = poorest(view, &MIR);
+				Action::Call {
+					who: crate::chain::ALICE,
+					call: sudo(RuntimeCall::Community(pallet_mirror_community::Call::spend {
+						amount: 50_000 * UNIT,
+						beneficiary: view.signers[who].clone(),
+					})),
+				}
+			} else {
+				let who = poorest(view, &UST);
+				Action::Call {
+					who: crate::chain::ALICE,
+					call: RuntimeCall::Assets(pallet_assets::Call::mint {
+						id: mirror_primitives::UST_ASSET_ID.into(),
+						beneficiary: view.signers[who].clone().into(),
+						amount: 1_000_000 * UNIT,
+					}),
+				}
+			}
 		}
 		_ => {
 			// A pre-IPO asset's trigger account triggers its IPO.
@@ -237,8 +280,17 @@ fn price(e: &mut Entropy, base: Option<FixedU128>) -> FixedU128 {
 /// An amount of `asset` for signer `who`: their balance and its fractions, round numbers, and
 /// the boundaries.
 fn amount(e: &mut Entropy, view: &View, who: usize, asset: &AssetId) -> Balance {
-	let balance = view.balance(asset, who);
+	let mut balance = view.balance(asset, who);
+	// MIR pays the fees: mostly keep some, so one bold call does not silence an account.
+	if *asset == MIR && e.chance(95) {
+		balance = balance.saturating_sub(1_000 * UNIT);
+	}
 	of(e, balance)
+}
+
+/// The signer (of the six funded) with the least of `asset`.
+fn poorest(view: &View, asset: &AssetId) -> usize {
+	(0..view.signers.len().min(6)).min_by_key(|i| view.balance(asset, *i)).unwrap_or(0)
 }
 
 /// An amount around `reference` (a balance, a debt, a bond), or a boundary.
@@ -387,8 +439,8 @@ fn feed(e: &mut Entropy, view: &View, who: usize) -> RuntimeCall {
 	let mut prices = Vec::new();
 	for asset in mine {
 		if all || e.chance(50) {
-			let base = view.prices.get(&asset).copied();
-			prices.push((asset, price(e, base)));
+			let base = view.prices.get(&asset).copied().unwrap_or(FixedU128::from_u32(100));
+			prices.push((asset, price(e, Some(base))));
 		}
 	}
 	if e.chance(3) && !prices.is_empty() {
@@ -468,7 +520,16 @@ pub fn user(e: &mut Entropy, view: &View, who: usize) -> RuntimeCall {
 			})
 		}
 		4 => {
-			let (position_id, p) = position(e, view, who);
+			let me = &view.signers[who % view.signers.len()];
+			let holding: Vec<_> = view
+				.positions
+				.iter()
+				.filter(|(_, p)| &p.owner == me && view.balance(&p.asset, who) > 0)
+				.collect();
+			let (position_id, p) = match e.pick(&holding) {
+				Some((id, p)) if e.chance(80) => (*id, Some(p)),
+				_ => position(e, view, who),
+			};
 			let debt = p.map(|p| p.asset_amount).unwrap_or(UNIT);
 			let held = p.map(|p| view.balance(&p.asset, who)).unwrap_or(0);
 			RuntimeCall::Mint(MintCall::burn { position_id, amount: of(e, debt.min(held)) })
@@ -756,14 +817,16 @@ pub fn admin(e: &mut Entropy, view: &View) -> RuntimeCall {
 	use pallet_mirror_lp_staking::Call as StakeCall;
 	use pallet_mirror_mint::Call as MintCall;
 	use pallet_mirror_oracle::Call as OracleCall;
+	// The ones that end a market (revocations, migrations, freezes) are the rarest.
 	let weights = [
-		3, 1, 2, 1, 1, // Oracle
-		2, 1, 1, 1, // CollateralOracle
-		2, 2, 1, 2, // Mint
-		1, 1, 1, // LpStaking
-		4, 1, 1, 1, 1, // Factory
-		1, 1, // Gov, Collector
-		2, 1, // Community
+		6, 2, 3, 1, 3, // Oracle
+		4, 2, 1, 1, // CollateralOracle
+		4, 4, 1, 4, // Mint
+		3, 2, 3, // LpStaking
+		6, 3, 1, 1, 3, // Factory
+		3, 3, // Gov, Collector
+		4, 3, // Community
+		2, // Assets: a new token
 	];
 	match e.weighted(&weights) {
 		0 => RuntimeCall::Oracle(OracleCall::register_feeder {
@@ -784,7 +847,9 @@ pub fn admin(e: &mut Entropy, view: &View) -> RuntimeCall {
 			config: oracle_config(e),
 		}),
 		3 => RuntimeCall::Oracle(OracleCall::freeze { asset: any_asset(e, view) }),
-		4 => RuntimeCall::Oracle(OracleCall::unfreeze { asset: any_asset(e, view) }),
+		4 => RuntimeCall::Oracle(OracleCall::unfreeze {
+			asset: e.pick(&view.frozen).cloned().unwrap_or_else(|| any_asset(e, view)),
+		}),
 		5 | 6 => {
 			let asset = any_asset(e, view);
 			let price_source = match e.below(4) {
@@ -814,7 +879,19 @@ pub fn admin(e: &mut Entropy, view: &View) -> RuntimeCall {
 			asset: e.pick(&view.collaterals).cloned().unwrap_or(MIR),
 		}),
 		9 => RuntimeCall::Mint(MintCall::register_asset {
-			asset: any_asset(e, view),
+			asset: {
+				let lp: Vec<&AssetId> = view.pools.iter().map(|(_, _, lp)| lp).collect();
+				let fresh: Vec<AssetId> = view
+					.assets
+					.iter()
+					.filter(|a| !view.massets.contains(a) && !lp.contains(a) && **a != UST)
+					.cloned()
+					.collect();
+				match e.pick(&fresh) {
+					Some(a) if e.chance(80) => a.clone(),
+					_ => any_asset(e, view),
+				}
+			},
 			auction_discount: fraction(e),
 			min_collateral_ratio: ratio(e),
 			ipo_params: maybe(e, 30, |e| IpoParams {
@@ -849,10 +926,17 @@ pub fn admin(e: &mut Entropy, view: &View) -> RuntimeCall {
 			price_max_age: maybe(e, 40, |e| [60, 0, 600, u64::MAX][e.below(4)]),
 			lock_period: maybe(e, 40, |e| [120, 0, 3, u64::MAX][e.below(4)]),
 		}),
-		13 => RuntimeCall::LpStaking(StakeCall::register_asset {
-			asset: any_asset(e, view),
-			lp_token: any_asset(e, view),
-		}),
+		13 => {
+			let unpooled: Vec<AssetId> =
+				view.assets.iter().filter(|a| !view.reward_pools.contains(a)).cloned().collect();
+			RuntimeCall::LpStaking(StakeCall::register_asset {
+				asset: match e.pick(&unpooled) {
+					Some(a) if e.chance(80) => a.clone(),
+					_ => any_asset(e, view),
+				},
+				lp_token: any_asset(e, view),
+			})
+		}
 		14 => RuntimeCall::LpStaking(StakeCall::deprecate_staking_token {
 			asset: e.pick(&view.reward_pools).cloned().unwrap_or(MIR),
 			new_lp_token: any_asset(e, view),
@@ -924,8 +1008,21 @@ pub fn admin(e: &mut Entropy, view: &View) -> RuntimeCall {
 			amount: of(e, 1_000 * UNIT),
 			beneficiary: account(e, view),
 		}),
-		_ => RuntimeCall::Community(pallet_mirror_community::Call::update_config {
+		24 => RuntimeCall::Community(pallet_mirror_community::Call::update_config {
 			spend_limit: of(e, 100_000 * UNIT),
 		}),
+		_ => {
+			let next = view.assets.last().cloned().unwrap_or(MIR);
+			let id = match next {
+				NativeOrWithId::WithId(id) => id,
+				NativeOrWithId::Native => u32::MAX,
+			};
+			RuntimeCall::Assets(pallet_assets::Call::force_create {
+				id: id.into(),
+				owner: view.signers[0].clone().into(),
+				is_sufficient: e.chance(50),
+				min_balance: 1,
+			})
+		}
 	}
 }

@@ -3,7 +3,7 @@
 
 use frame_support::traits::{TryState, TryStateSelect};
 use mirror_primitives::{Balance, NativeOrWithId, UST_ASSET_ID};
-use mirror_runtime::{AllPalletsWithSystem, Runtime, RuntimeCall, RuntimeEvent, System};
+use mirror_runtime::{Runtime, RuntimeCall, RuntimeEvent};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The supply of MIR and of every `pallet-assets` asset.
@@ -25,11 +25,63 @@ impl Supply {
 	}
 }
 
-/// Every pallet's `try_state`.
+thread_local! {
+	/// Microseconds per check (printed with MIRROR_FUZZ_PROFILE).
+	pub static TIMES: std::cell::RefCell<BTreeMap<&'static str, u64>> = Default::default();
+}
+
+/// The pallets [`try_state`] checks, in the runtime's order (a test keeps it complete).
+pub const PALLETS: [&str; 18] = [
+	"System",
+	"Timestamp",
+	"Aura",
+	"Grandpa",
+	"Balances",
+	"TransactionPayment",
+	"Sudo",
+	"Utility",
+	"Assets",
+	"Oracle",
+	"CollateralOracle",
+	"Amm",
+	"Mint",
+	"LpStaking",
+	"Factory",
+	"Gov",
+	"Collector",
+	"Community",
+];
+
+/// Every pallet's `try_state`, one by one so that a failure names its pallet and check.
 pub fn try_state() -> Result<(), String> {
+	use mirror_runtime::*;
+	fn one<P: TryState<u32>>(name: &'static str, n: u32) -> Result<(), String> {
+		let t = std::time::Instant::now();
+		let r =
+			P::try_state(n, TryStateSelect::All).map_err(|e| format!("try_state {name}: {e:?}"));
+		TIMES.with(|m| *m.borrow_mut().entry(name).or_default() += t.elapsed().as_micros() as u64);
+		r
+	}
 	let n = System::block_number();
-	<AllPalletsWithSystem as TryState<u32>>::try_state(n, TryStateSelect::All)
-		.map_err(|e| format!("try_state: {e:?}"))
+	one::<System>("System", n)?;
+	one::<Timestamp>("Timestamp", n)?;
+	one::<Aura>("Aura", n)?;
+	one::<Grandpa>("Grandpa", n)?;
+	one::<Balances>("Balances", n)?;
+	one::<TransactionPayment>("TransactionPayment", n)?;
+	one::<Sudo>("Sudo", n)?;
+	one::<Utility>("Utility", n)?;
+	one::<Assets>("Assets", n)?;
+	one::<Oracle>("Oracle", n)?;
+	one::<CollateralOracle>("CollateralOracle", n)?;
+	one::<Amm>("Amm", n)?;
+	one::<Mint>("Mint", n)?;
+	one::<LpStaking>("LpStaking", n)?;
+	one::<Factory>("Factory", n)?;
+	one::<Gov>("Gov", n)?;
+	one::<Collector>("Collector", n)?;
+	one::<Community>("Community", n)?;
+	Ok(())
 }
 
 /// The books: MIR's issuance is the sum of every account's free and reserved balance, every
@@ -189,4 +241,15 @@ pub fn issuance_rules(
 		}
 	}
 	Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+	#[test]
+	fn try_state_checks_every_pallet_of_the_runtime() {
+		use frame_support::traits::PalletsInfoAccess;
+		let runtime: Vec<&str> =
+			mirror_runtime::AllPalletsWithSystem::infos().into_iter().map(|i| i.name).collect();
+		assert_eq!(runtime, super::PALLETS.to_vec(), "a pallet was added: check it in try_state()");
+	}
 }

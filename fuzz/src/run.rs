@@ -273,6 +273,12 @@ pub fn drive(genesis: &Storage, entropy: &mut Entropy, calls: u64, measure: bool
 	}
 	if std::env::var("MIRROR_FUZZ_PROFILE").is_ok() {
 		PROFILE.with(|p| eprintln!("decode / check ms: {:?}", p.borrow().map(|n| n / 1_000_000)));
+		invariants::TIMES.with(|t| {
+			eprintln!(
+				"try_state ms: {:?}",
+				t.borrow().iter().map(|(k, v)| (*k, v / 1_000)).collect::<Vec<_>>()
+			)
+		});
 	}
 	run.blocks = chain.number();
 	run.root = guarded(|| chain.finish()).unwrap_or_default();

@@ -86,7 +86,7 @@ use frame_support::{
 	traits::{
 		fungibles::{Inspect, Mutate},
 		tokens::{Fortitude, Precision, Preservation},
-		ConstU64, UnixTime,
+		ConstU64, Contains, UnixTime,
 	},
 	PalletId,
 };
@@ -156,6 +156,11 @@ pub mod pallet {
 
 		/// Told of every change of a short position's debt (the sLP stake); `()` ignores it.
 		type ShortStake: ShortStakeHook<Self::AccountId>;
+
+		/// Tokens another pallet mints (the Amm's LP tokens): never mAssets, since Mint's books
+		/// (an mAsset's supply is its positions' debt plus its unbacked supply) hold only for
+		/// tokens Mint alone mints.
+		type ForeignTokens: Contains<AssetId>;
 
 		/// The most positions one `unlock_position_funds` may name.
 		#[pallet::constant]
@@ -414,7 +419,8 @@ pub mod pallet {
 		UnknownAsset,
 		/// The mAsset is already registered.
 		AssetAlreadyRegistered,
-		/// The asset cannot be an mAsset (UST, MIR) or does not exist as a token.
+		/// The asset cannot be an mAsset (UST, MIR, a token another pallet mints such as an LP
+		/// token) or does not exist as a token.
 		InvalidAsset,
 		/// The asset is not a registered collateral ("Collateral asset not found").
 		UnknownCollateral,
@@ -1211,7 +1217,9 @@ impl<T: Config> Pallet<T> {
 	fn do_register_asset(asset: AssetId, config: AssetConfigOf<T>) -> DispatchResult {
 		Self::validate_asset_config(&config)?;
 		ensure!(
-			matches!(asset, NativeOrWithId::WithId(_)) && asset != UST,
+			matches!(asset, NativeOrWithId::WithId(_))
+				&& asset != UST
+				&& !T::ForeignTokens::contains(&asset),
 			Error::<T>::InvalidAsset
 		);
 		ensure!(T::Assets::asset_exists(asset.clone()), Error::<T>::InvalidAsset);

@@ -310,6 +310,7 @@ impl pallet_mint::Config for Test {
 	type Amm = MockAmm;
 	type ShortStake = MockShortStake;
 	type MaxUnlockPositions = ConstU32<4>;
+	type ForeignTokens = ForeignTokens;
 	type PalletId = MintPalletId;
 	type FeeCollector = Collector;
 	type MaxPositionsPerOwner = ConstU32<5>;
@@ -372,6 +373,16 @@ pub const AAPL: AssetId = NativeOrWithId::WithId(2);
 pub const TSLA: AssetId = NativeOrWithId::WithId(3);
 /// A token that is not an mAsset.
 pub const OTHER: AssetId = NativeOrWithId::WithId(9);
+/// A token another pallet mints (an AMM LP token).
+pub const FOREIGN: AssetId = NativeOrWithId::WithId(10);
+
+/// The tokens Mint must not register: [`FOREIGN`].
+pub struct ForeignTokens;
+impl frame_support::traits::Contains<AssetId> for ForeignTokens {
+	fn contains(asset: &AssetId) -> bool {
+		*asset == FOREIGN
+	}
+}
 
 pub const ALICE: u128 = 1;
 pub const BOB: u128 = 2;
@@ -453,6 +464,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 			(2, ALICE, false, 1),
 			(3, ALICE, false, 1),
 			(9, ALICE, false, 1),
+			(10, ALICE, false, 1),
 		],
 		metadata: vec![],
 		accounts: people

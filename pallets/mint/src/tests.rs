@@ -582,6 +582,9 @@ fn register_asset_validates_and_registers_collateral() {
 		);
 		assert_noop!(register(UST, fx(1, 5), fx(3, 2)), Error::<Test>::InvalidAsset);
 		assert_noop!(register(MIR, fx(1, 5), fx(3, 2)), Error::<Test>::InvalidAsset);
+		// Found by the fuzzer: an LP token registered as an mAsset broke Mint's books at the
+		// next liquidity deposit (its supply moved without a position).
+		assert_noop!(register(FOREIGN, fx(1, 5), fx(3, 2)), Error::<Test>::InvalidAsset);
 		assert_noop!(
 			register(AssetId::WithId(77), fx(1, 5), fx(3, 2)),
 			Error::<Test>::InvalidAsset

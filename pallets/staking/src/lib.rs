@@ -279,8 +279,8 @@ pub mod pallet {
 		PoolAlreadyRegistered,
 		/// The most reward pools exist already.
 		TooManyPools,
-		/// The token is not the pool's LP token, does not exist, or is the asset itself ("Invalid
-		/// staking token").
+		/// The token is not the pool's LP token, does not exist, is the asset itself ("Invalid
+		/// staking token"), or is MIR, the reward token: bonds and rewards would share one balance.
 		InvalidStakingToken,
 		/// The asset's LP token was migrated already ("This asset LP token has already been
 		/// migrated").
@@ -571,7 +571,7 @@ pub mod pallet {
 		) -> DispatchResult {
 			T::AdminOrigin::ensure_origin(origin)?;
 			ensure!(
-				new_lp_token != asset && T::Assets::asset_exists(new_lp_token.clone()),
+				Self::valid_staking_token(&asset, &new_lp_token),
 				Error::<T>::InvalidStakingToken
 			);
 			let old = Pools::<T>::try_mutate(&asset, |maybe_pool| {
@@ -672,13 +672,17 @@ impl<T: Config> Pallet<T> {
 	pub fn do_register_asset(asset: AssetId, lp_token: AssetId) -> DispatchResult {
 		ensure!(!Pools::<T>::contains_key(&asset), Error::<T>::PoolAlreadyRegistered);
 		ensure!(Pools::<T>::count() < T::MaxPools::get(), Error::<T>::TooManyPools);
-		ensure!(
-			lp_token != asset && T::Assets::asset_exists(lp_token.clone()),
-			Error::<T>::InvalidStakingToken
-		);
+		ensure!(Self::valid_staking_token(&asset, &lp_token), Error::<T>::InvalidStakingToken);
 		Pools::<T>::insert(&asset, StakingPool::new(lp_token.clone()));
 		Self::deposit_event(Event::PoolRegistered { asset, staking_token: lp_token });
 		Ok(())
+	}
+
+	/// Whether `token` may be bonded in `asset`'s pool: an existing token other than the asset
+	/// and other than MIR, which the pallet holds as rewards (a MIR bond would be paid out as
+	/// rewards, and rewards unbonded).
+	fn valid_staking_token(asset: &AssetId, token: &AssetId) -> bool {
+		token != asset && *token != MIR && T::Assets::asset_exists(token.clone())
 	}
 
 	/// Moves `amount` of `token` from `who` to the pallet (MIR keeps `who`'s existential deposit).

@@ -753,3 +753,20 @@ proptest! {
 		});
 	}
 }
+
+/// Found by the fuzzer: a pool bonding MIR, the reward token, would mix bonds with rewards (its
+/// LP balance check failed at once, and an unbond could have paid out rewards).
+#[test]
+fn mir_is_never_a_staking_token() {
+	run_test(|| {
+		let new = mirror_primitives::NativeOrWithId::WithId(22);
+		assert_noop!(
+			Staking::register_asset(RuntimeOrigin::root(), new, MIR),
+			Error::<Test>::InvalidStakingToken
+		);
+		assert_noop!(
+			Staking::deprecate_staking_token(RuntimeOrigin::root(), AAPL, MIR),
+			Error::<Test>::InvalidStakingToken
+		);
+	});
+}

@@ -379,6 +379,7 @@ impl pallet_mirror_mint::Config for Runtime {
 	type Amm = Amm;
 	/// Short positions' debt is their owners' sLP stake in LpStaking.
 	type ShortStake = LpStaking;
+	type ForeignTokens = AmmLpTokens;
 	type MaxUnlockPositions = MintMaxUnlockPositions;
 	type PalletId = MintPalletId;
 	type FeeCollector = FeeCollectorAccount;
@@ -387,6 +388,20 @@ impl pallet_mirror_mint::Config for Runtime {
 	type WeightInfo = pallet_mirror_mint::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = MintBenchmarkHelper;
+}
+
+/// The Amm's LP tokens: the tokens whose admin is the Amm's account (it creates each pool's LP
+/// token so). Mint refuses them as mAssets.
+pub struct AmmLpTokens;
+impl frame_support::traits::Contains<AssetId> for AmmLpTokens {
+	fn contains(asset: &AssetId) -> bool {
+		let mirror_primitives::NativeOrWithId::WithId(id) = asset else {
+			return false;
+		};
+		let amm: AccountId =
+			sp_runtime::traits::AccountIdConversion::into_account_truncating(&AmmPalletId::get());
+		pallet_assets::Asset::<Runtime>::get(id).is_some_and(|details| details.admin == amm)
+	}
 }
 
 /// Creates tokens, feeds their prices and registers collateral for Mint's benchmarks.
