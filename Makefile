@@ -17,7 +17,7 @@ FUZZ := source scripts/env.sh && export SKIP_WASM_BUILD=1 && cargo
 FUZZ_FLAGS := $(CARGO_FLAGS) --manifest-path fuzz/Cargo.toml
 CALLS ?= 1000000
 SEED ?= 1
-CHUNK ?= 100000
+CHUNK ?= 50000
 
 .PHONY: help setup build run test test-rust test-fuzz test-client test-e2e fuzz plants bench production fmt clippy clean
 
@@ -26,7 +26,7 @@ help:
 	@echo "              with mirror-feeder feeding a random walk of prices"
 	@echo "make test   - set up, build and run every test (Rust unit, runtime, client and end-to-end)"
 	@echo "make build  - build mirror-node (release)"
-	@echo "make fuzz   - the deterministic fuzzer's soak: CALLS=1000000 SEED=1 CHUNK=100000"
+	@echo "make fuzz   - the deterministic fuzzer's soak: CALLS=1000000 SEED=1 CHUNK=50000"
 	@echo "make plants - check the fuzzer finds each planted bug (fuzz/plants) within 20,000 calls"
 	@echo "make bench  - run every pallet benchmark and regenerate the weights.rs files"
 	@echo "make production - an optimised node without benchmarking code"

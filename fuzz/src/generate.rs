@@ -281,8 +281,11 @@ fn price(e: &mut Entropy, base: Option<FixedU128>) -> FixedU128 {
 /// the boundaries.
 fn amount(e: &mut Entropy, view: &View, who: usize, asset: &AssetId) -> Balance {
 	let mut balance = view.balance(asset, who);
-	// MIR pays the fees: mostly keep some, so one bold call does not silence an account.
-	if *asset == MIR && e.chance(95) {
+	// MIR pays the fees: mostly keep some, so one bold call does not silence an account; the
+	// sudo key and feeder always keeps a million.
+	if *asset == MIR && who == crate::chain::ALICE {
+		balance = balance.saturating_sub(1_000_000 * UNIT);
+	} else if *asset == MIR && e.chance(95) {
 		balance = balance.saturating_sub(1_000 * UNIT);
 	}
 	of(e, balance)
@@ -734,10 +737,13 @@ pub fn user(e: &mut Entropy, view: &View, who: usize) -> RuntimeCall {
 			dest: account(e, view).into(),
 			value: amount(e, view, who, &MIR),
 		}),
-		34 => RuntimeCall::Balances(pallet_balances::Call::transfer_all {
-			dest: account(e, view).into(),
-			keep_alive: e.chance(50),
-		}),
+		34 if who != crate::chain::ALICE => {
+			RuntimeCall::Balances(pallet_balances::Call::transfer_all {
+				dest: account(e, view).into(),
+				keep_alive: e.chance(50),
+			})
+		}
+		34 => RuntimeCall::System(frame_system::Call::remark { remark: vec![0; e.below(64)] }),
 		n => {
 			let asset = any_asset(e, view);
 			let id = match &asset {
@@ -1019,7 +1025,12 @@ pub fn admin(e: &mut Entropy, view: &View) -> RuntimeCall {
 			};
 			RuntimeCall::Assets(pallet_assets::Call::force_create {
 				id: id.into(),
-				owner: view.signers[0].clone().into(),
+				// The Factory's account, as a listing creates a token, or an account.
+				owner: if e.chance(50) {
+					mirror_runtime::genesis_config_presets::factory_account().into()
+				} else {
+					view.signers[0].clone().into()
+				},
 				is_sufficient: e.chance(50),
 				min_balance: 1,
 			})

@@ -6,23 +6,15 @@ use frame_support::traits::GetCallMetadata;
 use mirror_runtime::RuntimeCall;
 use std::collections::BTreeMap;
 
-/// The pallets whose every call the driver must reach.
-pub const MIRROR_PALLETS: [&str; 9] = [
-	"Oracle",
-	"CollateralOracle",
-	"Amm",
-	"Mint",
-	"LpStaking",
-	"Factory",
-	"Gov",
-	"Collector",
-	"Community",
-];
+/// The pallets whose every call the driver must reach: Mirror's nine, the runtime's last.
+pub fn mirror_pallets() -> &'static [&'static str] {
+	&crate::invariants::PALLETS[9..]
+}
 
 /// Every call of every Mirror pallet, as `Pallet.call`.
 pub fn mirror_calls() -> Vec<String> {
 	let mut calls = Vec::new();
-	for pallet in MIRROR_PALLETS {
+	for pallet in mirror_pallets() {
 		for call in RuntimeCall::get_call_names(pallet) {
 			calls.push(format!("{pallet}.{call}"));
 		}

@@ -86,3 +86,33 @@ fn finding_2_an_lp_token_as_an_masset() {
 		},
 	]);
 }
+
+/// Finding 3 (seed 2026, call 11,039): the same books by another road. Root created a token for
+/// Alice and registered it in Mint; Alice, its issuer, minted it through pallet-assets. Mint now
+/// refuses every token the Factory did not create (the runtime's `ForeignTokens`).
+#[test]
+fn finding_3_a_token_with_an_issuer_as_an_masset() {
+	let alice = chain::Signers::new().id(chain::ALICE).clone();
+	assert_clean(&[
+		sudo(RuntimeCall::Assets(pallet_assets::Call::force_create {
+			id: 127u32.into(),
+			owner: alice.clone().into(),
+			is_sufficient: false,
+			min_balance: 1,
+		})),
+		sudo(RuntimeCall::Mint(pallet_mirror_mint::Call::register_asset {
+			asset: NativeOrWithId::WithId(127),
+			auction_discount: mirror_primitives::FixedU128::from_rational(1, 100),
+			min_collateral_ratio: mirror_primitives::FixedU128::from_u32(3),
+			ipo_params: None,
+		})),
+		Action::Call {
+			who: chain::ALICE,
+			call: RuntimeCall::Assets(pallet_assets::Call::mint {
+				id: 127u32.into(),
+				beneficiary: alice.into(),
+				amount: 27_000_000,
+			}),
+		},
+	]);
+}

@@ -157,9 +157,10 @@ pub mod pallet {
 		/// Told of every change of a short position's debt (the sLP stake); `()` ignores it.
 		type ShortStake: ShortStakeHook<Self::AccountId>;
 
-		/// Tokens another pallet mints (the Amm's LP tokens): never mAssets, since Mint's books
-		/// (an mAsset's supply is its positions' debt plus its unbacked supply) hold only for
-		/// tokens Mint alone mints.
+		/// Tokens someone else can mint (the runtime: every token the Factory did not create,
+		/// such as the Amm's LP tokens or a token with an issuer account): never mAssets, since
+		/// Mint's books (an mAsset's supply is its positions' debt plus its unbacked supply) hold
+		/// only for tokens Mint alone mints.
 		type ForeignTokens: Contains<AssetId>;
 
 		/// The most positions one `unlock_position_funds` may name.
@@ -419,8 +420,8 @@ pub mod pallet {
 		UnknownAsset,
 		/// The mAsset is already registered.
 		AssetAlreadyRegistered,
-		/// The asset cannot be an mAsset (UST, MIR, a token another pallet mints such as an LP
-		/// token) or does not exist as a token.
+		/// The asset cannot be an mAsset (UST, MIR, a token someone else can mint such as an LP
+		/// token: [`Config::ForeignTokens`]) or does not exist as a token.
 		InvalidAsset,
 		/// The asset is not a registered collateral ("Collateral asset not found").
 		UnknownCollateral,

@@ -379,7 +379,7 @@ impl pallet_mirror_mint::Config for Runtime {
 	type Amm = Amm;
 	/// Short positions' debt is their owners' sLP stake in LpStaking.
 	type ShortStake = LpStaking;
-	type ForeignTokens = AmmLpTokens;
+	type ForeignTokens = NotFactoryTokens;
 	type MaxUnlockPositions = MintMaxUnlockPositions;
 	type PalletId = MintPalletId;
 	type FeeCollector = FeeCollectorAccount;
@@ -390,17 +390,21 @@ impl pallet_mirror_mint::Config for Runtime {
 	type BenchmarkHelper = MintBenchmarkHelper;
 }
 
-/// The Amm's LP tokens: the tokens whose admin is the Amm's account (it creates each pool's LP
-/// token so). Mint refuses them as mAssets.
-pub struct AmmLpTokens;
-impl frame_support::traits::Contains<AssetId> for AmmLpTokens {
+/// Tokens someone other than the Factory can mint: an Amm LP token (its issuer is the Amm's
+/// account), UST and any token Root created for an account (its issuer mints it through
+/// pallet-assets). Mint refuses them as mAssets: its books (an mAsset's supply is its positions'
+/// debt plus its unbacked supply) hold only for tokens nobody else mints, which is how the
+/// Factory creates mAssets (issuer: the Factory's account).
+pub struct NotFactoryTokens;
+impl frame_support::traits::Contains<AssetId> for NotFactoryTokens {
 	fn contains(asset: &AssetId) -> bool {
 		let mirror_primitives::NativeOrWithId::WithId(id) = asset else {
 			return false;
 		};
-		let amm: AccountId =
-			sp_runtime::traits::AccountIdConversion::into_account_truncating(&AmmPalletId::get());
-		pallet_assets::Asset::<Runtime>::get(id).is_some_and(|details| details.admin == amm)
+		let factory: AccountId = sp_runtime::traits::AccountIdConversion::into_account_truncating(
+			&FactoryPalletId::get(),
+		);
+		pallet_assets::Asset::<Runtime>::get(id).is_some_and(|details| details.issuer != factory)
 	}
 }
 
@@ -413,7 +417,11 @@ impl MintBenchmarkHelper {
 		use frame_support::traits::fungibles::Inspect;
 		if let mirror_primitives::NativeOrWithId::WithId(id) = asset {
 			if !<Assets as Inspect<AccountId>>::asset_exists(*id) {
-				let owner: AccountId = frame_benchmarking::account("owner", 0, 0);
+				// Owned by the Factory's account, as listed mAssets are (Mint refuses others).
+				let owner: AccountId =
+					sp_runtime::traits::AccountIdConversion::into_account_truncating(
+						&FactoryPalletId::get(),
+					);
 				let _ = Assets::force_create(
 					RuntimeOrigin::root(),
 					(*id).into(),
