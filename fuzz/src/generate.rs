@@ -57,6 +57,8 @@ pub struct View {
 	pub positions: Vec<(PositionId, Position<AccountId>)>,
 	/// The id the next position takes.
 	pub next_position: PositionId,
+	/// Short positions' locked proceeds that may be unlocked now: id and receiver.
+	pub unlockable: Vec<(PositionId, AccountId)>,
 	/// The last accepted oracle price of each asset with feeders.
 	pub prices: BTreeMap<AssetId, FixedU128>,
 	/// Each asset's feeders.
@@ -128,6 +130,14 @@ impl View {
 			reward_pools,
 			positions,
 			next_position: pallet_mirror_mint::NextPositionId::<Runtime>::get(),
+			unlockable: {
+				let mut locks: Vec<_> = pallet_mirror_mint::Locks::<Runtime>::iter()
+					.filter(|(_, lock)| lock.unlock_time <= now)
+					.map(|(id, lock)| (id, lock.receiver))
+					.collect();
+				locks.sort_by_key(|(id, _)| *id);
+				locks
+			},
 			prices,
 			feeders,
 			frozen: {
@@ -162,7 +172,7 @@ fn signer(e: &mut Entropy, view: &View) -> usize {
 /// Decodes the next action.
 pub fn action(e: &mut Entropy, view: &View) -> Action {
 	let signers = view.signers.len();
-	match e.weighted(&[8, 7, 6, 5, 72, 1, 1]) {
+	match e.weighted(&[8, 7, 6, 5, 71, 1, 1, 1]) {
 		0 => Action::Block { secs: block_secs(e) },
 		1 => {
 			// A feeder feeds (Alice feeds every genesis asset).
@@ -211,6 +221,23 @@ pub fn action(e: &mut Entropy, view: &View) -> Action {
 						amount: 1_000_000 * UNIT,
 					}),
 				}
+			}
+		}
+		7 => {
+			// A short seller unlocks their proceeds, now and then naming one twice.
+			let Some((_, receiver)) = e.pick(&view.unlockable).cloned() else {
+				return Action::Block { secs: block_secs(e) };
+			};
+			let mut ids: Vec<PositionId> =
+				view.unlockable.iter().filter(|(_, r)| *r == receiver).map(|(id, _)| *id).collect();
+			if e.chance(30) {
+				ids.push(ids[e.below(ids.len())]);
+			}
+			Action::Call {
+				who: view.account_index(&receiver).unwrap_or(0),
+				call: RuntimeCall::Mint(pallet_mirror_mint::Call::unlock_position_funds {
+					position_ids: BoundedVec::truncate_from(ids),
+				}),
 			}
 		}
 		_ => {
