@@ -957,7 +957,8 @@ pub fn admin(e: &mut Entropy, view: &View) -> RuntimeCall {
 				[fx(15, 1_000), FixedU128::zero(), fx(1, 10), FixedU128::one()][e.below(4)]
 			}),
 			price_max_age: maybe(e, 40, |e| [60, 0, 600, u64::MAX][e.below(4)]),
-			lock_period: maybe(e, 40, |e| [120, 0, 3, u64::MAX][e.below(4)]),
+			// Not u64::MAX: no lock would ever end again, and a run would stop unlocking.
+			lock_period: maybe(e, 40, |e| [120, 0, 3, 3_600][e.below(4)]),
 		}),
 		13 => {
 			let unpooled: Vec<AssetId> =
