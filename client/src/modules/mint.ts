@@ -1,0 +1,182 @@
+/**
+ * `client.mint`: `MintModule`, the calls and runtime API of pallet `mint`, and the pre-IPO
+ * (`IpoInput`, `ipoParamsUpdate`) and short-sale (`ShortInput`) terms they take.
+ */
+import { type AssetLike, toChainAsset } from '../assets.js';
+import { toPlain } from '../convert.js';
+import { MirrorError } from '../errors.js';
+import type { MirrorTx, Signer } from '../tx.js';
+import type * as T from '../types.js';
+import { type Amount, type Ratio, toFixed, toUnits } from '../units.js';
+import { type Ctx, account, opt, unwrapResult } from './shared.js';
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+/** A pre-IPO asset's terms for `mint.registerAsset` / `mint.updateAsset`. */
+export interface IpoInput {
+  /** The end of the minting period (seconds since the Unix epoch). */
+  mintEnd: number | bigint;
+  preIpoPrice: Ratio;
+  minCollateralRatioAfterIpo: Ratio;
+  triggerAccount: string;
+}
+/** `IpoInput` as the chain's `IpoParams`: prices and ratios as `FixedU128` bigints. */
+export interface IpoParamsArg {
+  mintEnd: number | bigint;
+  preIpoPrice: bigint;
+  minCollateralRatioAfterIpo: bigint;
+  triggerAccount: string;
+}
+const ipoParams = (p: IpoInput | null | undefined): IpoParamsArg | null =>
+  opt(p, (v) => ({ mintEnd: v.mintEnd, preIpoPrice: toFixed(v.preIpoPrice), minCollateralRatioAfterIpo: toFixed(v.minCollateralRatioAfterIpo), triggerAccount: v.triggerAccount }));
+
+/**
+ * `Some(None)` of an `Option<Option<T>>`, as SCALE bytes (`0x01` Some, `0x00` None). @polkadot/types
+ * reads both `null` and `undefined` as the outer `None`, and `{ Some: null }` as a `T` with a field
+ * named `Some`, so the bytes are the one unambiguous input; they decode into any `Option<Option<T>>`.
+ */
+const SOME_NONE = Uint8Array.of(1, 0);
+
+/**
+ * The pre-IPO terms argument of `mint.updateAsset` (`Option<Option<IpoParams>>`): `undefined` is
+ * `None` (unchanged), `null` is `Some(None)` (clear them, ending the pre-IPO phase), terms are
+ * `Some(Some(terms))` (set them).
+ */
+export function ipoParamsUpdate(p: IpoInput | null | undefined): IpoParamsArg | Uint8Array | null {
+  if (p === undefined) return null;
+  if (p === null) return SOME_NONE;
+  return ipoParams(p);
+}
+
+/** Short-sale terms for `mint.openPosition` and `mint.mint`. */
+export interface ShortInput {
+  beliefPrice?: Ratio | null;
+  maxSpread?: Ratio | null;
+}
+const shortParams = (s: ShortInput | null | undefined) =>
+  opt(s, (v) => ({ beliefPrice: opt(v.beliefPrice, toFixed), maxSpread: opt(v.maxSpread, toFixed) }));
+
+/** Mint (pallet `mint`): collateralised positions, mAssets, auctions. */
+export class MintModule {
+  constructor(private readonly c: Ctx) {}
+  /**
+   * Opens a position: locks `collateralAmount` of `collateral` and mints `asset` at
+   * `collateralRatio` (e.g. "2" for 200 %). With `short`, the minted mAssets are sold for UST and
+   * the proceeds locked (a short position).
+   */
+  openPosition(a: { collateral: AssetLike; collateralAmount: Amount; asset: AssetLike; collateralRatio: Ratio; short?: ShortInput | null }): MirrorTx {
+    return this.c.tx(this.c.api.tx.mint.openPosition(
+      toChainAsset(a.collateral), toUnits(a.collateralAmount), toChainAsset(a.asset), toFixed(a.collateralRatio), shortParams(a.short)));
+  }
+  /** Adds collateral to a position. */
+  deposit(positionId: bigint | number, amount: Amount): MirrorTx {
+    return this.c.tx(this.c.api.tx.mint.deposit(positionId, toUnits(amount)));
+  }
+  /** Takes collateral out (`null`: all of it, once the debt is repaid). */
+  withdraw(positionId: bigint | number, amount: Amount | null): MirrorTx {
+    return this.c.tx(this.c.api.tx.mint.withdraw(positionId, opt(amount, toUnits)));
+  }
+  /** Mints more of the position's mAsset. */
+  mint(positionId: bigint | number, amount: Amount, short?: ShortInput | null): MirrorTx {
+    return this.c.tx(this.c.api.tx.mint.mint(positionId, toUnits(amount), shortParams(short)));
+  }
+  /** Repays debt by burning the mAsset (the protocol fee goes to the Collector). */
+  burn(positionId: bigint | number, amount: Amount): MirrorTx {
+    return this.c.tx(this.c.api.tx.mint.burn(positionId, toUnits(amount)));
+  }
+  /** Liquidates an unsafe position: burns up to `amount` of its mAsset for discounted collateral. */
+  auction(positionId: bigint | number, amount: Amount): MirrorTx {
+    return this.c.tx(this.c.api.tx.mint.auction(positionId, toUnits(amount)));
+  }
+  /** The trigger account ends a pre-IPO asset's fixed-price period. */
+  triggerIpo(asset: AssetLike): MirrorTx {
+    return this.c.tx(this.c.api.tx.mint.triggerIpo(toChainAsset(asset)));
+  }
+  /** Releases unlocked short-sale proceeds of the signer's positions. */
+  unlockPositionFunds(positionIds: (bigint | number)[]): MirrorTx {
+    return this.c.tx(this.c.api.tx.mint.unlockPositionFunds(positionIds));
+  }
+  /** Admin: registers an mAsset with Mint. */
+  registerAsset(asset: AssetLike, auctionDiscount: Ratio, minCollateralRatio: Ratio, ipo: IpoInput | null = null): MirrorTx {
+    return this.c.tx(this.c.api.tx.mint.registerAsset(toChainAsset(asset), toFixed(auctionDiscount), toFixed(minCollateralRatio), ipoParams(ipo)));
+  }
+  /**
+   * Admin: changes an mAsset's auction discount, MCR or pre-IPO terms. An omitted (or `null`)
+   * discount or MCR is unchanged. `ipoParams` has three states: omitted (`undefined`) leaves the
+   * pre-IPO terms unchanged, `null` clears them (ending the pre-IPO phase), terms set them.
+   */
+  updateAsset(asset: AssetLike, a: { auctionDiscount?: Ratio | null; minCollateralRatio?: Ratio | null; ipoParams?: IpoInput | null }): MirrorTx {
+    return this.c.tx(this.c.api.tx.mint.updateAsset(toChainAsset(asset), opt(a.auctionDiscount, toFixed), opt(a.minCollateralRatio, toFixed), ipoParamsUpdate(a.ipoParams)));
+  }
+  /** Admin: delists an mAsset at `endPrice`. */
+  registerMigration(asset: AssetLike, endPrice: Ratio): MirrorTx {
+    return this.c.tx(this.c.api.tx.mint.registerMigration(toChainAsset(asset), toFixed(endPrice)));
+  }
+  /** Admin: Mint's parameters; omitted ones are unchanged. */
+  updateConfig(a: { protocolFeeRate?: Ratio | null; priceMaxAge?: number | null; lockPeriod?: number | null }): MirrorTx {
+    return this.c.tx(this.c.api.tx.mint.updateConfig(opt(a.protocolFeeRate, toFixed), a.priceMaxAge ?? null, a.lockPeriod ?? null));
+  }
+  /** A position, or null. */
+  async position(positionId: bigint | number): Promise<T.Position | null> {
+    return toPlain(await this.c.view.call.mintApi.position(positionId));
+  }
+  /** A page of positions (at most 30), by id, after `startAfter`. */
+  async positions(filter: T.PositionFilter = { all: true }, options: { startAfter?: bigint | number | null; limit?: number; order?: 'Ascending' | 'Descending' } = {}): Promise<T.PositionEntry[]> {
+    const f = 'owner' in filter ? { Owner: filter.owner } : 'asset' in filter ? { Asset: toChainAsset(filter.asset) } : 'All';
+    const page = await this.c.view.call.mintApi.positions(f, options.startAfter ?? null, options.limit ?? 30, options.order ?? 'Ascending');
+    return (toPlain(page) as [bigint, T.Position][]).map(([id, p]) => ({ id: BigInt(id), ...p }));
+  }
+  /** Every position of `owner`, paging through the runtime API. */
+  async positionsByOwner(owner: string | Signer): Promise<T.PositionEntry[]> {
+    const all: T.PositionEntry[] = [];
+    let startAfter: bigint | null = null;
+    for (;;) {
+      const page = await this.positions({ owner: account(owner) }, { startAfter, limit: 30 });
+      all.push(...page);
+      if (page.length < 30) return all;
+      startAfter = page[page.length - 1].id;
+    }
+  }
+  /** What Mint knows of an mAsset, or null. */
+  async assetConfig(asset: AssetLike): Promise<T.AssetConfig | null> {
+    return toPlain(await this.c.view.call.mintApi.assetConfig(toChainAsset(asset)));
+  }
+  /** The id the next position will take. */
+  async nextPositionId(): Promise<bigint> {
+    return BigInt(toPlain(await this.c.view.call.mintApi.nextPositionId()));
+  }
+  /** Mint's parameters. */
+  async parameters(): Promise<T.MintParameters> {
+    return toPlain(await this.c.view.call.mintApi.parameters());
+  }
+  /** A position's collateral ratio and the ratio it must keep; throws `UnknownPosition` or `PriceUnavailable`. */
+  async collateralRatio(positionId: bigint | number): Promise<T.PositionRatio> {
+    const r: any = await this.c.view.call.mintApi.collateralRatio(positionId);
+    if (r.isErr) throw new MirrorError('mint', r.asErr.type);
+    return toPlain(r.asOk);
+  }
+  /** Whether a position can be auctioned now. */
+  async liquidatable(positionId: bigint | number): Promise<boolean> {
+    const r: any = await this.c.view.call.mintApi.liquidatable(positionId);
+    if (r.isErr) throw new MirrorError('mint', r.asErr.type);
+    return r.asOk.isTrue;
+  }
+  /** What `auction(positionId, amount)` would do now. */
+  async simulateAuction(positionId: bigint | number, amount: Amount): Promise<T.AuctionQuote> {
+    const r = await this.c.view.call.mintApi.simulateAuction(positionId, toUnits(amount));
+    return toPlain(unwrapResult(this.c.api, r));
+  }
+  /** Debt of `asset` that auctions forgave. */
+  async forgivenDebt(asset: AssetLike): Promise<bigint> {
+    return toPlain(await this.c.view.call.mintApi.forgivenDebt(toChainAsset(asset)));
+  }
+  /** A short position's locked proceeds, or null. */
+  async lock(positionId: bigint | number): Promise<T.PositionLock | null> {
+    return toPlain(await this.c.view.call.mintApi.lock(positionId));
+  }
+  /** The locks of `owner`'s positions. */
+  async locks(owner: string | Signer): Promise<(T.PositionLock & { positionId: bigint })[]> {
+    const rows = toPlain(await this.c.view.call.mintApi.locks(account(owner))) as [bigint, T.PositionLock][];
+    return rows.map(([id, l]) => ({ positionId: BigInt(id), ...l }));
+  }
+}
