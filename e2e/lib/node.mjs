@@ -244,6 +244,3 @@ export async function waitFor(predicate, { timeoutMs = 60_000, everyMs = 1000, w
     await new Promise((r) => setTimeout(r, everyMs));
   }
 }
-
-/** One whole token (MIR, UST, ...) in base units: 6 decimals. */
-export const UNIT = 1_000_000n;

@@ -2,11 +2,8 @@
 // that fails on max spread and changes nothing, withdraw; simulations through the AmmApi.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startDevNode, sendAndWait, findEvents, UNIT } from '../lib/node.mjs';
-
-const FIXED = 10n ** 18n;
-const UST = { WithId: 1 };
-const MAAPL = { WithId: 101 };
+import { startDevNode, sendAndWait, findEvents } from '../lib/node.mjs';
+import { UNIT, FIXED, UST, MAAPL } from '../lib/constants.mjs';
 
 let ctx;
 before(async () => { ctx = await startDevNode(); });

@@ -2,10 +2,8 @@
 // LP tokens and distribute emissions to them; the FactoryApi shows listings and distributions.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startDevNode, sendAndWait, findEvents, UNIT } from '../lib/node.mjs';
-
-const FIXED = 10n ** 18n;
-const UST = { WithId: 1 };
+import { startDevNode, sendAndWait, findEvents } from '../lib/node.mjs';
+import { UNIT, FIXED, UST } from '../lib/constants.mjs';
 
 let ctx;
 before(async () => { ctx = await startDevNode(); });

@@ -2,7 +2,8 @@
 // properties, and moves MIR and UST for its users.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startDevNode, sendAndWait, findEvents, waitFor, UNIT } from '../lib/node.mjs';
+import { startDevNode, sendAndWait, findEvents, waitFor } from '../lib/node.mjs';
+import { UNIT } from '../lib/constants.mjs';
 
 let ctx;
 before(async () => { ctx = await startDevNode(); });

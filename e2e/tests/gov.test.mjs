@@ -3,9 +3,9 @@
 // stakers and polls.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startDevNode, sendAndWait, findEvents, UNIT } from '../lib/node.mjs';
+import { startDevNode, sendAndWait, findEvents } from '../lib/node.mjs';
+import { UNIT, FIXED } from '../lib/constants.mjs';
 
-const FIXED = 10n ** 18n;
 const MIR = UNIT;
 
 let ctx;

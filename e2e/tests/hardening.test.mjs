@@ -9,10 +9,8 @@
 //   before the pool (an empty one, a non-feeder's), and one feeder lands at most two per block.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startDevNode, waitFor, UNIT } from '../lib/node.mjs';
-
-const FIXED = 10n ** 18n;
-const MAAPL = { WithId: 101 };
+import { startDevNode, waitFor } from '../lib/node.mjs';
+import { UNIT, FIXED, MAAPL } from '../lib/constants.mjs';
 
 const nodes = [];
 after(async () => { for (const n of nodes) await n.stop(); });

@@ -3,11 +3,8 @@
 // collateral ratio through the MintApi.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startDevNode, sendAndWait, findEvents, UNIT } from '../lib/node.mjs';
-
-const FIXED = 10n ** 18n;
-const UST = { WithId: 1 };
-const MAAPL = { WithId: 101 };
+import { startDevNode, sendAndWait, findEvents } from '../lib/node.mjs';
+import { UNIT, FIXED, UST, MAAPL, MTSLA } from '../lib/constants.mjs';
 
 let ctx;
 before(async () => { ctx = await startDevNode(); });
@@ -152,7 +149,6 @@ test('the feeder drops MIR, Charlie liquidates; a delisted mAsset is redeemed by
 test('a short sells into the pool, locks the proceeds, and unlocks after the dev lock period', async () => {
   const { api, alice, eve } = ctx;
   // mTSLA (asset 3) at 250 UST; its genesis pool holds 10,000 mTSLA.
-  const MTSLA = { WithId: 103 };
   let r = await sendAndWait(api, api.tx.oracle.feedPrices([[MTSLA, 250n * FIXED]]), alice);
   assert.equal(r.error, null);
   const pool0 = (await api.call.ammApi.pool(MTSLA, UST)).unwrap();

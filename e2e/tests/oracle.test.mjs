@@ -6,10 +6,8 @@
 // the price (Mint waits) and lands when she repeats it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startDevNode, sendAndWait, findEvents, waitFor, UNIT } from '../lib/node.mjs';
-
-const FIXED = 10n ** 18n;
-const MAAPL = { WithId: 101 };
+import { startDevNode, sendAndWait, findEvents, waitFor } from '../lib/node.mjs';
+import { UNIT, FIXED, MAAPL, MTSLA } from '../lib/constants.mjs';
 
 let ctx;
 before(async () => { ctx = await startDevNode(); });
@@ -109,7 +107,6 @@ async function nextBlock(api, hash) {
 
 test('the dev-chain attacks are rejected: 10^12 UST for mAAPL and u128::MAX for mTSLA', async () => {
   const { api, alice, bob, charlie } = ctx;
-  const MTSLA = { WithId: 103 };
   let r = await sendAndWait(api, api.tx.oracle.feedPrices([[MAAPL, 180n * FIXED], [MTSLA, 250n * FIXED]]), alice);
   assert.equal(r.error, null);
   // Bob's healthy mAAPL position: 2,000 % collateralised at 180.

@@ -2,12 +2,8 @@
 // through the LpStakingApi, withdraw it; auto-stake; premium adjustment.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startDevNode, sendAndWait, findEvents, UNIT } from '../lib/node.mjs';
-
-const FIXED = 10n ** 18n;
-const UST = { WithId: 1 };
-const MAAPL = { WithId: 101 };
-const MTSLA = { WithId: 103 };
+import { startDevNode, sendAndWait, findEvents } from '../lib/node.mjs';
+import { UNIT, FIXED, UST, MAAPL, MTSLA } from '../lib/constants.mjs';
 
 let ctx;
 before(async () => { ctx = await startDevNode(); });
