@@ -5,7 +5,8 @@ SHELL := /bin/bash
 CARGO_TARGET_DIR ?= $(CURDIR)/target
 export CARGO_TARGET_DIR
 NODE_BIN := $(CARGO_TARGET_DIR)/release/mirror-node
-CARGO := source scripts/env.sh && cargo
+CARGO_ENV := source scripts/env.sh &&
+CARGO := $(CARGO_ENV) cargo
 CARGO_FLAGS := --release --locked
 # One feature set for the node and every test, so the dependency tree compiles once. The dev node
 # can therefore run `benchmark pallet`; `make production` builds a node without benchmarks.
@@ -19,7 +20,7 @@ CALLS ?= 1000000
 SEED ?= 1
 CHUNK ?= 50000
 
-.PHONY: help setup build run test test-rust test-fuzz test-client test-e2e fuzz plants bench production fmt clippy clean
+.PHONY: help setup build run test check-deps test-rust test-fuzz test-client test-e2e fuzz plants bench production fmt clippy clean
 
 help:
 	@echo "make run    - set up the toolchain if needed, build, start a dev chain on ws://127.0.0.1:9944"
@@ -49,7 +50,11 @@ build: setup
 run: build
 	@bash scripts/run-dev.sh "$(NODE_BIN)"
 
-test: build test-rust test-fuzz test-client test-e2e
+test: build check-deps test-rust test-fuzz test-client test-e2e
+
+## Loose coupling: no Mirror pallet crate depends on another's (cargo metadata).
+check-deps:
+	$(CARGO_ENV) node scripts/check-pallet-deps.mjs
 
 test-rust:
 	$(CARGO) test $(CARGO_FLAGS) --workspace $(FEATURES)
