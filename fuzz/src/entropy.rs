@@ -3,9 +3,13 @@
 
 /// A source of bytes. Exhausted input reads as zeroes and is remembered, so a libFuzzer input
 /// ends its run instead of looping.
+///
+/// A seeded stream can be recorded: the bytes it gave, read back through [`Entropy::bytes`],
+/// make the same choices. That is how a finding of the seeded soak joins libFuzzer's corpus.
 pub struct Entropy<'a> {
 	source: Source<'a>,
 	exhausted: bool,
+	recorded: Option<Vec<u8>>,
 }
 
 enum Source<'a> {
@@ -29,12 +33,24 @@ impl SplitMix64 {
 impl<'a> Entropy<'a> {
 	/// An endless stream from `seed`.
 	pub fn seeded(seed: u64) -> Self {
-		Entropy { source: Source::Seeded(SplitMix64(seed)), exhausted: false }
+		Entropy { source: Source::Seeded(SplitMix64(seed)), exhausted: false, recorded: None }
+	}
+
+	/// This stream, keeping every byte it gives (see [`Entropy::recorded`]).
+	pub fn recording(mut self) -> Self {
+		self.recorded = Some(Vec::new());
+		self
+	}
+
+	/// The bytes given so far, when recording: as a fuzzer input they decode to the same
+	/// choices.
+	pub fn recorded(&self) -> Option<&[u8]> {
+		self.recorded.as_deref()
 	}
 
 	/// The stream of a fuzzer's input.
 	pub fn bytes(data: &'a [u8]) -> Self {
-		Entropy { source: Source::Bytes { data, pos: 0 }, exhausted: false }
+		Entropy { source: Source::Bytes { data, pos: 0 }, exhausted: false, recorded: None }
 	}
 
 	/// Whether a finite input has run out.
@@ -44,7 +60,7 @@ impl<'a> Entropy<'a> {
 
 	/// The next 64 bits.
 	pub fn u64(&mut self) -> u64 {
-		match &mut self.source {
+		let value = match &mut self.source {
 			Source::Seeded(rng) => rng.next(),
 			Source::Bytes { data, pos } => {
 				let mut out = [0u8; 8];
@@ -59,12 +75,16 @@ impl<'a> Entropy<'a> {
 				}
 				u64::from_le_bytes(out)
 			}
+		};
+		if let Some(recorded) = &mut self.recorded {
+			recorded.extend_from_slice(&value.to_le_bytes());
 		}
+		value
 	}
 
 	/// The next byte.
 	pub fn byte(&mut self) -> u8 {
-		match &mut self.source {
+		let value = match &mut self.source {
 			Source::Seeded(rng) => rng.next() as u8,
 			Source::Bytes { data, pos } => match data.get(*pos) {
 				Some(b) => {
@@ -76,7 +96,11 @@ impl<'a> Entropy<'a> {
 					0
 				}
 			},
+		};
+		if let Some(recorded) = &mut self.recorded {
+			recorded.push(value);
 		}
+		value
 	}
 
 	/// A number in `0..n` (`0` when `n` is 0).
@@ -143,6 +167,33 @@ mod tests {
 		assert!(!e.is_exhausted());
 		assert_eq!(e.byte(), 0);
 		assert!(e.is_exhausted());
+	}
+
+	#[test]
+	fn a_recorded_stream_reads_back_as_the_same_choices() {
+		let mut seeded = Entropy::seeded(3).recording();
+		let choices: Vec<u64> = (0..200)
+			.map(|i| match i % 4 {
+				0 => seeded.u64(),
+				1 => seeded.byte() as u64,
+				2 => seeded.below(1_000) as u64,
+				_ => seeded.weighted(&[3, 5, 7]) as u64,
+			})
+			.collect();
+		let bytes = seeded.recorded().expect("recording").to_vec();
+		let mut replayed = Entropy::bytes(&bytes);
+		let again: Vec<u64> = (0..200)
+			.map(|i| match i % 4 {
+				0 => replayed.u64(),
+				1 => replayed.byte() as u64,
+				2 => replayed.below(1_000) as u64,
+				_ => replayed.weighted(&[3, 5, 7]) as u64,
+			})
+			.collect();
+		assert_eq!(choices, again);
+		assert!(!replayed.is_exhausted());
+		replayed.byte();
+		assert!(replayed.is_exhausted());
 	}
 
 	#[test]

@@ -67,6 +67,9 @@ pub struct View {
 	pub frozen: Vec<AssetId>,
 	/// Whether an asset's last accepted price is older than 45 s (Mint wants one of 60 s).
 	pub stale: bool,
+	/// mAssets a short sale can go through now: a price younger than 45 s, an oracle not frozen
+	/// and a pool against UST with liquidity.
+	pub shortable: Vec<AssetId>,
 	/// Polls created so far (ids `1..=polls`... or `0..polls`: both are tried).
 	pub polls: PollId,
 	/// Each signer's Gov shares.
@@ -107,7 +110,13 @@ impl View {
 		let mut feeders = BTreeMap::new();
 		let mut frozen = Vec::new();
 		let mut stale = false;
+		let mut fresh = Vec::new();
 		for (asset, entry) in pallet_mirror_oracle::Feeds::<Runtime>::iter() {
+			if !entry.frozen
+				&& entry.last_median.is_some_and(|p| p.updated_at.saturating_add(45) >= now)
+			{
+				fresh.push(asset.clone());
+			}
 			// Of the assets the sudo key (the genesis feeder) feeds and can feed now.
 			let alices =
 				signers.first().is_some_and(|a| entry.feeds.iter().any(|f| &f.feeder == a));
@@ -125,6 +134,15 @@ impl View {
 			}
 			feeders.insert(asset, entry.feeds.iter().map(|f| f.feeder.clone()).collect());
 		}
+		let mut shortable: Vec<AssetId> = massets
+			.iter()
+			.filter(|a| fresh.contains(a))
+			.filter(|a| {
+				pools.iter().any(|(x, y, _)| (x == *a && *y == UST) || (*x == UST && y == *a))
+			})
+			.cloned()
+			.collect();
+		shortable.sort();
 		let gov_shares = signers
 			.iter()
 			.map(|who| {
@@ -164,6 +182,7 @@ impl View {
 				}),
 			polls: pallet_mirror_gov::Totals::<Runtime>::get().poll_count,
 			gov_shares,
+			shortable,
 		}
 	}
 
@@ -194,7 +213,7 @@ pub fn action(e: &mut Entropy, view: &View) -> Action {
 	if view.stale && e.chance(50) {
 		return Action::Call { who: crate::chain::ALICE, call: feed(e, view, crate::chain::ALICE) };
 	}
-	match e.weighted(&[8, 7, 6, 5, 71, 1, 1, 1]) {
+	match e.weighted(&[8, 7, 6, 5, 69, 1, 1, 1, 2]) {
 		0 => Action::Block { secs: block_secs(e) },
 		1 => {
 			// A feeder feeds (Alice feeds every genesis asset).
@@ -259,6 +278,36 @@ pub fn action(e: &mut Entropy, view: &View) -> Action {
 				who: view.account_index(&receiver).unwrap_or(0),
 				call: RuntimeCall::Mint(pallet_mirror_mint::Call::unlock_position_funds {
 					position_ids: BoundedVec::truncate_from(ids),
+				}),
+			}
+		}
+		8 => {
+			// A short sale that should get through: a fresh price, a pool, UST collateral well
+			// above the minimum ratio. Short sales are what fill the lock account, and its
+			// unlocks (with repeated ids) need several locks at once.
+			let Some(asset) = e.pick(&view.shortable).cloned() else {
+				let who = signer(e, view);
+				return Action::Call { who, call: user(e, view, who) };
+			};
+			let who = e.below(view.signers.len().min(6));
+			let balance = view.balance(&UST, who);
+			let collateral_amount = match e.below(3) {
+				0 => balance / 100,
+				1 => balance / 1_000,
+				_ => (UNIT * (10 + e.below(1_000) as u128)).min(balance),
+			};
+			let collateral_ratio = [fx(2, 1), fx(5, 2), fx(3, 1), fx(4, 1)][e.below(4)];
+			Action::Call {
+				who,
+				call: RuntimeCall::Mint(pallet_mirror_mint::Call::open_position {
+					collateral_asset: UST,
+					collateral_amount,
+					asset,
+					collateral_ratio,
+					short_params: Some(ShortParams {
+						belief_price: None,
+						max_spread: maybe(e, 20, |_| fx(1, 2)),
+					}),
 				}),
 			}
 		}

@@ -86,6 +86,9 @@ pub struct Run {
 	pub seconds: f64,
 	/// Blocks built.
 	pub blocks: u32,
+	/// The bytes the decoder read, when its entropy was recording (a seeded run's always is):
+	/// as a libFuzzer input they replay this run.
+	pub input: Vec<u8>,
 }
 
 thread_local! {
@@ -254,7 +257,7 @@ fn step_checked(
 
 /// A seeded run of `calls` signed calls from genesis.
 pub fn run(genesis: &Storage, seed: u64, calls: u64, measure: bool) -> Run {
-	let mut entropy = Entropy::seeded(seed);
+	let mut entropy = Entropy::seeded(seed).recording();
 	drive(genesis, &mut entropy, calls, measure)
 }
 
@@ -269,6 +272,7 @@ pub fn drive(genesis: &Storage, entropy: &mut Entropy, calls: u64, measure: bool
 		root: H256::zero(),
 		seconds: 0.0,
 		blocks: 0,
+		input: Vec::new(),
 	};
 	let mut chain = match guarded(|| Chain::new(genesis, measure)) {
 		Ok(Ok(chain)) => chain,
@@ -320,6 +324,7 @@ pub fn drive(genesis: &Storage, entropy: &mut Entropy, calls: u64, measure: bool
 			eprintln!("{} {v:?}", sp_core::hexdisplay::HexDisplay::from(&k));
 		}
 	}
+	run.input = entropy.recorded().map(<[u8]>::to_vec).unwrap_or_default();
 	run.seconds = start.elapsed().as_secs_f64();
 	run
 }

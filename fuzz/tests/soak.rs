@@ -3,7 +3,7 @@
 //!
 //! `MIRROR_FUZZ_CALLS` and `MIRROR_FUZZ_SEED` change the run (`make fuzz` runs the long soak).
 
-use mirror_fuzz::{chain, report, run};
+use mirror_fuzz::{chain, entropy::Entropy, report, run};
 
 fn env_u64(name: &str, default: u64) -> u64 {
 	std::env::var(name).ok().and_then(|v| v.replace('_', "").parse().ok()).unwrap_or(default)
@@ -63,4 +63,10 @@ fn the_same_seed_gives_the_same_sequence_and_state_root() {
 	assert_ne!(a.root, c.root, "another seed, another chain");
 	// A replay of the recorded actions reaches the same state: shrinking relies on it.
 	assert!(run::replay(&genesis, &a.actions).is_none());
+	// The bytes the seeded run read, as a libFuzzer input, make the same run: a finding's
+	// input joins the coverage-guided corpus (`mirror-fuzz --corpus`).
+	let mut bytes = Entropy::bytes(&a.input);
+	let d = run::drive(&genesis, &mut bytes, 1_500, false);
+	assert_eq!(format!("{:?}", d.actions), format!("{:?}", a.actions));
+	assert_eq!(d.root, a.root);
 }

@@ -5,6 +5,10 @@
 //! reproduces with `--seed S+k --calls C`. Prints calls/s, the per-call table, the calls whose
 //! cost exceeded their weight, and on a finding the seed and the shortest reproducing sequence.
 //! Exits 1 on a finding, 2 with `--require-coverage` if a Mirror call never succeeded.
+//!
+//! `--corpus DIR` writes a finding's input (the bytes the decoder read) to `DIR`, libFuzzer's
+//! corpus (`fuzz/libfuzzer/corpus/runtime`), where the coverage-guided mode replays and mutates
+//! it; `--save-input FILE` writes the last chunk's input whatever happened.
 
 use mirror_fuzz::{chain, report, run};
 use std::collections::BTreeMap;
@@ -18,6 +22,8 @@ struct Args {
 	shrink_replays: usize,
 	require_coverage: bool,
 	table: bool,
+	corpus: Option<std::path::PathBuf>,
+	save_input: Option<std::path::PathBuf>,
 }
 
 fn parse() -> Result<Args, String> {
@@ -30,6 +36,8 @@ fn parse() -> Result<Args, String> {
 		shrink_replays: 400,
 		require_coverage: false,
 		table: true,
+		corpus: None,
+		save_input: None,
 	};
 	let mut it = std::env::args().skip(1);
 	while let Some(arg) = it.next() {
@@ -49,14 +57,27 @@ fn parse() -> Result<Args, String> {
 			"--no-measure" => args.measure = false,
 			"--no-table" => args.table = false,
 			"--require-coverage" => args.require_coverage = true,
+			"--corpus" => args.corpus = it.next().map(Into::into),
+			"--save-input" => args.save_input = it.next().map(Into::into),
 			"-h" | "--help" => {
-				println!("mirror-fuzz [--calls N] [--seed S] [--chunk C] [--first-chunk K] [--no-measure] [--no-table] [--shrink-replays R] [--require-coverage]");
+				println!("mirror-fuzz [--calls N] [--seed S] [--chunk C] [--first-chunk K] [--no-measure] [--no-table] [--shrink-replays R] [--require-coverage] [--corpus DIR] [--save-input FILE]");
 				std::process::exit(0);
 			}
 			other => return Err(format!("unknown argument {other}")),
 		}
 	}
 	Ok(args)
+}
+
+fn write_input(file: &std::path::Path, input: &[u8]) {
+	let written = file
+		.parent()
+		.map_or(Ok(()), std::fs::create_dir_all)
+		.and_then(|()| std::fs::write(file, input));
+	match written {
+		Ok(()) => println!("input ({} bytes) written to {}", input.len(), file.display()),
+		Err(e) => eprintln!("mirror-fuzz: cannot write {}: {e}", file.display()),
+	}
 }
 
 fn main() {
@@ -97,7 +118,16 @@ fn main() {
 			result.calls as f64 / result.seconds.max(1e-9),
 			result.root
 		);
+		if let Some(file) = &args.save_input {
+			write_input(file, &result.input);
+		}
 		if let Some(finding) = result.finding {
+			if let Some(dir) = &args.corpus {
+				write_input(
+					&dir.join(format!("finding-seed-{seed}-call-{}", result.calls)),
+					&result.input,
+				);
+			}
 			println!(
 				"\nFINDING in chunk {k} (seed {seed}, calls {n}) after action {}, at call {}:",
 				finding.at, result.calls
