@@ -213,7 +213,7 @@ pub fn action(e: &mut Entropy, view: &View) -> Action {
 	if view.stale && e.chance(50) {
 		return Action::Call { who: crate::chain::ALICE, call: feed(e, view, crate::chain::ALICE) };
 	}
-	match e.weighted(&[8, 7, 6, 5, 69, 1, 1, 1, 2]) {
+	match e.weighted(&[8, 7, 6, 5, 67, 1, 1, 1, 4]) {
 		0 => Action::Block { secs: block_secs(e) },
 		1 => {
 			// A feeder feeds (Alice feeds every genesis asset).
