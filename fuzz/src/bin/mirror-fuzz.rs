@@ -4,7 +4,8 @@
 //! genesis with seed `S + k`, so a soak can resume at any chunk and a finding in chunk `k`
 //! reproduces with `--seed S+k --calls C`. Prints calls/s, the per-call table, the calls whose
 //! cost exceeded their weight, and on a finding the seed and the shortest reproducing sequence.
-//! Exits 1 on a finding, 2 with `--require-coverage` if a Mirror call never succeeded.
+//! Exits 1 on a finding, 2 with `--require-coverage` if a Mirror call never succeeded (in the
+//! whole run, or in one of its windows of 100,000 calls).
 //!
 //! `--corpus DIR` writes a finding's input (the bytes the decoder read) to `DIR`, libFuzzer's
 //! corpus (`fuzz/libfuzzer/corpus/runtime`), where the coverage-guided mode replays and mutates
@@ -69,6 +70,9 @@ fn parse() -> Result<Args, String> {
 	Ok(args)
 }
 
+/// The coverage window: every Mirror call must succeed at least once in each.
+const WINDOW: u64 = 100_000;
+
 fn write_input(file: &std::path::Path, input: &[u8]) {
 	let written = file
 		.parent()
@@ -100,6 +104,9 @@ fn main() {
 	let chunks = args.calls.div_ceil(chunk);
 	let mut stats: BTreeMap<String, run::CallStats> = BTreeMap::new();
 	let (mut calls, mut seconds, mut blocks) = (0u64, 0f64, 0u64);
+	// Coverage per window of 100,000 calls: every Mirror call must succeed in each.
+	let mut window: BTreeMap<String, run::CallStats> = BTreeMap::new();
+	let (mut window_start, mut window_calls, mut windows_short) = (0u64, 0u64, 0u32);
 	for k in args.first_chunk..chunks {
 		let seed = args.seed.wrapping_add(k);
 		let n = chunk.min(args.calls - k * chunk);
@@ -109,7 +116,9 @@ fn main() {
 		blocks += result.blocks as u64;
 		for (name, s) in &result.stats {
 			stats.entry(name.clone()).or_default().merge(s);
+			window.entry(name.clone()).or_default().merge(s);
 		}
+		window_calls += result.calls;
 		println!(
 			"chunk {k}: seed {seed}, {} calls in {} blocks, {:.1} s, {:.0} calls/s, state root {:?}",
 			result.calls,
@@ -118,6 +127,18 @@ fn main() {
 			result.calls as f64 / result.seconds.max(1e-9),
 			result.root
 		);
+		if window_calls >= WINDOW {
+			let unreached = report::unreached(&window);
+			windows_short += !unreached.is_empty() as u32;
+			println!(
+				"calls {window_start}..{}: Mirror calls never dispatched successfully: {}",
+				window_start + window_calls,
+				if unreached.is_empty() { "none".to_string() } else { unreached.join(", ") }
+			);
+			window_start += window_calls;
+			window_calls = 0;
+			window.clear();
+		}
 		if let Some(file) = &args.save_input {
 			write_input(file, &result.input);
 		}
@@ -168,7 +189,12 @@ fn main() {
 		"Mirror calls never dispatched successfully: {}",
 		if unreached.is_empty() { "none".to_string() } else { unreached.join(", ") }
 	);
-	if args.require_coverage && !unreached.is_empty() {
+	if windows_short > 0 {
+		println!(
+			"windows of {WINDOW} calls in which a Mirror call never succeeded: {windows_short}"
+		);
+	}
+	if args.require_coverage && (!unreached.is_empty() || windows_short > 0) {
 		std::process::exit(2);
 	}
 }
