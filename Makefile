@@ -67,7 +67,7 @@ test-fuzz:
 
 ## The long soak, resumable by chunk (docs/reliability.md).
 fuzz:
-	$(FUZZ) run $(FUZZ_FLAGS) --bin mirror-fuzz -- --calls $(CALLS) --seed $(SEED) --chunk $(CHUNK) $(FUZZ_ARGS)
+	$(FUZZ) run $(FUZZ_FLAGS) --bin mirror-fuzz -- --calls $(CALLS) --seed $(SEED) --chunk $(CHUNK) --corpus fuzz/libfuzzer/corpus/runtime $(FUZZ_ARGS)
 
 plants:
 	bash fuzz/plants/run.sh
