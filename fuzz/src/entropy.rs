@@ -169,28 +169,25 @@ mod tests {
 		assert!(e.is_exhausted());
 	}
 
+	/// Two hundred choices of every kind the decoder makes.
+	fn choices(e: &mut Entropy) -> Vec<u64> {
+		(0..200)
+			.map(|i| match i % 4 {
+				0 => e.u64(),
+				1 => e.byte() as u64,
+				2 => e.below(1_000) as u64,
+				_ => e.weighted(&[3, 5, 7]) as u64,
+			})
+			.collect()
+	}
+
 	#[test]
 	fn a_recorded_stream_reads_back_as_the_same_choices() {
 		let mut seeded = Entropy::seeded(3).recording();
-		let choices: Vec<u64> = (0..200)
-			.map(|i| match i % 4 {
-				0 => seeded.u64(),
-				1 => seeded.byte() as u64,
-				2 => seeded.below(1_000) as u64,
-				_ => seeded.weighted(&[3, 5, 7]) as u64,
-			})
-			.collect();
+		let made = choices(&mut seeded);
 		let bytes = seeded.recorded().expect("recording").to_vec();
 		let mut replayed = Entropy::bytes(&bytes);
-		let again: Vec<u64> = (0..200)
-			.map(|i| match i % 4 {
-				0 => replayed.u64(),
-				1 => replayed.byte() as u64,
-				2 => replayed.below(1_000) as u64,
-				_ => replayed.weighted(&[3, 5, 7]) as u64,
-			})
-			.collect();
-		assert_eq!(choices, again);
+		assert_eq!(made, choices(&mut replayed));
 		assert!(!replayed.is_exhausted());
 		replayed.byte();
 		assert!(replayed.is_exhausted());

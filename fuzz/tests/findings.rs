@@ -116,3 +116,51 @@ fn finding_3_a_token_with_an_issuer_as_an_masset() {
 		},
 	]);
 }
+
+/// Finding 4 (1,000,000-call soak, seed 63, call 1,411): a swap paid out of the MIR-UST pool
+/// until 43 units of MIR were left, below MIR's existential deposit (1,000); Balances took them
+/// from the pool's account as dust, and the pool's recorded reserve (43) no longer matched its
+/// balance (0). The Amm now refuses any swap or withdrawal that would leave a reserve below its
+/// asset's minimum balance (`ReserveLeftLessThanMinimal`, as pallet-asset-conversion does).
+/// Here the shortest road: Alice, the genesis liquidity provider, withdraws all her MIR-UST LP
+/// tokens, which would leave the pool the 1,000 locked shares' part of 1,000,000 MIR: 816 units.
+/// Then Bob buys MIR with a fortune in UST, which would drain what a partial withdrawal leaves.
+#[test]
+fn finding_4_a_pool_reserve_below_the_existential_deposit() {
+	use frame_support::traits::fungibles::Inspect;
+	use mirror_primitives::{MIR, UST};
+	let genesis = chain::development_genesis().expect("the development genesis builds");
+	let mut chain = chain::Chain::new(&genesis, false).expect("block 1");
+	let alice = chain.signers().id(chain::ALICE).clone();
+	let all = chain.with(|| {
+		let pool = pallet_mirror_amm::Pools::<mirror_runtime::Runtime>::get((MIR, UST))
+			.expect("the genesis MIR-UST pool");
+		let lp = NativeOrWithId::WithId(pool.lp_token);
+		<mirror_runtime::configs::NativeAndAssets as Inspect<_>>::balance(lp, &alice)
+	});
+	assert!(all > 0, "Alice provided the genesis liquidity");
+	let withdraw = |lp_amount| Action::Call {
+		who: chain::ALICE,
+		call: RuntimeCall::Amm(pallet_mirror_amm::Call::withdraw_liquidity {
+			asset_a: MIR,
+			asset_b: UST,
+			lp_amount,
+		}),
+	};
+	assert_clean(&[
+		withdraw(all),
+		// Leave the pool about 2,000 units of MIR (twice the existential deposit).
+		withdraw(all - all / 408),
+		Action::Call {
+			who: 1,
+			call: RuntimeCall::Amm(pallet_mirror_amm::Call::swap {
+				offer_asset: UST,
+				ask_asset: MIR,
+				offer_amount: 9_000_000 * mirror_primitives::UNIT,
+				belief_price: None,
+				max_spread: None,
+				to: None,
+			}),
+		},
+	]);
+}

@@ -259,6 +259,10 @@ pub mod pallet {
 		Overflow,
 		/// A slippage tolerance above 1 (100 %).
 		InvalidSlippageTolerance,
+		/// The swap or withdrawal would leave a pool reserve below its asset's minimum balance
+		/// (MIR's existential deposit): the pool's account would lose it as dust and the
+		/// recorded reserve would no longer match the balance.
+		ReserveLeftLessThanMinimal,
 	}
 
 	/// Pools at genesis.
@@ -372,7 +376,9 @@ pub mod pallet {
 		///
 		/// ## Errors
 		/// [`Error::IdenticalAssets`], [`Error::UnknownPair`], [`Error::ZeroAmount`],
-		/// [`Error::InsufficientBalance`] (LP tokens), [`Error::InsufficientLiquidityBurned`].
+		/// [`Error::InsufficientBalance`] (LP tokens), [`Error::InsufficientLiquidityBurned`],
+		/// [`Error::ReserveLeftLessThanMinimal`] (a reserve would fall below its asset's minimum
+		/// balance: the last withdrawal from a small pool leaves at least that much behind).
 		///
 		/// Emits [`Event::LiquidityWithdrawn`].
 		#[pallet::call_index(2)]
@@ -398,7 +404,8 @@ pub mod pallet {
 		/// ## Errors
 		/// [`Error::IdenticalAssets`], [`Error::UnknownPair`], [`Error::ZeroAmount`],
 		/// [`Error::InsufficientBalance`], [`Error::InsufficientLiquidity`],
-		/// [`Error::MaxSpreadAssertion`].
+		/// [`Error::MaxSpreadAssertion`], [`Error::ReserveLeftLessThanMinimal`] (the return
+		/// would leave the asked reserve below its asset's minimum balance).
 		///
 		/// Emits [`Event::Swapped`].
 		#[pallet::call_index(3)]
@@ -428,7 +435,8 @@ pub mod pallet {
 		/// ## Errors
 		/// [`Error::InvalidPath`] (fewer than two assets, or a repeated neighbour),
 		/// [`Error::UnknownPair`], [`Error::ZeroAmount`], [`Error::InsufficientBalance`],
-		/// [`Error::InsufficientLiquidity`], [`Error::MinimumReceiveNotMet`]. A path longer than
+		/// [`Error::InsufficientLiquidity`], [`Error::ReserveLeftLessThanMinimal`],
+		/// [`Error::MinimumReceiveNotMet`]. A path longer than
 		/// [`Config::MaxSwapPathLength`] does not decode.
 		///
 		/// Emits [`Event::Swapped`] per hop.
@@ -710,6 +718,13 @@ impl<T: Config> Pallet<T> {
 		let out_b = math::withdraw_share(pool.reserve_b, lp_amount, pool.total_shares)
 			.ok_or(Error::<T>::Overflow)?;
 		ensure!(out_a > 0 || out_b > 0, Error::<T>::InsufficientLiquidityBurned);
+		// The locked minimum liquidity keeps both reserves positive; they must also stay at or
+		// above their assets' minimum balances, or the pool's account loses them as dust.
+		ensure!(
+			Self::keeps_minimum(&key.0, pool.reserve_a, out_a)
+				&& Self::keeps_minimum(&key.1, pool.reserve_b, out_b),
+			Error::<T>::ReserveLeftLessThanMinimal
+		);
 
 		let now = Self::now();
 		Self::accumulate(&mut pool, now);
@@ -755,7 +770,17 @@ impl<T: Config> Pallet<T> {
 		let outcome = math::compute_swap(x, y, offer_amount, T::Commission::get())
 			.ok_or(Error::<T>::InsufficientLiquidity)?;
 		ensure!(outcome.return_amount > 0, Error::<T>::InsufficientLiquidity);
+		ensure!(
+			Self::keeps_minimum(ask, y, outcome.return_amount),
+			Error::<T>::ReserveLeftLessThanMinimal
+		);
 		Ok((key, pool, outcome))
+	}
+
+	/// Whether paying `out` from a `reserve` of `asset` leaves at least the asset's minimum
+	/// balance in the pool's account (below it, the account's balance is dust and is lost).
+	fn keeps_minimum(asset: &AssetId, reserve: Balance, out: Balance) -> bool {
+		reserve.saturating_sub(out) >= T::Assets::minimum_balance(asset.clone())
 	}
 
 	fn do_swap(

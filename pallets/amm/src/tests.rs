@@ -545,3 +545,40 @@ fn a_deposit_above_the_balance_is_insufficient_balance_not_overflow() {
 		);
 	});
 }
+
+/// Fuzz finding 4: a pool's account that falls below its asset's minimum balance loses the rest
+/// as dust, and the recorded reserve no longer matches the balance. Swaps and withdrawals that
+/// would leave less are refused (MIR's existential deposit is 10 in the mock).
+#[test]
+fn no_swap_or_withdrawal_leaves_a_reserve_below_its_minimum_balance() {
+	run_test(|| {
+		create(MIR, UST);
+		provide(ALICE, MIR, 1_000, UST, 4_000_000);
+		// The most a swap can take is 99.7 % of the reserve (the commission): 996 of 1,000
+		// MIR, which would leave 4.
+		assert_noop!(
+			Amm::swap(RuntimeOrigin::signed(BOB), UST, MIR, BALANCE / 2, None, None, None),
+			Error::<Test>::ReserveLeftLessThanMinimal
+		);
+		// A swap that leaves at least 10 goes through.
+		assert_ok!(Amm::swap(RuntimeOrigin::signed(BOB), UST, MIR, 1_000_000, None, None, None));
+		let pool = Pools::<Test>::get((MIR, UST)).unwrap();
+		assert!(pool.reserve_a >= 10);
+	});
+	run_test(|| {
+		create(MIR, UST);
+		// sqrt(100 × 400,000,000) = 200,000 shares, 1,000 of them locked: withdrawing all of
+		// Alice's would leave 100 × 1,000 / 200,000 → 1 MIR unit in the pool.
+		provide(ALICE, MIR, 100, UST, 400_000_000);
+		let lp = NativeOrWithId::WithId(Pools::<Test>::get((MIR, UST)).unwrap().lp_token);
+		let all = bal(lp.clone(), ALICE);
+		assert_eq!(all, 199_000);
+		assert_noop!(
+			Amm::withdraw_liquidity(RuntimeOrigin::signed(ALICE), MIR, UST, all),
+			Error::<Test>::ReserveLeftLessThanMinimal
+		);
+		// Half of it leaves 50.
+		assert_ok!(Amm::withdraw_liquidity(RuntimeOrigin::signed(ALICE), MIR, UST, all / 2));
+		assert_eq!(bal(lp, ALICE), all - all / 2);
+	});
+}
