@@ -74,6 +74,10 @@ pub struct View {
 	pub polls: PollId,
 	/// Each signer's Gov shares.
 	pub gov_shares: Vec<Balance>,
+	/// Polls in progress: id and when voting closes.
+	pub open_polls: Vec<(PollId, u64)>,
+	/// Passed polls with a call to execute.
+	pub passed_polls: Vec<PollId>,
 }
 
 impl View {
@@ -134,6 +138,23 @@ impl View {
 			}
 			feeders.insert(asset, entry.feeds.iter().map(|f| f.feeder.clone()).collect());
 		}
+		let mut open_polls = Vec::new();
+		let mut passed_polls = Vec::new();
+		for id in pallet_mirror_gov::PollsInProgress::<Runtime>::iter_keys() {
+			if let Some(poll) = pallet_mirror_gov::Polls::<Runtime>::get(id) {
+				open_polls.push((id, poll.end_time));
+			}
+		}
+		open_polls.sort();
+		let polls = pallet_mirror_gov::Totals::<Runtime>::get().poll_count;
+		// The newest passed polls (older ones have mostly been executed or failed).
+		for id in polls.saturating_sub(16)..=polls {
+			if pallet_mirror_gov::Polls::<Runtime>::get(id).is_some_and(|p| {
+				p.status == mirror_primitives::PollStatus::Passed && p.call.is_some()
+			}) {
+				passed_polls.push(id);
+			}
+		}
 		let mut shortable: Vec<AssetId> = massets
 			.iter()
 			.filter(|a| fresh.contains(a))
@@ -183,6 +204,8 @@ impl View {
 			polls: pallet_mirror_gov::Totals::<Runtime>::get().poll_count,
 			gov_shares,
 			shortable,
+			open_polls,
+			passed_polls,
 		}
 	}
 
@@ -213,7 +236,7 @@ pub fn action(e: &mut Entropy, view: &View) -> Action {
 	if view.stale && e.chance(50) {
 		return Action::Call { who: crate::chain::ALICE, call: feed(e, view, crate::chain::ALICE) };
 	}
-	match e.weighted(&[8, 7, 6, 5, 67, 1, 1, 1, 4]) {
+	match e.weighted(&[8, 7, 6, 5, 65, 1, 1, 1, 4, 2]) {
 		0 => Action::Block { secs: block_secs(e) },
 		1 => {
 			// A feeder feeds (Alice feeds every genesis asset).
@@ -311,6 +334,7 @@ pub fn action(e: &mut Entropy, view: &View) -> Action {
 				}),
 			}
 		}
+		9 => governance(e, view),
 		_ => {
 			// A pre-IPO asset's trigger account triggers its IPO.
 			let (asset, trigger) = match e.pick(&view.ipo_assets) {
@@ -323,6 +347,38 @@ pub fn action(e: &mut Entropy, view: &View) -> Action {
 				call: RuntimeCall::Mint(pallet_mirror_mint::Call::trigger_ipo { asset }),
 			}
 		}
+	}
+}
+
+/// A poll carried through: a passed poll executed, an expired one ended, or a staker voting
+/// with all their shares on an open one (mostly yes), so that polls pass and their calls run.
+fn governance(e: &mut Entropy, view: &View) -> Action {
+	use pallet_mirror_gov::Call as GovCall;
+	let who = e.below(view.signers.len().min(6));
+	if let Some(poll_id) = e.pick(&view.passed_polls).copied() {
+		if e.chance(50) {
+			return Action::Call { who, call: RuntimeCall::Gov(GovCall::execute_poll { poll_id }) };
+		}
+	}
+	let Some((poll_id, end)) = e.pick(&view.open_polls).copied() else {
+		return Action::Call { who, call: user(e, view, who) };
+	};
+	if view.now > end {
+		return Action::Call { who, call: RuntimeCall::Gov(GovCall::end_poll { poll_id }) };
+	}
+	// The staker with the most shares, mostly.
+	let voter = if e.chance(70) {
+		(0..view.gov_shares.len().min(6)).max_by_key(|i| view.gov_shares[*i]).unwrap_or(who)
+	} else {
+		who
+	};
+	Action::Call {
+		who: voter,
+		call: RuntimeCall::Gov(GovCall::cast_vote {
+			poll_id,
+			vote: if e.chance(85) { VoteOption::Yes } else { VoteOption::No },
+			amount: view.gov_shares[voter % view.gov_shares.len()],
+		}),
 	}
 }
 
