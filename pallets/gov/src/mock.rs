@@ -3,16 +3,17 @@
 
 use crate as pallet_gov;
 use frame_support::{
-	derive_impl, parameter_types,
-	traits::{ConstU128, ConstU32, ConstU64, Contains, EitherOfDiverse},
+	parameter_types,
+	traits::{ConstU32, Contains, EitherOfDiverse},
 	weights::Weight,
 	PalletId,
 };
 use frame_system::EnsureRoot;
 use mirror_primitives::{GovParameters, PollConfig};
-use sp_runtime::{BuildStorage, Perbill, Permill};
+use mirror_test_kit::ExtBuilder;
+use sp_runtime::{Perbill, Permill};
 
-type Block = frame_system::mocking::MockBlock<Test>;
+pub use mirror_test_kit::{ALICE, BOB, CHARLIE, DAVE, ED, T0};
 
 /// A pallet that governance acts on.
 #[frame_support::pallet(dev_mode)]
@@ -61,40 +62,10 @@ pub mod target {
 	}
 }
 
-frame_support::construct_runtime!(
-	pub enum Test {
-		System: frame_system,
-		Timestamp: pallet_timestamp,
-		Balances: pallet_balances,
-		Gov: pallet_gov,
-		Target: target,
-	}
-);
-
-#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
-impl frame_system::Config for Test {
-	type Block = Block;
-	type AccountId = u128;
-	type Lookup = sp_runtime::traits::IdentityLookup<u128>;
-	type AccountData = pallet_balances::AccountData<u128>;
-}
-
-impl pallet_timestamp::Config for Test {
-	type Moment = u64;
-	type OnTimestampSet = ();
-	type MinimumPeriod = ConstU64<1>;
-	type WeightInfo = ();
-}
-
-/// MIR's existential deposit in the mock.
-pub const ED: u128 = 10;
-
-#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
-impl pallet_balances::Config for Test {
-	type Balance = u128;
-	type ExistentialDeposit = ConstU128<ED>;
-	type AccountStore = System;
-}
+mirror_test_kit::mock_runtime!(Test { Timestamp, Balances } {
+	Gov: pallet_gov,
+	Target: target,
+});
 
 impl target::Config for Test {
 	type AdminOrigin = EitherOfDiverse<EnsureRoot<u128>, crate::EnsureGov>;
@@ -146,14 +117,8 @@ impl pallet_gov::Config for Test {
 	type WeightInfo = ();
 }
 
-pub const ALICE: u128 = 1;
-pub const BOB: u128 = 2;
-pub const CHARLIE: u128 = 3;
-pub const DAVE: u128 = 4;
 /// Every test account's MIR.
 pub const BALANCE: u128 = 1_000_000;
-/// The tests' genesis time.
-pub const T0: u64 = 1_000_000;
 
 /// The tests' parameters: the unit tests' of the original (deposits 100 / 300 / 200, periods
 /// 10,000 s / 30,000 s / 20,000 s, quorum 30 % / 50 % / 40 %, threshold 50 % / 70 % / 60 %),
@@ -187,39 +152,22 @@ pub fn test_parameters() -> GovParameters {
 /// Externalities: Alice to Dave hold [`BALANCE`] MIR, the Gov account its existential deposit,
 /// the clock reads `T0`.
 pub fn new_test_ext() -> sp_io::TestExternalities {
-	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
-	pallet_balances::GenesisConfig::<Test> {
-		balances: vec![(ALICE, BALANCE), (BOB, BALANCE), (CHARLIE, BALANCE), (DAVE, BALANCE)],
-		..Default::default()
-	}
-	.assimilate_storage(&mut storage)
-	.unwrap();
-	pallet_gov::GenesisConfig::<Test> { parameters: Some(test_parameters()), ..Default::default() }
-		.assimilate_storage(&mut storage)
-		.unwrap();
-	let mut ext = sp_io::TestExternalities::new(storage);
-	ext.execute_with(|| {
-		System::set_block_number(1);
-		set_time(T0);
-	});
-	ext
+	ExtBuilder::<Test>::default()
+		.balances(vec![(ALICE, BALANCE), (BOB, BALANCE), (CHARLIE, BALANCE), (DAVE, BALANCE)])
+		.genesis(pallet_gov::GenesisConfig::<Test> {
+			parameters: Some(test_parameters()),
+			..Default::default()
+		})
+		.build_at(T0)
 }
 
 /// Runs `test` on [`new_test_ext`], then checks the pallet's invariants.
 pub fn run_test(test: impl FnOnce()) {
-	new_test_ext().execute_with(|| {
-		test();
-		crate::Pallet::<Test>::do_try_state().expect("Gov invariants hold");
-	});
-}
-
-/// Sets the clock to `secs` seconds.
-pub fn set_time(secs: u64) {
-	pallet_timestamp::Now::<Test>::put(secs * 1_000);
+	let try_state = crate::Pallet::<Test>::do_try_state;
+	mirror_test_kit::run_checked(new_test_ext(), test, try_state, "Gov invariants hold");
 }
 
 /// Moves the clock `secs` seconds on.
 pub fn advance(secs: u64) {
-	let now = pallet_timestamp::Now::<Test>::get() / 1_000;
-	set_time(now + secs);
+	set_time(now() + secs);
 }

@@ -2,35 +2,17 @@
 
 use crate as pallet_mirror_oracle;
 use core::cell::RefCell;
-use frame_support::{derive_impl, parameter_types, traits::ConstU64};
+use frame_support::parameter_types;
 use frame_system::EnsureRoot;
-use mirror_primitives::{
-	AssetId, Moment, NativeOrWithId, OracleAssetConfig, TwapError, TwapProvider, UST,
-};
-use sp_runtime::BuildStorage;
+use mirror_primitives::{AssetId, Moment, OracleAssetConfig, TwapError, TwapProvider, UST};
+use mirror_test_kit::ExtBuilder;
 use sp_runtime::FixedU128;
 
-type Block = frame_system::mocking::MockBlock<Test>;
+pub use mirror_test_kit::{AAPL, MIR, TSLA};
 
-frame_support::construct_runtime!(
-	pub enum Test {
-		System: frame_system,
-		Timestamp: pallet_timestamp,
-		Oracle: pallet_mirror_oracle,
-	}
-);
-
-#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
-impl frame_system::Config for Test {
-	type Block = Block;
-}
-
-impl pallet_timestamp::Config for Test {
-	type Moment = u64;
-	type OnTimestampSet = ();
-	type MinimumPeriod = ConstU64<1>;
-	type WeightInfo = ();
-}
+mirror_test_kit::mock_runtime!(Test { Timestamp } {
+	Oracle: pallet_mirror_oracle,
+});
 
 parameter_types! {
 	pub const QuoteAsset: AssetId = UST;
@@ -88,13 +70,6 @@ impl pallet_mirror_oracle::Config for Test {
 	type BenchmarkHelper = ();
 }
 
-/// mAAPL in the tests.
-pub const AAPL: AssetId = NativeOrWithId::WithId(2);
-/// mTSLA in the tests.
-pub const TSLA: AssetId = NativeOrWithId::WithId(3);
-/// MIR.
-pub const MIR: AssetId = NativeOrWithId::Native;
-
 /// Feeders.
 pub const ALICE: u64 = 1;
 pub const BOB: u64 = 2;
@@ -108,37 +83,22 @@ pub const GENESIS_SECS: u64 = 1_000_000;
 
 /// Externalities with Alice feeding mAAPL and MIR, at block 1 and time [`GENESIS_SECS`].
 pub fn new_test_ext() -> sp_io::TestExternalities {
-	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
-	pallet_mirror_oracle::GenesisConfig::<Test> {
-		feeders: vec![(AAPL, ALICE), (MIR, ALICE)],
-		configs: vec![],
-	}
-	.assimilate_storage(&mut storage)
-	.unwrap();
-	let mut ext = sp_io::TestExternalities::new(storage);
 	TWAP.with(|t| *t.borrow_mut() = None);
-	ext.execute_with(|| {
-		System::set_block_number(1);
-		set_time(GENESIS_SECS);
-	});
-	ext
+	ExtBuilder::<Test>::default()
+		.genesis(pallet_mirror_oracle::GenesisConfig::<Test> {
+			feeders: vec![(AAPL, ALICE), (MIR, ALICE)],
+			configs: vec![],
+		})
+		.build_at(GENESIS_SECS)
 }
 
 /// Runs `test` on [`new_test_ext`], then checks the pallet's invariants.
 pub fn run_test(test: impl FnOnce()) {
-	new_test_ext().execute_with(|| {
-		test();
-		crate::Pallet::<Test>::do_try_state().expect("oracle invariants hold");
-	});
-}
-
-/// Sets the clock to `secs` seconds.
-pub fn set_time(secs: u64) {
-	pallet_timestamp::Now::<Test>::put(secs * 1_000);
+	let try_state = crate::Pallet::<Test>::do_try_state;
+	mirror_test_kit::run_checked(new_test_ext(), test, try_state, "oracle invariants hold");
 }
 
 /// Moves to the next block, `secs` seconds later.
 pub fn advance(secs: u64) {
-	System::set_block_number(System::block_number() + 1);
-	set_time(pallet_timestamp::Now::<Test>::get() / 1_000 + secs);
+	mirror_test_kit::next_block::<Test>(secs);
 }
