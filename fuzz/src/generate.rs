@@ -201,7 +201,7 @@ impl View {
 					pallet_mirror_oracle::FeedsInBlock::<Runtime>::get(a).map(|(block, _)| block)
 						!= Some(frame_system::Pallet::<Runtime>::block_number())
 				}),
-			polls: pallet_mirror_gov::Totals::<Runtime>::get().poll_count,
+			polls,
 			gov_shares,
 			shortable,
 			open_polls,
