@@ -1,8 +1,18 @@
-//! The AMM: what the Amm pallet provides to Mint (short sales), LpStaking (premium, auto-stake),
-//! the Collector (fee conversion) and CollateralOracle (time-weighted prices).
+//! The AMM's roles, each a narrow trait for the pallets that need it (the model is
+//! pallet-asset-conversion's `Swap` / `QuotePrice` / `MutateLiquidity`):
+//!
+//! | role | trait | used by |
+//! |---|---|---|
+//! | swap | [`Swap`] | Mint (short sales), Collector (fee conversion) |
+//! | quote | [`QuoteSwap`] | the runtime API; limit orders |
+//! | time-weighted price | [`TwapProvider`] | Oracle (fallback), CollateralOracle, LpStaking (premium) |
+//! | provide liquidity | [`ProvideLiquidity`] | LpStaking (auto-stake), Factory (initial liquidity) |
+//! | create a pool | [`PoolCreator`] | Factory (listing) |
+//!
+//! The Amm pallet implements them all; the test kit's `MockAmm` stands in for it in pallet tests.
 
-use crate::{AssetId, Balance, LocalAssetId};
-use codec::{Decode, Encode};
+use crate::{AssetId, Balance, LocalAssetId, Moment};
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
 use sp_runtime::{DispatchError, FixedU128};
 
@@ -38,8 +48,59 @@ pub struct PoolInfo<AccountId> {
 	pub total_shares: Balance,
 }
 
-/// An x·y=k AMM that other pallets quote and trade on.
-pub trait Amm<AccountId> {
+/// How far a swap's return may fall short before the swap fails (spec §3.13).
+#[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, TypeInfo, Debug, Default)]
+pub enum SpreadLimit {
+	/// No check.
+	#[default]
+	Unchecked,
+	/// Against the pool's spot price: the swap fails if `(spread + commission) / (return +
+	/// spread + commission)` exceeds this.
+	MaxSpread(FixedU128),
+	/// Against the trader's belief: expecting `⌊offer / belief_price⌋`, the swap fails if the
+	/// return is below it by more than `max_spread` of it.
+	BeliefPrice {
+		/// The offer asset the trader believes one unit of the ask asset costs.
+		belief_price: FixedU128,
+		/// The largest shortfall accepted, as a fraction of the expected return.
+		max_spread: FixedU128,
+	},
+}
+
+impl SpreadLimit {
+	/// The limit a `swap` call's two optional arguments ask for: both, a belief-price check; a
+	/// max spread alone, a spot-price check; otherwise none (a belief price without a max spread
+	/// checks nothing, as in Terraswap).
+	pub fn from_options(belief_price: Option<FixedU128>, max_spread: Option<FixedU128>) -> Self {
+		match (belief_price, max_spread) {
+			(Some(belief_price), Some(max_spread)) => {
+				SpreadLimit::BeliefPrice { belief_price, max_spread }
+			}
+			(None, Some(max_spread)) => SpreadLimit::MaxSpread(max_spread),
+			_ => SpreadLimit::Unchecked,
+		}
+	}
+}
+
+/// The swap role: Mint sells a short position's mAssets, the Collector converts fees.
+pub trait Swap<AccountId> {
+	/// Sells `offer_amount` of `offer` from `payer`'s balance for `ask`, paid to `to`, failing
+	/// (and changing nothing) beyond `limit`. The `Swapped` event names `trader`, the account the
+	/// swap is made for (a short seller when Mint sells from its own account; else the payer).
+	fn swap(
+		payer: &AccountId,
+		trader: &AccountId,
+		offer: &AssetId,
+		ask: &AssetId,
+		offer_amount: Balance,
+		limit: SpreadLimit,
+		to: &AccountId,
+	) -> Result<SwapQuote, DispatchError>;
+}
+
+/// The quote role: what a swap would give now, without making it (a resting limit order asks it
+/// before it fills).
+pub trait QuoteSwap {
 	/// What selling `offer_amount` of `offer` for `ask` would return now.
 	fn quote(
 		offer: &AssetId,
@@ -47,18 +108,16 @@ pub trait Amm<AccountId> {
 		offer_amount: Balance,
 	) -> Result<SwapQuote, DispatchError>;
 
-	/// Sells `offer_amount` of `offer` from `who` for `ask`, paid to `to`, with the spread check
-	/// of `belief_price` / `max_spread` (none if both are `None`).
-	fn swap(
-		who: &AccountId,
+	/// What must be offered of `offer` to receive `ask_amount` of `ask` now.
+	fn quote_for_return(
 		offer: &AssetId,
 		ask: &AssetId,
-		offer_amount: Balance,
-		belief_price: Option<FixedU128>,
-		max_spread: Option<FixedU128>,
-		to: &AccountId,
+		ask_amount: Balance,
 	) -> Result<SwapQuote, DispatchError>;
+}
 
+/// The provide-liquidity role: LpStaking's auto-stake and the Factory's initial liquidity.
+pub trait ProvideLiquidity<AccountId> {
 	/// Deposits liquidity from `who`, LP tokens to `receiver`; returns the LP tokens minted.
 	fn provide_liquidity(
 		who: &AccountId,
@@ -70,29 +129,54 @@ pub trait Amm<AccountId> {
 		receiver: &AccountId,
 	) -> Result<Balance, DispatchError>;
 
-	/// The reserves of the pool of `a` and `b`, in that order; `None` without a pool.
-	fn reserves(a: &AssetId, b: &AssetId) -> Option<(Balance, Balance)>;
-
-	/// The LP token of the pool of `a` and `b`.
+	/// The LP token of the pool of `a` and `b`; `None` without a pool.
 	fn lp_token(a: &AssetId, b: &AssetId) -> Option<AssetId>;
 }
 
-/// Sets a token's metadata without a deposit, for tokens the chain's own pallets create and own
-/// (LP tokens, mAssets): their storage is paid for by the fee of the call that creates them.
-pub trait SetAssetMetadata {
-	/// Sets `asset`'s name, symbol and decimals.
-	fn set_metadata(
-		asset: LocalAssetId,
-		name: alloc::vec::Vec<u8>,
-		symbol: alloc::vec::Vec<u8>,
-		decimals: u8,
-	) -> Result<(), DispatchError>;
+/// Why an AMM cannot give a time-weighted price.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub enum TwapError {
+	/// There is no pool for the pair.
+	NoPool,
+	/// The pool's price history does not cover the requested window yet.
+	NotEnoughHistory,
 }
 
-/// Hands out new `pallet-assets` ids (for LP tokens and mAssets), one allocator for the chain.
-pub trait AssetIdAllocator {
-	/// The id the next created asset must take.
-	fn next_asset_id() -> Result<LocalAssetId, DispatchError>;
+/// An AMM's time-weighted average price, computed from its cumulative price accumulators (never
+/// from spot reserves, which one transaction can move).
+pub trait TwapProvider {
+	/// The average price of one unit of `base` in units of `quote` over the last `window` seconds.
+	fn twap(base: &AssetId, quote: &AssetId, window: Moment) -> Result<FixedU128, TwapError>;
+
+	/// The average price of one unit of `base` in `quote` over the longest window the history
+	/// holds up to `max_window` seconds, and that window. A window is never shorter than the AMM's
+	/// observation period; when no observation lies within `max_window`, the shortest window
+	/// longer than it is used (the pool was idle, so the price over it is as good).
+	fn twap_up_to(
+		base: &AssetId,
+		quote: &AssetId,
+		max_window: Moment,
+	) -> Result<(FixedU128, Moment), TwapError> {
+		Self::twap(base, quote, max_window).map(|price| (price, max_window))
+	}
+}
+
+/// No AMM: every pair is unknown.
+impl TwapProvider for () {
+	fn twap(_: &AssetId, _: &AssetId, _: Moment) -> Result<FixedU128, TwapError> {
+		Err(TwapError::NoPool)
+	}
 }
 
 /// Creates AMM pools for another pallet (the Factory lists an mAsset with its UST pool).

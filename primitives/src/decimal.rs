@@ -1,4 +1,6 @@
-//! Mirror's decimal arithmetic (spec §0.1), bit-exact with the original contracts.
+//! Mirror's decimal arithmetic (spec §0.1), bit-exact with the original contracts: the one home
+//! of the fixed-point helpers every pallet shares. A pallet's own formulas live in its `math.rs`
+//! and are built from these.
 //!
 //! `Decimal` is [`FixedU128`] (18 fractional digits). Every product of an amount and a decimal is
 //! floored at once (`a * p * r` is `⌊⌊a·p⌋·r⌋`). Mirror's helpers (`mirror_mint/src/math.rs`, copied
@@ -20,19 +22,32 @@ fn nine_digits(a: FixedU128) -> u128 {
 	a.into_inner() / DECIMAL_FRACTIONAL
 }
 
-/// `Decimal::from_ratio(n, d)`: `⌊n · 10^18 / d⌋ / 10^18`, with a 256-bit intermediate.
+/// `⌊a × b / c⌋` with a 256-bit intermediate; `None` when `c` is zero or the result exceeds
+/// `u128`.
+pub fn mul_div_floor(a: u128, b: u128, c: u128) -> Option<u128> {
+	multiply_by_rational_with_rounding(a, b, c, Rounding::Down)
+}
+
+/// `⌈a × b / c⌉` with a 256-bit intermediate; `None` when `c` is zero or the result exceeds
+/// `u128`.
+pub fn mul_div_ceil(a: u128, b: u128, c: u128) -> Option<u128> {
+	multiply_by_rational_with_rounding(a, b, c, Rounding::Up)
+}
+
+/// `Decimal::from_ratio(n, d)`: `⌊n · 10^18 / d⌋ / 10^18`, with a 256-bit intermediate; `None`
+/// when `d` is zero.
 pub fn from_ratio(n: u128, d: u128) -> Option<FixedU128> {
-	multiply_by_rational_with_rounding(n, ONE, d, Rounding::Down).map(FixedU128::from_inner)
+	mul_div_floor(n, ONE, d).map(FixedU128::from_inner)
 }
 
 /// `Uint128 * Decimal`: `⌊amount × d⌋`.
 pub fn mul_floor(amount: Balance, d: FixedU128) -> Option<Balance> {
-	multiply_by_rational_with_rounding(amount, d.into_inner(), ONE, Rounding::Down)
+	mul_div_floor(amount, d.into_inner(), ONE)
 }
 
 /// `Uint128 * Decimal`, rounded up (for amounts owed to the protocol).
 pub fn mul_ceil(amount: Balance, d: FixedU128) -> Option<Balance> {
-	multiply_by_rational_with_rounding(amount, d.into_inner(), ONE, Rounding::Up)
+	mul_div_ceil(amount, d.into_inner(), ONE)
 }
 
 /// `decimal_division(a, b)` = `from_ratio(⌊10^9·a⌋, ⌊10^9·b⌋)`: `a / b` at 1e-9 precision.

@@ -209,45 +209,6 @@ impl Default for GovParameters {
 	}
 }
 
-/// A poll as clients see it.
-#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
-pub struct PollInfo<AccountId> {
-	/// Who proposed it.
-	pub creator: AccountId,
-	/// Where it stands.
-	pub status: PollStatus,
-	/// Its class.
-	pub class: PollClass,
-	/// Staked MIR voted yes.
-	pub yes_votes: Balance,
-	/// Staked MIR voted no.
-	pub no_votes: Balance,
-	/// Staked MIR voted abstain.
-	pub abstain_votes: Balance,
-	/// When voting closes (seconds).
-	pub end_time: Moment,
-	/// From when its staked total may be snapshotted (seconds).
-	pub snapshot_time: Moment,
-	/// Its title.
-	pub title: Vec<u8>,
-	/// Its description.
-	pub description: Vec<u8>,
-	/// Its link.
-	pub link: Option<Vec<u8>>,
-	/// The SCALE-encoded call it executes if it passes.
-	pub call: Option<Vec<u8>>,
-	/// The call's weight, measured at creation: what `execute_poll` charges for it.
-	pub call_weight: frame_support::weights::Weight,
-	/// The proposer's deposit.
-	pub deposit_amount: Balance,
-	/// The staked MIR the tally was measured against, once ended.
-	pub total_balance_at_end_poll: Option<Balance>,
-	/// Voting rewards booked to this poll's voters.
-	pub voters_reward: Balance,
-	/// The staked MIR snapshotted near its end.
-	pub staked_amount: Option<Balance>,
-}
-
 /// A staker as clients see it.
 #[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
 pub struct GovStakerInfo {

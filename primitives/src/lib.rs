@@ -1,9 +1,10 @@
 //! # Mirror primitives
 //!
-//! The types every Mirror crate shares and, as the pallets land, the traits through which they talk
-//! to each other (a price source, an AMM that quotes and swaps, a short-stake hook, an asset
-//! registry, an asset-id allocator). No pallet depends on another pallet's crate: each names what it
-//! needs as a `Config` type bound by a trait from this crate, and only the runtime wires them.
+//! The types every Mirror crate shares and the traits through which the pallets talk to each
+//! other: a price source, the AMM's roles (swap, quote, time-weighted price, provide liquidity,
+//! create a pool), a short-stake hook, an asset-id allocator. No pallet depends on another
+//! pallet's crate: each names what it needs as a `Config` type bound by a narrow trait from this
+//! crate, and only the runtime wires them.
 //!
 //! ## Units
 //! Every token has 6 decimals ([`UNIT`] = 1_000_000 base units). Balances are `u128`. Prices,
@@ -17,18 +18,22 @@ pub mod amm;
 pub mod decimal;
 pub mod factory;
 pub mod gov;
+pub mod lp_staking;
 pub mod mint;
 pub mod oracle;
-pub mod staking;
+pub mod tokens;
 
-pub use amm::{Amm, AssetIdAllocator, PoolCreator, PoolInfo, SetAssetMetadata, SwapQuote};
+pub use amm::{
+	PoolCreator, PoolInfo, ProvideLiquidity, QuoteSwap, SpreadLimit, Swap, SwapQuote, TwapError,
+	TwapProvider,
+};
 pub use factory::{
 	DistributionInfo, DistributionPeriod, DistributionSchedule, FactoryParameters, PreIpoParams,
 	WhitelistParams,
 };
 pub use gov::{
-	GovParameters, GovRewards, GovStakerInfo, GovState, PollClass, PollConfig, PollId, PollInfo,
-	PollStatus, VoteOption, VoterInfo,
+	GovParameters, GovRewards, GovStakerInfo, GovState, PollClass, PollConfig, PollId, PollStatus,
+	VoteOption, VoterInfo,
 };
 pub use mint::{
 	AssetConfig, AuctionQuote, IpoParams, MintParameters, MintRegistry, Position, PositionFilter,
@@ -37,75 +42,21 @@ pub use mint::{
 };
 
 pub use frame_support::traits::tokens::fungible::NativeOrWithId;
+pub use lp_staking::{
+	RewardIndex, RewardInfo, RewardPools, StakerReward, StakingMigration, StakingParameters,
+	StakingPool,
+};
 pub use oracle::{
 	CollateralError, CollateralPrice, CollateralRegistry, CollateralStatus, FeedInfo,
 	FeederRegistry, OracleAssetConfig, OracleFallback, OraclePrice, PriceError, PriceInfo,
 	PriceOrigin, PricePoint, PriceProvider, PriceRange, PriceSource, ProvideCollateralPrice,
-	TwapError, TwapProvider,
 };
 pub use sp_runtime::FixedU128;
-pub use staking::{
-	RewardIndex, RewardInfo, RewardPools, StakerReward, StakingMigration, StakingParameters,
-	StakingPool,
+#[cfg(feature = "runtime-benchmarks")]
+pub use tokens::CreateToken;
+pub use tokens::{
+	preservation, AssetExists, AssetIdAllocator, ExistsInFungibles, IdsBelow, SetAssetMetadata,
 };
-
-/// How a Mirror pallet moves `asset` out of an account: MIR keeps the account's existential deposit
-/// (`Preserve`); a `pallet-assets` token may be spent to the last unit (`Expendable`: with
-/// `Preserve` an account could never spend its last `min_balance` of it).
-pub fn preservation(asset: &AssetId) -> frame_support::traits::tokens::Preservation {
-	use frame_support::traits::tokens::Preservation;
-	match asset {
-		NativeOrWithId::Native => Preservation::Preserve,
-		NativeOrWithId::WithId(_) => Preservation::Expendable,
-	}
-}
-
-/// Whether a token exists: MIR always, a `pallet-assets` id once it has been created. The oracle
-/// pallets ask it before they register a feeder or a collateral, so that no feed or collateral
-/// entry can name a token that does not exist.
-pub trait AssetExists {
-	/// Whether `asset` exists.
-	fn asset_exists(asset: &AssetId) -> bool;
-}
-
-/// [`AssetExists`] read from a `fungibles` implementation (the runtime's union of Balances and
-/// Assets, which answers `true` for MIR).
-pub struct ExistsInFungibles<F, AccountId>(core::marker::PhantomData<(F, AccountId)>);
-
-impl<F, AccountId> AssetExists for ExistsInFungibles<F, AccountId>
-where
-	F: frame_support::traits::fungibles::Inspect<AccountId, AssetId = AssetId>,
-{
-	fn asset_exists(asset: &AssetId) -> bool {
-		F::asset_exists(asset.clone())
-	}
-}
-
-/// [`AssetExists`] for mocks without an assets pallet: MIR and every `pallet-assets` id below
-/// `FIRST_MISSING` exist.
-pub struct IdsBelow<const FIRST_MISSING: LocalAssetId>;
-
-impl<const FIRST_MISSING: LocalAssetId> AssetExists for IdsBelow<FIRST_MISSING> {
-	fn asset_exists(asset: &AssetId) -> bool {
-		match asset {
-			NativeOrWithId::Native => true,
-			NativeOrWithId::WithId(id) => *id < FIRST_MISSING,
-		}
-	}
-}
-
-/// Creates a token for a benchmark that needs one to exist (the oracle pallets' registrations).
-#[cfg(feature = "runtime-benchmarks")]
-pub trait CreateToken {
-	/// Makes `asset` exist (a no-op if it does).
-	fn create_token(asset: &AssetId);
-}
-
-/// For mocks in which every token the benchmarks name exists already.
-#[cfg(feature = "runtime-benchmarks")]
-impl CreateToken for () {
-	fn create_token(_: &AssetId) {}
-}
 
 /// A balance of any Mirror token (MIR, UST, mAssets, LP tokens), in base units.
 pub type Balance = u128;

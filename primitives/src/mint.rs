@@ -209,7 +209,7 @@ pub struct PositionLock<AccountId> {
 }
 
 /// How Mint tells the staking side about short positions: a short position's owner holds sLP equal
-/// to its debt (spec §3.5). The unit type ignores it, so Mint works without a staking pallet.
+/// to its debt (spec §3.5). The unit type ignores it, so Mint works without LpStaking.
 pub trait ShortStakeHook<AccountId> {
 	/// `owner` shorted `amount` more of `asset`.
 	fn increase_short(asset: &AssetId, owner: &AccountId, amount: Balance) -> DispatchResult;

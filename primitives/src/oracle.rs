@@ -1,6 +1,6 @@
 //! Prices: what the Oracle and CollateralOracle pallets provide to the rest of Mirror.
 
-use crate::{AssetId, Moment};
+use crate::{amm::TwapError, AssetId, Moment};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
 use serde::{Deserialize, Serialize};
@@ -106,52 +106,6 @@ impl From<PriceError> for DispatchError {
 			PriceError::Frozen => "price: asset frozen",
 			PriceError::NotEnoughFeeds => "price: not enough fresh feeds",
 		})
-	}
-}
-
-/// Why an AMM cannot give a time-weighted price.
-#[derive(
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-	Debug,
-)]
-pub enum TwapError {
-	/// There is no pool for the pair.
-	NoPool,
-	/// The pool's price history does not cover the requested window yet.
-	NotEnoughHistory,
-}
-
-/// An AMM's time-weighted average price, computed from its cumulative price accumulators (never
-/// from spot reserves, which one transaction can move).
-pub trait TwapProvider {
-	/// The average price of one unit of `base` in units of `quote` over the last `window` seconds.
-	fn twap(base: &AssetId, quote: &AssetId, window: Moment) -> Result<FixedU128, TwapError>;
-
-	/// The average price of one unit of `base` in `quote` over the longest window the history
-	/// holds up to `max_window` seconds, and that window. A window is never shorter than the AMM's
-	/// observation period; when no observation lies within `max_window`, the shortest window
-	/// longer than it is used (the pool was idle, so the price over it is as good).
-	fn twap_up_to(
-		base: &AssetId,
-		quote: &AssetId,
-		max_window: Moment,
-	) -> Result<(FixedU128, Moment), TwapError> {
-		Self::twap(base, quote, max_window).map(|price| (price, max_window))
-	}
-}
-
-/// No AMM: every pair is unknown.
-impl TwapProvider for () {
-	fn twap(_: &AssetId, _: &AssetId, _: Moment) -> Result<FixedU128, TwapError> {
-		Err(TwapError::NoPool)
 	}
 }
 

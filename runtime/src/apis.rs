@@ -397,19 +397,19 @@ impl_runtime_apis! {
 		}
 	}
 
-	impl mirror_gov_runtime_api::GovApi<Block, AccountId> for Runtime {
+	impl mirror_gov_runtime_api::GovApi<Block, AccountId, pallet_mirror_gov::PollOf<Runtime>> for Runtime {
 		fn staker(staker: AccountId) -> Option<mirror_primitives::GovStakerInfo> {
 			Gov::staker(&staker)
 		}
 
-		fn poll(poll_id: mirror_primitives::PollId) -> Option<mirror_primitives::PollInfo<AccountId>> {
+		fn poll(poll_id: mirror_primitives::PollId) -> Option<pallet_mirror_gov::PollOf<Runtime>> {
 			Gov::poll(poll_id)
 		}
 
 		fn polls(
 			start_before: Option<mirror_primitives::PollId>,
 			limit: u32,
-		) -> Vec<(mirror_primitives::PollId, mirror_primitives::PollInfo<AccountId>)> {
+		) -> Vec<(mirror_primitives::PollId, pallet_mirror_gov::PollOf<Runtime>)> {
 			Gov::polls(start_before, limit)
 		}
 

@@ -93,7 +93,7 @@ fn whitelist_feed_mint_provide_bond_distribute_and_see_rewards() {
 			None,
 			None
 		));
-		let lp = <Amm as mirror_primitives::Amm<_>>::lp_token(&nflx, &UST).unwrap();
+		let lp = <Amm as mirror_primitives::ProvideLiquidity<_>>::lp_token(&nflx, &UST).unwrap();
 		let lp_amount = NativeAndAssets::balance(lp, &bob);
 		assert_ok!(LpStaking::bond(RuntimeOrigin::signed(bob.clone()), nflx.clone(), lp_amount));
 

@@ -82,7 +82,7 @@ fn development_preset_funds_dev_accounts_with_mir_and_ust() {
 
 #[test]
 fn development_preset_lists_the_dev_massets_through_the_factory() {
-	use mirror_primitives::{Amm as _, MintRegistry, NativeOrWithId};
+	use mirror_primitives::{MintRegistry, NativeOrWithId, ProvideLiquidity as _};
 	use mirror_runtime::{Amm, Factory, Mint};
 	dev_ext().execute_with(|| {
 		for (i, (id, name, symbol, price)) in DEV_MASSETS.into_iter().enumerate() {

@@ -210,8 +210,7 @@ fn a_large_swap_before_adjust_premium_moves_it_by_its_time_share_only() {
 		// A small trade records the pool's first observation at the pool price, 180.
 		buy_maapl(bob.clone(), UNIT);
 		let pre_attack = {
-			let (asset_reserve, ust_reserve) =
-				<Amm as mirror_primitives::Amm<_>>::reserves(&MAAPL, &UST).expect("a pool");
+			let (asset_reserve, ust_reserve) = Amm::reserves(&MAAPL, &UST).expect("a pool");
 			let price = FixedU128::checked_from_rational(ust_reserve, asset_reserve).unwrap();
 			(price - fx(180, 1)) / fx(180, 1)
 		};
@@ -220,8 +219,7 @@ fn a_large_swap_before_adjust_premium_moves_it_by_its_time_share_only() {
 		// 200,000 UST buys up mAAPL: the spot premium is above 20 %.
 		let attacker = account(Charlie);
 		buy_maapl(attacker, 200_000 * UNIT);
-		let (asset_reserve, ust_reserve) =
-			<Amm as mirror_primitives::Amm<_>>::reserves(&MAAPL, &UST).expect("a pool");
+		let (asset_reserve, ust_reserve) = Amm::reserves(&MAAPL, &UST).expect("a pool");
 		let spot = FixedU128::checked_from_rational(ust_reserve, asset_reserve).unwrap();
 		let spot_premium = (spot - fx(180, 1)) / fx(180, 1);
 		assert!(spot_premium > fx(1, 5), "{spot_premium:?}");
@@ -272,8 +270,7 @@ fn a_fee_balance_of_five_percent_of_the_pool_converts_in_slices_within_the_bound
 	dev_ext().execute_with(|| {
 		feed();
 		let collector = Collector::account_id();
-		let (asset_reserve, _) =
-			<Amm as mirror_primitives::Amm<_>>::reserves(&MAAPL, &UST).expect("a pool");
+		let (asset_reserve, _) = Amm::reserves(&MAAPL, &UST).expect("a pool");
 		let fees = asset_reserve / 20;
 		assert_ok!(NativeAndAssets::transfer(
 			MAAPL,

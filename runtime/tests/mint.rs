@@ -338,6 +338,22 @@ fn a_short_sells_into_the_real_pool_and_unlocks_after_the_lock_period() {
 			Some(short)
 		));
 		let id = last_position();
+		// The sale's `Swapped` event names the short seller, not Mint's account, and pays the
+		// lock account.
+		let swapped = frame_system::Pallet::<Runtime>::events()
+			.into_iter()
+			.rev()
+			.find_map(|record| match record.event {
+				mirror_runtime::RuntimeEvent::Amm(pallet_mirror_amm::Event::Swapped {
+					who,
+					offer_asset,
+					to,
+					..
+				}) => Some((who, offer_asset, to)),
+				_ => None,
+			})
+			.expect("the short sale swapped");
+		assert_eq!(swapped, (eve.clone(), MAAPL, Mint::lock_account()));
 		let pool1 = mirror_runtime::Amm::pool_info(MAAPL, UST).unwrap();
 		// The pool holds the sold mAAPL and paid out the UST now locked.
 		assert_eq!(pool1.reserve_b - pool0.reserve_b, 9_999_999);

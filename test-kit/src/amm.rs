@@ -7,8 +7,9 @@ use frame_support::traits::{
 	tokens::Preservation,
 };
 use mirror_primitives::{
-	decimal::mul_floor, Amm, AssetId, Balance, FixedU128, LocalAssetId, Moment, NativeOrWithId,
-	PoolCreator, SwapQuote, TwapError, TwapProvider, UST,
+	decimal::mul_floor, AssetId, Balance, FixedU128, LocalAssetId, Moment, NativeOrWithId,
+	PoolCreator, ProvideLiquidity, QuoteSwap, SpreadLimit, Swap, SwapQuote, TwapError,
+	TwapProvider, UST,
 };
 use sp_runtime::{
 	traits::{CheckedDiv, One},
@@ -65,57 +66,112 @@ where
 	const NO_POOL: &'static str = "no pool";
 }
 
-/// The AMM stand-in. A sale of `offer` for `ask` returns `⌊amount × rate⌋` at the rate set by
-/// [`set_rate`] (no rate: [`AmmSettings::NO_POOL`]) and fails with `MaxSpreadAssertion` when the
-/// spread set by [`set_spread`] exceeds its maximum. Providing liquidity to a pool of [`set_pool`]
+/// The AMM stand-in, in every role. A sale of `offer` for `ask` returns `⌊amount × rate⌋` at the
+/// rate set by [`set_rate`] (no rate: [`AmmSettings::NO_POOL`]) and fails with
+/// `MaxSpreadAssertion` when the spread set by [`set_spread`] exceeds the limit's maximum. Providing liquidity to a pool of [`set_pool`]
 /// moves both amounts to the AMM's account, grows the reserves and mints LP tokens equal to the
 /// asset amount. The time-weighted price of a pool is its spot price over the whole window unless
 /// [`set_twap`] said otherwise.
 pub struct MockAmm<S>(PhantomData<S>);
 
-impl<S: AmmSettings> Amm<u128> for MockAmm<S> {
-	fn quote(_: &AssetId, _: &AssetId, _: Balance) -> Result<SwapQuote, DispatchError> {
-		Err(DispatchError::Other("not used"))
-	}
-
-	fn swap(
-		who: &u128,
+impl<S: AmmSettings> MockAmm<S> {
+	/// The sale of `offer_amount` of `offer` for `ask` at the rate set by [`set_rate`].
+	fn sale(
 		offer: &AssetId,
 		ask: &AssetId,
 		offer_amount: Balance,
-		belief_price: Option<FixedU128>,
-		max_spread: Option<FixedU128>,
-		to: &u128,
 	) -> Result<SwapQuote, DispatchError> {
 		let rate = RATES
 			.with(|r| r.borrow().get(&(offer.clone(), ask.clone())).copied())
 			.ok_or(DispatchError::Other(S::NO_POOL))?;
+		let return_amount =
+			mul_floor(offer_amount, rate).ok_or(DispatchError::Other("overflow"))?;
+		Ok(SwapQuote { offer_amount, return_amount, spread_amount: 0, commission_amount: 0 })
+	}
+
+	/// The reserves of the pool of `a` and UST (`b`), in that order.
+	pub fn reserves(a: &AssetId, b: &AssetId) -> Option<(Balance, Balance)> {
+		pool(a, b).map(|(asset, ust, _)| (asset, ust))
+	}
+}
+
+impl<S: AmmSettings> Swap<u128> for MockAmm<S> {
+	fn swap(
+		payer: &u128,
+		_trader: &u128,
+		offer: &AssetId,
+		ask: &AssetId,
+		offer_amount: Balance,
+		limit: SpreadLimit,
+		to: &u128,
+	) -> Result<SwapQuote, DispatchError> {
+		let sale = Self::sale(offer, ask, offer_amount)?;
 		let spread = SPREAD.with(|s| *s.borrow());
+		let max_spread = match limit {
+			SpreadLimit::Unchecked => None,
+			SpreadLimit::MaxSpread(max) | SpreadLimit::BeliefPrice { max_spread: max, .. } => {
+				Some(max)
+			}
+		};
 		if max_spread.is_some_and(|max| spread > max) {
 			return Err(DispatchError::Other("MaxSpreadAssertion"));
 		}
-		let return_amount =
-			mul_floor(offer_amount, rate).ok_or(DispatchError::Other("overflow"))?;
-		if let (true, Some(belief), Some(max)) = (S::CHECKS_BELIEF, belief_price, max_spread) {
+		if let (true, SpreadLimit::BeliefPrice { belief_price, max_spread }) =
+			(S::CHECKS_BELIEF, limit)
+		{
 			let expected = FixedU128::one()
-				.checked_div(&belief)
+				.checked_div(&belief_price)
 				.ok_or(DispatchError::Other("bad belief"))?
 				.saturating_mul_int(offer_amount);
-			let shortfall = expected.saturating_sub(return_amount);
-			if FixedU128::saturating_from_rational(shortfall, expected) > max {
+			let shortfall = expected.saturating_sub(sale.return_amount);
+			if FixedU128::saturating_from_rational(shortfall, expected) > max_spread {
 				return Err(DispatchError::Other("MaxSpreadAssertion"));
 			}
 		}
 		let expendable = Preservation::Expendable;
-		S::Assets::transfer(offer.clone(), who, &S::ACCOUNT, offer_amount, expendable)?;
+		S::Assets::transfer(offer.clone(), payer, &S::ACCOUNT, offer_amount, expendable)?;
 		if S::MINTS {
-			S::Assets::mint_into(ask.clone(), to, return_amount)?;
+			S::Assets::mint_into(ask.clone(), to, sale.return_amount)?;
 		} else {
-			S::Assets::transfer(ask.clone(), &S::ACCOUNT, to, return_amount, expendable)?;
+			S::Assets::transfer(ask.clone(), &S::ACCOUNT, to, sale.return_amount, expendable)?;
 		}
-		Ok(SwapQuote { offer_amount, return_amount, spread_amount: 0, commission_amount: 0 })
+		Ok(sale)
+	}
+}
+
+/// Quotes at the rates of [`set_rate`]: what a sale would return, and the least offer that
+/// returns an amount.
+impl<S: AmmSettings> QuoteSwap for MockAmm<S> {
+	fn quote(
+		offer: &AssetId,
+		ask: &AssetId,
+		offer_amount: Balance,
+	) -> Result<SwapQuote, DispatchError> {
+		Self::sale(offer, ask, offer_amount)
 	}
 
+	fn quote_for_return(
+		offer: &AssetId,
+		ask: &AssetId,
+		ask_amount: Balance,
+	) -> Result<SwapQuote, DispatchError> {
+		let rate = RATES
+			.with(|r| r.borrow().get(&(offer.clone(), ask.clone())).copied())
+			.ok_or(DispatchError::Other(S::NO_POOL))?;
+		let offer_amount = FixedU128::checked_from_integer(ask_amount)
+			.and_then(|amount| amount.checked_div(&rate))
+			.map(|offer| offer.into_inner().div_ceil(FixedU128::accuracy()))
+			.ok_or(DispatchError::Other("no rate"))?;
+		Ok(SwapQuote {
+			offer_amount,
+			return_amount: ask_amount,
+			spread_amount: 0,
+			commission_amount: 0,
+		})
+	}
+}
+
+impl<S: AmmSettings> ProvideLiquidity<u128> for MockAmm<S> {
 	fn provide_liquidity(
 		who: &u128,
 		asset_a: &AssetId,
@@ -137,10 +193,6 @@ impl<S: AmmSettings> Amm<u128> for MockAmm<S> {
 			}
 		});
 		Ok(amount_a)
-	}
-
-	fn reserves(a: &AssetId, b: &AssetId) -> Option<(Balance, Balance)> {
-		pool(a, b).map(|(asset, ust, _)| (asset, ust))
 	}
 
 	fn lp_token(a: &AssetId, b: &AssetId) -> Option<AssetId> {

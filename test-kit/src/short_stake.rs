@@ -1,4 +1,4 @@
-//! The staking pallet's short stakes, as a thread-local table.
+//! LpStaking's short stakes, as a thread-local table.
 
 use core::cell::RefCell;
 use mirror_primitives::{AssetId, Balance, ShortStakeHook};
@@ -9,7 +9,7 @@ thread_local! {
 	static SHORTS: RefCell<BTreeMap<(AssetId, u128), Balance>> = const { RefCell::new(BTreeMap::new()) };
 }
 
-/// The staking pallet stand-in: short stakes by asset and owner; a decrease below zero fails.
+/// LpStaking stand-in: short stakes by asset and owner; a decrease below zero fails.
 pub struct MockShortStake;
 
 impl ShortStakeHook<u128> for MockShortStake {
@@ -29,7 +29,7 @@ impl ShortStakeHook<u128> for MockShortStake {
 	}
 }
 
-/// `owner`'s short stake of `asset`, as the staking side sees it.
+/// `owner`'s short stake of `asset`, as LpStaking sees it.
 pub fn short_stake(asset: &AssetId, owner: u128) -> Balance {
 	SHORTS.with(|s| s.borrow().get(&(asset.clone(), owner)).copied().unwrap_or_default())
 }

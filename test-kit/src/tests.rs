@@ -6,9 +6,9 @@ use crate::{
 };
 use frame_support::traits::fungibles::{Inspect, Mutate};
 use mirror_primitives::{
-	Amm, CollateralError, CollateralRegistry, FixedU128, Moment, NativeOrWithId, PoolCreator,
-	PriceError, PriceProvider, PriceSource, ProvideCollateralPrice, ShortStakeHook, TwapError,
-	TwapProvider,
+	CollateralError, CollateralRegistry, FixedU128, Moment, NativeOrWithId, PoolCreator,
+	PriceError, PriceProvider, PriceSource, ProvideCollateralPrice, ProvideLiquidity, QuoteSwap,
+	ShortStakeHook, SpreadLimit, Swap, TwapError, TwapProvider,
 };
 use sp_runtime::{traits::One, DispatchError};
 
@@ -126,32 +126,39 @@ impl AmmSettings for Minting {
 }
 
 #[test]
-fn the_amm_sells_at_its_rates() {
+fn the_amm_sells_and_quotes_at_its_rates() {
 	new_test_ext().execute_with(|| {
 		let half = FixedU128::from_rational(1, 2);
+		let unchecked = SpreadLimit::Unchecked;
 		assert_eq!(
-			MockAmm::<FromAccount>::swap(&1, &MIR, &UST, 100, None, None, &1),
+			MockAmm::<FromAccount>::swap(&1, &1, &MIR, &UST, 100, unchecked, &1),
 			Err(DispatchError::Other("UnknownPair"))
 		);
 		amm::set_rate(MIR, UST, half);
+		assert_eq!(MockAmm::<FromAccount>::quote(&MIR, &UST, 100).unwrap().return_amount, 50);
+		assert_eq!(
+			MockAmm::<FromAccount>::quote_for_return(&MIR, &UST, 51).unwrap().offer_amount,
+			102
+		);
 		assert!(AllAssets::mint_into(UST, &2, 50).is_ok());
-		let sale = MockAmm::<FromAccount>::swap(&1, &MIR, &UST, 100, None, None, &3).unwrap();
+		let sale = MockAmm::<FromAccount>::swap(&1, &1, &MIR, &UST, 100, unchecked, &3).unwrap();
 		assert_eq!(sale.return_amount, 50);
 		assert_eq!((AllAssets::balance(UST, &3), AllAssets::balance(UST, &2)), (50, 0));
 		amm::set_spread(FixedU128::from_rational(2, 100));
-		let max = Some(FixedU128::from_rational(1, 100));
+		let max = FixedU128::from_rational(1, 100);
 		assert_eq!(
-			MockAmm::<FromAccount>::swap(&1, &MIR, &UST, 100, None, max, &3),
+			MockAmm::<FromAccount>::swap(&1, &1, &MIR, &UST, 100, SpreadLimit::MaxSpread(max), &3),
 			Err(DispatchError::Other("MaxSpreadAssertion"))
 		);
 		amm::set_spread(FixedU128::from_inner(0));
 		// Expecting 1 UST per MIR, getting a half: a 50 % shortfall.
-		let belief = Some(FixedU128::one());
+		let belief =
+			|max_spread| SpreadLimit::BeliefPrice { belief_price: FixedU128::one(), max_spread };
 		assert_eq!(
-			MockAmm::<Minting>::swap(&1, &MIR, &UST, 100, belief, max, &3),
+			MockAmm::<Minting>::swap(&1, &1, &MIR, &UST, 100, belief(max), &3),
 			Err(DispatchError::Other("MaxSpreadAssertion"))
 		);
-		assert!(MockAmm::<Minting>::swap(&1, &MIR, &UST, 100, belief, Some(half), &3).is_ok());
+		assert!(MockAmm::<Minting>::swap(&1, &1, &MIR, &UST, 100, belief(half), &3).is_ok());
 		assert_eq!(AllAssets::balance(UST, &3), 100);
 	});
 }

@@ -57,8 +57,9 @@ use frame_support::{
 };
 use frame_system::pallet_prelude::*;
 use mirror_primitives::{
-	Amm, AssetId, AssetIdAllocator, Balance, LocalAssetId, Moment, NativeOrWithId, PoolInfo,
-	SetAssetMetadata, SwapQuote, TwapError, TwapProvider,
+	AssetId, AssetIdAllocator, Balance, LocalAssetId, Moment, NativeOrWithId, PoolInfo,
+	ProvideLiquidity, QuoteSwap, SetAssetMetadata, SpreadLimit, Swap, SwapQuote, TwapError,
+	TwapProvider,
 };
 use sp_runtime::{
 	traits::{AccountIdConversion, BlakeTwo256, Hash as HashT},
@@ -421,7 +422,8 @@ pub mod pallet {
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			let to = to.unwrap_or_else(|| who.clone());
-			Self::do_swap(&who, offer_asset, ask_asset, offer_amount, belief_price, max_spread, &to)
+			let limit = SpreadLimit::from_options(belief_price, max_spread);
+			Self::execute_swap(Some(&who), &who, &offer_asset, &ask_asset, offer_amount, limit, &to)
 				.map(|_| ())
 		}
 
@@ -469,8 +471,15 @@ pub mod pallet {
 					None => to.clone(),
 				};
 				let payer = if i == 0 { Some(&who) } else { None };
-				let quote =
-					Self::execute_swap(payer, &who, &w[0], &w[1], amount, None, None, &recipient)?;
+				let quote = Self::execute_swap(
+					payer,
+					&who,
+					&w[0],
+					&w[1],
+					amount,
+					SpreadLimit::Unchecked,
+					&recipient,
+				)?;
 				amount = quote.return_amount;
 			}
 			if let Some(minimum) = minimum_receive {
@@ -605,8 +614,10 @@ impl<T: Config> Pallet<T> {
 
 	/// The pool's spot prices as `FixedU128` inner units: `a` in `b`, and `b` in `a`.
 	fn spot_prices(pool: &PoolOf<T>) -> (u128, u128) {
-		let pa = math::ratio_floor(pool.reserve_b, pool.reserve_a).map_or(0, |p| p.into_inner());
-		let pb = math::ratio_floor(pool.reserve_a, pool.reserve_b).map_or(0, |p| p.into_inner());
+		let pa = mirror_primitives::decimal::from_ratio(pool.reserve_b, pool.reserve_a)
+			.map_or(0, |p| p.into_inner());
+		let pb = mirror_primitives::decimal::from_ratio(pool.reserve_a, pool.reserve_b)
+			.map_or(0, |p| p.into_inner());
 		(pa, pb)
 	}
 
@@ -783,34 +794,21 @@ impl<T: Config> Pallet<T> {
 		reserve.saturating_sub(out) >= T::Assets::minimum_balance(asset.clone())
 	}
 
-	fn do_swap(
-		who: &T::AccountId,
-		offer: AssetId,
-		ask: AssetId,
-		offer_amount: Balance,
-		belief_price: Option<FixedU128>,
-		max_spread: Option<FixedU128>,
-		to: &T::AccountId,
-	) -> Result<SwapQuote, DispatchError> {
-		Self::execute_swap(Some(who), who, &offer, &ask, offer_amount, belief_price, max_spread, to)
-	}
-
 	/// One swap: `payer` pays `offer_amount` into the pool (`None`: a previous hop of a route
-	/// already sent it there), the pool pays the return to `to`.
-	#[allow(clippy::too_many_arguments)]
+	/// already sent it there), the pool pays the return to `to`; the `Swapped` event names
+	/// `trader`.
 	fn execute_swap(
 		payer: Option<&T::AccountId>,
 		trader: &T::AccountId,
 		offer: &AssetId,
 		ask: &AssetId,
 		offer_amount: Balance,
-		belief_price: Option<FixedU128>,
-		max_spread: Option<FixedU128>,
+		limit: SpreadLimit,
 		to: &T::AccountId,
 	) -> Result<SwapQuote, DispatchError> {
 		let (key, mut pool, outcome) = Self::simulate(offer, ask, offer_amount)?;
 		ensure!(
-			!math::exceeds_max_spread(offer_amount, &outcome, belief_price, max_spread),
+			!math::exceeds_max_spread(offer_amount, &outcome, limit),
 			Error::<T>::MaxSpreadAssertion
 		);
 		let now = Self::now();
@@ -961,7 +959,24 @@ impl<T: Config> Pallet<T> {
 	}
 }
 
-impl<T: Config> Amm<T::AccountId> for Pallet<T> {
+impl<T: Config> Swap<T::AccountId> for Pallet<T> {
+	fn swap(
+		payer: &T::AccountId,
+		trader: &T::AccountId,
+		offer: &AssetId,
+		ask: &AssetId,
+		offer_amount: Balance,
+		limit: SpreadLimit,
+		to: &T::AccountId,
+	) -> Result<SwapQuote, DispatchError> {
+		// Another pallet may handle the error and carry on: leave nothing half done.
+		frame_support::storage::with_storage_layer(|| {
+			Self::execute_swap(Some(payer), trader, offer, ask, offer_amount, limit, to)
+		})
+	}
+}
+
+impl<T: Config> QuoteSwap for Pallet<T> {
 	fn quote(
 		offer: &AssetId,
 		ask: &AssetId,
@@ -970,29 +985,16 @@ impl<T: Config> Amm<T::AccountId> for Pallet<T> {
 		Self::simulate_swap(offer.clone(), ask.clone(), offer_amount)
 	}
 
-	fn swap(
-		who: &T::AccountId,
+	fn quote_for_return(
 		offer: &AssetId,
 		ask: &AssetId,
-		offer_amount: Balance,
-		belief_price: Option<FixedU128>,
-		max_spread: Option<FixedU128>,
-		to: &T::AccountId,
+		ask_amount: Balance,
 	) -> Result<SwapQuote, DispatchError> {
-		// Another pallet may handle the error and carry on: leave nothing half done.
-		frame_support::storage::with_storage_layer(|| {
-			Self::do_swap(
-				who,
-				offer.clone(),
-				ask.clone(),
-				offer_amount,
-				belief_price,
-				max_spread,
-				to,
-			)
-		})
+		Self::reverse_simulate_swap(offer.clone(), ask.clone(), ask_amount)
 	}
+}
 
+impl<T: Config> ProvideLiquidity<T::AccountId> for Pallet<T> {
 	fn provide_liquidity(
 		who: &T::AccountId,
 		asset_a: &AssetId,
@@ -1017,15 +1019,18 @@ impl<T: Config> Amm<T::AccountId> for Pallet<T> {
 		})
 	}
 
-	fn reserves(a: &AssetId, b: &AssetId) -> Option<(Balance, Balance)> {
-		let key = Self::pair_key(a, b).ok()?;
-		let pool = Pools::<T>::get(&key)?;
-		Some(pool.reserves_from(*a == key.0))
-	}
-
 	fn lp_token(a: &AssetId, b: &AssetId) -> Option<AssetId> {
 		let key = Self::pair_key(a, b).ok()?;
 		Pools::<T>::get(&key).map(|p| NativeOrWithId::WithId(p.lp_token))
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	/// The reserves of the pool of `a` and `b`, in that order; `None` without a pool.
+	pub fn reserves(a: &AssetId, b: &AssetId) -> Option<(Balance, Balance)> {
+		let key = Self::pair_key(a, b).ok()?;
+		let pool = Pools::<T>::get(&key)?;
+		Some(pool.reserves_from(*a == key.0))
 	}
 }
 

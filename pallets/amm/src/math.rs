@@ -2,6 +2,10 @@
 //! and quotient is floored where the original floors, with 256-bit intermediates. Pure functions,
 //! unit- and property-tested alone.
 
+use mirror_primitives::{
+	decimal::{from_ratio, mul_div_floor, mul_floor, reverse_decimal},
+	SpreadLimit,
+};
 use sp_core::U256;
 use sp_runtime::{
 	traits::{CheckedSub, One, Saturating},
@@ -10,8 +14,6 @@ use sp_runtime::{
 
 /// 10^18: the scale of `Decimal` / `FixedU128`.
 const E18: u128 = 1_000_000_000_000_000_000;
-/// 10^9: the scale of Mirror's 1e-9 helper maths.
-const E9: u128 = 1_000_000_000;
 
 /// What a swap of `offer_amount` returns, before any spread check.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
@@ -26,30 +28,6 @@ pub struct SwapOutcome {
 
 fn to_u128(x: U256) -> Option<u128> {
 	(x <= U256::from(u128::MAX)).then(|| x.low_u128())
-}
-
-/// ⌊a·b/c⌋ with a 256-bit intermediate; `None` if `c` is zero or the result exceeds `u128`.
-pub fn mul_div_floor(a: u128, b: u128, c: u128) -> Option<u128> {
-	if c == 0 {
-		return None;
-	}
-	to_u128(U256::from(a).checked_mul(U256::from(b))? / U256::from(c))
-}
-
-/// `Decimal::from_ratio(n, d)`: ⌊n·10^18/d⌋ as a fixed-point number.
-pub fn ratio_floor(n: u128, d: u128) -> Option<FixedU128> {
-	mul_div_floor(n, E18, d).map(FixedU128::from_inner)
-}
-
-/// `Uint128 × Decimal`: ⌊u × d⌋.
-pub fn mul_floor(u: u128, d: FixedU128) -> Option<u128> {
-	mul_div_floor(u, d.into_inner(), E18)
-}
-
-/// Mirror's `reverse_decimal` at 1e-9 precision: `from_ratio(10^9, ⌊10^9·a⌋)`.
-pub fn reverse_decimal9(a: FixedU128) -> Option<FixedU128> {
-	let a9 = a.into_inner() / E9; // ⌊1e9·a⌋
-	ratio_floor(E9, a9)
 }
 
 /// `compute_swap` (spec §3.13): offer pool `x` (before the incoming amount), ask pool `y`, offer
@@ -78,7 +56,7 @@ pub fn compute_swap(x: u128, y: u128, dx: u128, commission: FixedU128) -> Option
 		return None;
 	}
 	// ⌊dx × from_ratio(y, x)⌋; exact ⌊dx·y/x⌋ where the ratio exceeds 18-digit range.
-	let spot = ratio_floor(y, x)
+	let spot = from_ratio(y, x)
 		.and_then(|ratio| mul_floor(dx, ratio))
 		.or_else(|| mul_div_floor(dx, y, x))
 		.unwrap_or(u128::MAX);
@@ -134,34 +112,29 @@ pub fn compute_offer_amount(
 /// The spread check, applied to the **net** amount the trader receives (terraswap issue #31: the
 /// original checked `return + commission`). Returns `true` if the swap must fail.
 ///
-/// - belief price and max spread: `expected = ⌊dx × reverse_decimal(belief)⌋`; fail if the net
+/// - [`SpreadLimit::BeliefPrice`]: `expected = ⌊dx × reverse_decimal(belief)⌋`; fail if the net
 ///   return is below it by more than `max_spread` of it;
-/// - max spread only: against the pool's spot price: fail if
+/// - [`SpreadLimit::MaxSpread`]: against the pool's spot price: fail if
 ///   `(spread + commission) / (return + spread + commission) > max_spread`;
-/// - otherwise: no check (spec §3.13).
-pub fn exceeds_max_spread(
-	offer_amount: u128,
-	outcome: &SwapOutcome,
-	belief_price: Option<FixedU128>,
-	max_spread: Option<FixedU128>,
-) -> bool {
-	match (belief_price, max_spread) {
-		(Some(belief), Some(max_spread)) => {
+/// - [`SpreadLimit::Unchecked`]: no check (spec §3.13).
+pub fn exceeds_max_spread(offer_amount: u128, outcome: &SwapOutcome, limit: SpreadLimit) -> bool {
+	match limit {
+		SpreadLimit::BeliefPrice { belief_price, max_spread } => {
 			let Some(expected) =
-				reverse_decimal9(belief).and_then(|inv| mul_floor(offer_amount, inv))
+				reverse_decimal(belief_price).and_then(|inv| mul_floor(offer_amount, inv))
 			else {
 				return true;
 			};
 			outcome.return_amount < expected
-				&& ratio_floor(expected - outcome.return_amount, expected)
+				&& from_ratio(expected - outcome.return_amount, expected)
 					.is_none_or(|s| s > max_spread)
 		}
-		(None, Some(max_spread)) => {
+		SpreadLimit::MaxSpread(max_spread) => {
 			let shortfall = outcome.spread_amount.saturating_add(outcome.commission_amount);
 			let ideal = outcome.return_amount.saturating_add(shortfall);
-			ideal > 0 && ratio_floor(shortfall, ideal).is_none_or(|s| s > max_spread)
+			ideal > 0 && from_ratio(shortfall, ideal).is_none_or(|s| s > max_spread)
 		}
-		_ => false,
+		SpreadLimit::Unchecked => false,
 	}
 }
 
@@ -193,7 +166,7 @@ pub fn shares_for_deposit(d0: u128, d1: u128, x0: u128, x1: u128, supply: u128) 
 pub fn exceeds_slippage(d0: u128, d1: u128, x0: u128, x1: u128, tolerance: FixedU128) -> bool {
 	let Some(keep) = FixedU128::one().checked_sub(&tolerance) else { return true };
 	let too_far = |a: u128, b: u128, pa: u128, pb: u128| -> bool {
-		match (ratio_floor(a, b), ratio_floor(pa, pb)) {
+		match (from_ratio(a, b), from_ratio(pa, pb)) {
 			(Some(deposit), Some(pool)) => deposit.saturating_mul(keep) > pool,
 			_ => true,
 		}
@@ -204,7 +177,7 @@ pub fn exceeds_slippage(d0: u128, d1: u128, x0: u128, x1: u128, tolerance: Fixed
 /// What withdrawing `lp` of `supply` shares pays from a pool side of `reserve`:
 /// `⌊reserve × from_ratio(lp, supply)⌋`.
 pub fn withdraw_share(reserve: u128, lp: u128, supply: u128) -> Option<u128> {
-	mul_floor(reserve, ratio_floor(lp, supply)?)
+	mul_floor(reserve, from_ratio(lp, supply)?)
 }
 
 #[cfg(test)]

@@ -3,7 +3,9 @@
 
 use crate::{mock::*, Error, Event, Pools};
 use frame_support::{assert_noop, assert_ok, traits::fungibles::Inspect, BoundedVec};
-use mirror_primitives::{Amm as _, NativeOrWithId, TwapError, TwapProvider};
+use mirror_primitives::{
+	NativeOrWithId, ProvideLiquidity, QuoteSwap, SpreadLimit, Swap, TwapError, TwapProvider,
+};
 use sp_runtime::{DispatchError, FixedU128};
 
 fn create(a: mirror_primitives::AssetId, b: mirror_primitives::AssetId) {
@@ -431,7 +433,7 @@ fn the_time_weighted_price_averages_over_the_window() {
 }
 
 #[test]
-fn the_amm_trait_quotes_swaps_and_provides_for_other_pallets() {
+fn the_amm_roles_quote_swap_and_provide_for_other_pallets() {
 	run_test(|| {
 		let lp = seeded();
 		let quote = Amm::quote(&AAPL, &UST, 10_000).unwrap();
@@ -439,21 +441,59 @@ fn the_amm_trait_quotes_swaps_and_provides_for_other_pallets() {
 			(quote.return_amount, quote.spread_amount, quote.commission_amount),
 			(19_742, 199, 59)
 		);
-		let done = <Amm as mirror_primitives::Amm<u128>>::swap(
-			&BOB, &AAPL, &UST, 10_000, None, None, &CHARLIE,
+		let done = <Amm as Swap<u128>>::swap(
+			&BOB,
+			&BOB,
+			&AAPL,
+			&UST,
+			10_000,
+			SpreadLimit::Unchecked,
+			&CHARLIE,
 		)
 		.unwrap();
 		assert_eq!(done, quote);
 		assert_eq!(bal(UST, CHARLIE), BALANCE + 19_742);
 		assert_eq!(Amm::reserves(&AAPL, &UST), Some((1_010_000, 2_000_000 - 19_742)));
 		assert_eq!(Amm::lp_token(&UST, &AAPL), Some(lp));
-		let minted = <Amm as mirror_primitives::Amm<u128>>::provide_liquidity(
+		let minted = <Amm as ProvideLiquidity<u128>>::provide_liquidity(
 			&BOB, &UST, 19_742, &AAPL, 10_000, None, &BOB,
 		)
 		.unwrap();
 		assert!(minted > 0);
-		let reverse = Amm::reverse_simulate_swap(AAPL, UST, 19_742).unwrap();
+		let reverse = Amm::quote_for_return(&AAPL, &UST, 19_742).unwrap();
+		assert_eq!(reverse, Amm::reverse_simulate_swap(AAPL, UST, 19_742).unwrap());
 		assert!(reverse.offer_amount > 0);
+	});
+}
+
+#[test]
+fn a_swap_made_for_a_trader_names_the_trader_and_is_paid_by_the_payer() {
+	run_test(|| {
+		seeded();
+		let quote = Amm::quote(&AAPL, &UST, 10_000).unwrap();
+		let limit = SpreadLimit::MaxSpread(FixedU128::from_rational(2, 100));
+		assert_ok!(<Amm as Swap<u128>>::swap(&BOB, &ALICE, &AAPL, &UST, 10_000, limit, &CHARLIE));
+		assert_eq!(bal(AAPL, BOB), BALANCE - 10_000);
+		assert_eq!(bal(UST, CHARLIE), BALANCE + quote.return_amount);
+		System::assert_last_event(
+			Event::Swapped {
+				who: ALICE,
+				offer_asset: AAPL,
+				ask_asset: UST,
+				offer_amount: 10_000,
+				return_amount: quote.return_amount,
+				spread_amount: quote.spread_amount,
+				commission_amount: quote.commission_amount,
+				to: CHARLIE,
+			}
+			.into(),
+		);
+		// Beyond the limit the swap fails and changes nothing.
+		let tight = SpreadLimit::MaxSpread(FixedU128::from_rational(1, 1000));
+		assert_noop!(
+			<Amm as Swap<u128>>::swap(&BOB, &ALICE, &AAPL, &UST, 10_000, tight, &CHARLIE),
+			Error::<Test>::MaxSpreadAssertion
+		);
 	});
 }
 

@@ -37,8 +37,8 @@ use frame_support::{
 };
 use frame_system::pallet_prelude::*;
 use mirror_primitives::{
-	Amm, AssetId, Balance, CollateralError, GovRewards, PriceProvider, ProvideCollateralPrice, MIR,
-	UST,
+	AssetId, Balance, CollateralError, GovRewards, PriceProvider, ProvideCollateralPrice,
+	SpreadLimit, Swap, MIR, UST,
 };
 use sp_runtime::{
 	traits::{AccountIdConversion, One, Zero},
@@ -77,7 +77,7 @@ pub mod pallet {
 			+ Mutate<Self::AccountId>;
 
 		/// Where conversions trade.
-		type Amm: Amm<Self::AccountId>;
+		type Amm: Swap<Self::AccountId>;
 
 		/// Prices that bound conversions: MIR's, and any fee asset's that is not a collateral.
 		type Oracle: PriceProvider;
@@ -244,15 +244,9 @@ pub mod pallet {
 				let p = Self::price(&asset, parameters.price_max_age)?;
 				(UST, FixedU128::one().checked_div(&p).ok_or(Error::<T>::PriceUnavailable)?)
 			};
-			let quote = T::Amm::swap(
-				&account,
-				&asset,
-				&ask,
-				amount,
-				Some(belief_price),
-				Some(parameters.max_spread),
-				&account,
-			)?;
+			let limit =
+				SpreadLimit::BeliefPrice { belief_price, max_spread: parameters.max_spread };
+			let quote = T::Amm::swap(&account, &account, &asset, &ask, amount, limit, &account)?;
 			Self::deposit_event(Event::Converted {
 				offer_asset: asset,
 				ask_asset: ask,

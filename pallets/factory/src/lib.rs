@@ -52,9 +52,9 @@ use frame_support::{
 use frame_system::pallet_prelude::*;
 use mirror_primitives::{
 	decimal::{from_ratio, mul_floor},
-	Amm, AssetConfig, AssetId, AssetIdAllocator, Balance, FeederRegistry, IpoParams, MintRegistry,
-	Moment, NativeOrWithId, PoolCreator, PriceProvider, RewardPools, SetAssetMetadata, DECIMALS,
-	UST,
+	AssetConfig, AssetId, AssetIdAllocator, Balance, FeederRegistry, IpoParams, MintRegistry,
+	Moment, NativeOrWithId, PoolCreator, PriceProvider, ProvideLiquidity, RewardPools,
+	SetAssetMetadata, DECIMALS, UST,
 };
 use sp_runtime::{
 	traits::{AccountIdConversion, Zero},
@@ -106,7 +106,7 @@ pub mod pallet {
 		type AssetIdAllocator: AssetIdAllocator;
 
 		/// Creates each new mAsset's UST pool; tells whether a pool exists.
-		type Amm: PoolCreator<Self::AccountId> + Amm<Self::AccountId>;
+		type Amm: PoolCreator<Self::AccountId> + ProvideLiquidity<Self::AccountId>;
 
 		/// Gives new mAssets their feeder; prices delisted ones.
 		type Oracle: PriceProvider + FeederRegistry<Self::AccountId>;
@@ -115,7 +115,7 @@ pub mod pallet {
 		type Mint: MintRegistry<Self::AccountId>;
 
 		/// Creates reward pools and takes the emission.
-		type Staking: RewardPools<Self::AccountId>;
+		type LpStaking: RewardPools<Self::AccountId>;
 
 		/// Derives the account that owns mAssets and holds the MIR to emit.
 		#[pallet::constant]
@@ -498,7 +498,7 @@ pub mod pallet {
 				if amount.is_zero() {
 					continue;
 				}
-				T::Staking::deposit_reward(&account, asset, *amount)
+				T::LpStaking::deposit_reward(&account, asset, *amount)
 					.map_err(|_| Error::<T>::InsufficientFunds)?;
 				paid = paid.saturating_add(*amount);
 			}
@@ -609,7 +609,7 @@ impl<T: Config> Pallet<T> {
 		)?;
 		T::Oracle::register_feeder(&asset, &oracle_feeder)?;
 		let lp_token = T::Amm::create_pool(&account, &asset, &UST)?;
-		T::Staking::register_pool(&asset, &lp_token)?;
+		T::LpStaking::register_pool(&asset, &lp_token)?;
 		Self::add_listing(&asset, weight, Some(symbol), Some(oracle_feeder))?;
 		Self::deposit_event(Event::Whitelisted {
 			asset: asset.clone(),
@@ -742,7 +742,7 @@ impl<T: Config> Pallet<T> {
 			count += 1;
 			sum = sum.saturating_add(listing.weight);
 			ensure!(listing.weight > 0, "a listing without weight");
-			ensure!(T::Staking::pool_exists(&asset), "a listed asset without a reward pool");
+			ensure!(T::LpStaking::pool_exists(&asset), "a listed asset without a reward pool");
 			ensure!(T::Amm::lp_token(&asset, &UST).is_some(), "a listed asset without a UST pool");
 			if asset != mirror_primitives::MIR {
 				ensure!(T::Mint::asset_config(&asset).is_some(), "a listed mAsset unknown to Mint");

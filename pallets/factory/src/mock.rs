@@ -30,9 +30,9 @@ pub type MockOracle = mirror_test_kit::MockOracle;
 
 thread_local! {
 	static MINT: RefCell<BTreeMap<AssetId, AssetConfig<u128>>> = const { RefCell::new(BTreeMap::new()) };
-	/// The stand-in staking pallet's pools: asset → (LP token, MIR deposited).
+	/// The stand-in LpStaking's pools: asset → (LP token, MIR deposited).
 	pub static STAKING: RefCell<BTreeMap<AssetId, (AssetId, Balance)>> = const { RefCell::new(BTreeMap::new()) };
-	/// Whether the stand-in staking pallet refuses new pools.
+	/// Whether the stand-in LpStaking refuses new pools.
 	static STAKING_FULL: RefCell<bool> = const { RefCell::new(false) };
 }
 
@@ -83,8 +83,8 @@ impl MintRegistry<u128> for MockMint {
 }
 
 /// The stand-in LpStaking: pools, and MIR deposits moved to [`STAKING_ACCOUNT`].
-pub struct MockStaking;
-impl RewardPools<u128> for MockStaking {
+pub struct MockLpStaking;
+impl RewardPools<u128> for MockLpStaking {
 	fn register_pool(asset: &AssetId, staking_token: &AssetId) -> DispatchResult {
 		if STAKING_FULL.with(|f| *f.borrow()) {
 			return Err(DispatchError::Other("TooManyPools"));
@@ -119,7 +119,7 @@ pub fn deposited(asset: &AssetId) -> Balance {
 	STAKING.with(|s| s.borrow().get(asset).map(|p| p.1).unwrap_or_default())
 }
 
-/// Makes the stand-in staking pallet refuse new pools.
+/// Makes the stand-in LpStaking refuse new pools.
 pub fn refuse_pools(refuse: bool) {
 	STAKING_FULL.with(|f| *f.borrow_mut() = refuse);
 }
@@ -136,7 +136,7 @@ impl pallet_factory::Config for Test {
 	type Amm = MockAmm;
 	type Oracle = MockOracle;
 	type Mint = MockMint;
-	type Staking = MockStaking;
+	type LpStaking = MockLpStaking;
 	type PalletId = FactoryPalletId;
 	type MaxAssets = ConstU32<5>;
 	type MaxNameLength = ConstU32<32>;
@@ -163,7 +163,7 @@ impl crate::BenchmarkHelper<u128> for BenchSetup {
 pub const FEEDER: u128 = 7;
 /// The stand-in AMM's pool account.
 pub const POOL_ACCOUNT: u128 = 95;
-/// The stand-in staking pallet's account.
+/// The stand-in LpStaking's account.
 pub const STAKING_ACCOUNT: u128 = 96;
 
 /// The Factory's MIR at genesis.

@@ -88,7 +88,7 @@ fn genesis_lists_through_the_whitelist_path_and_seeds_supply() {
 		assert!(MockMint::asset_config(&NEW).is_some());
 		assert!(FEEDERS.with(|f| f.borrow().contains(&(NEW, FEEDER))));
 		assert_eq!(
-			<MockAmm as mirror_primitives::Amm<u128>>::lp_token(&NEW, &UST),
+			<MockAmm as mirror_primitives::ProvideLiquidity<u128>>::lp_token(&NEW, &UST),
 			Some(lp.clone())
 		);
 		assert_eq!(
@@ -136,9 +136,10 @@ fn whitelist_lists_a_new_masset_everywhere() {
 		// Mint, the oracle, the AMM and the staking pool know it.
 		assert_eq!(MockMint::asset_config(&NEW).unwrap().min_collateral_ratio, fx(3, 2));
 		assert_eq!(feeders(), vec![(NEW, FEEDER)]);
-		let lp = <MockAmm as mirror_primitives::Amm<u128>>::lp_token(&NEW, &UST).unwrap();
+		let lp =
+			<MockAmm as mirror_primitives::ProvideLiquidity<u128>>::lp_token(&NEW, &UST).unwrap();
 		assert_eq!(lp, NativeOrWithId::WithId(101));
-		assert!(<MockStaking as mirror_primitives::RewardPools<u128>>::pool_exists(&NEW));
+		assert!(<MockLpStaking as mirror_primitives::RewardPools<u128>>::pool_exists(&NEW));
 		// The default weight for new mAssets.
 		assert_eq!(Listings::<Test>::get(NEW).unwrap().weight, 30);
 		assert_eq!(TotalWeight::<Test>::get(), 430);
@@ -194,7 +195,7 @@ fn a_failure_anywhere_leaves_nothing_half_listed() {
 			Pallet::whitelist(RuntimeOrigin::root(), name("X"), symbol("X"), FEEDER, bad),
 			DispatchError::Other("MinCollateralRatioTooLow")
 		);
-		// The staking pallet refuses the pool after everything else was done: all of it reverts.
+		// LpStaking refuses the pool after everything else was done: all of it reverts.
 		refuse_pools(true);
 		let before = pallet_assets::NextAssetId::<Test>::get();
 		assert_noop!(whitelist("X", None), DispatchError::Other("TooManyPools"));

@@ -46,6 +46,7 @@ pub use pallet::*;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+pub mod math;
 #[cfg(test)]
 mod mock;
 #[cfg(test)]
@@ -53,6 +54,7 @@ mod tests;
 pub mod types;
 pub mod weights;
 
+pub use math::{DESCRIPTION_LENGTH, LINK_LENGTH, TITLE_LENGTH};
 pub use types::*;
 pub use weights::WeightInfo;
 
@@ -69,18 +71,15 @@ use frame_support::{
 	PalletId,
 };
 use frame_system::pallet_prelude::*;
+use math::{
+	bounded_text, mul_div_ceil_or_zero, mul_div_floor_or_zero, shares_for_stake, TextLength,
+};
 use mirror_primitives::{
-	Balance, GovParameters, GovStakerInfo, GovState, Moment, PollClass, PollId, PollInfo,
-	PollStatus, VoteOption, VoterInfo,
+	Balance, GovParameters, GovStakerInfo, GovState, Moment, PollClass, PollId, PollStatus,
+	VoteOption, VoterInfo,
 };
 use sp_runtime::traits::{AccountIdConversion, Dispatchable, Zero};
 
-/// Titles take 4 to 64 bytes (the original's limits).
-pub const TITLE_LENGTH: (u32, u32) = (4, 64);
-/// Descriptions take 4 to 256 bytes.
-pub const DESCRIPTION_LENGTH: (u32, u32) = (4, 256);
-/// Links take 12 to 128 bytes.
-pub const LINK_LENGTH: (u32, u32) = (12, 128);
 /// How deeply a stored call may nest when it is decoded for execution.
 pub const CALL_DECODE_DEPTH: u32 = 64;
 
@@ -490,17 +489,17 @@ pub mod pallet {
 			let staked = Self::staked_of(&totals);
 			// Rounded against the staker: the lock up, the shares burnt for an amount up.
 			let locked_share =
-				mul_div_ceil(locked, total_share, staked).ok_or(Error::<T>::Overflow)?;
+				mul_div_ceil_or_zero(locked, total_share, staked).ok_or(Error::<T>::Overflow)?;
 			let (share, paid) = match amount {
 				Some(amount) => {
-					let share =
-						mul_div_ceil(amount, total_share, staked).ok_or(Error::<T>::Overflow)?;
+					let share = mul_div_ceil_or_zero(amount, total_share, staked)
+						.ok_or(Error::<T>::Overflow)?;
 					(share, amount)
 				}
 				None => {
 					let share = staker.share.saturating_sub(locked_share);
-					let paid =
-						mul_div_floor(share, staked, total_share).ok_or(Error::<T>::Overflow)?;
+					let paid = mul_div_floor_or_zero(share, staked, total_share)
+						.ok_or(Error::<T>::Overflow)?;
 					ensure!(!paid.is_zero(), Error::<T>::NothingToWithdraw);
 					(share, paid)
 				}
@@ -542,42 +541,29 @@ pub mod pallet {
 			execute: Option<Box<<T as Config>::RuntimeCall>>,
 		) -> DispatchResult {
 			let creator = ensure_signed(origin)?;
-			let title = bounded_text(title, TITLE_LENGTH).map_err(|long| {
-				if long {
-					Error::<T>::TitleTooLong
-				} else {
-					Error::<T>::TitleTooShort
-				}
-			})?;
-			let description = bounded_text(description, DESCRIPTION_LENGTH).map_err(|long| {
-				if long {
-					Error::<T>::DescriptionTooLong
-				} else {
-					Error::<T>::DescriptionTooShort
-				}
-			})?;
+			let title = Self::poll_text(
+				title,
+				TITLE_LENGTH,
+				Error::<T>::TitleTooShort,
+				Error::<T>::TitleTooLong,
+			)?;
+			let description = Self::poll_text(
+				description,
+				DESCRIPTION_LENGTH,
+				Error::<T>::DescriptionTooShort,
+				Error::<T>::DescriptionTooLong,
+			)?;
 			let link = link
 				.map(|link| {
-					bounded_text(link, LINK_LENGTH).map_err(|long| {
-						if long {
-							Error::<T>::LinkTooLong
-						} else {
-							Error::<T>::LinkTooShort
-						}
-					})
+					Self::poll_text(
+						link,
+						LINK_LENGTH,
+						Error::<T>::LinkTooShort,
+						Error::<T>::LinkTooLong,
+					)
 				})
 				.transpose()?;
-			let (class, call, call_weight) = match execute {
-				None => (PollClass::Default, None, Weight::zero()),
-				Some(call) => {
-					let class = Self::classify(&call);
-					let call_weight = call.get_dispatch_info().call_weight;
-					ensure!(call_weight.all_lte(T::MaxCallWeight::get()), Error::<T>::CallTooHeavy);
-					let bytes = CallBytesOf::<T>::try_from(call.encode())
-						.map_err(|_| Error::<T>::CallTooLong)?;
-					(class, Some(bytes), call_weight)
-				}
-			};
+			let (class, call, call_weight) = Self::poll_call(execute)?;
 			let max = match class {
 				PollClass::Default => T::MaxPollsInProgress::get(),
 				PollClass::AuthAdmin | PollClass::Migration => T::MaxAdminPollsInProgress::get(),
@@ -670,7 +656,7 @@ pub mod pallet {
 			ensure!(staker.votes.iter().all(|(id, _)| *id != poll_id), Error::<T>::AlreadyVoted);
 			let totals = Totals::<T>::get();
 			let staked = Self::staked_of(&totals);
-			let balance = mul_div_floor(staker.share, staked, totals.total_share)
+			let balance = mul_div_floor_or_zero(staker.share, staked, totals.total_share)
 				.ok_or(Error::<T>::Overflow)?;
 			ensure!(balance >= amount, Error::<T>::InsufficientStake);
 			staker.votes.try_push((poll_id, amount)).map_err(|_| Error::<T>::TooManyVotes)?;
@@ -946,38 +932,6 @@ pub mod pallet {
 	}
 }
 
-/// `⌊a × b / c⌋`; zero when `c` is zero; `None` on overflow.
-pub fn mul_div_floor(a: Balance, b: Balance, c: Balance) -> Option<Balance> {
-	mul_div(a, b, c, sp_runtime::Rounding::Down)
-}
-
-/// `⌈a × b / c⌉`; zero when `c` is zero; `None` on overflow.
-pub fn mul_div_ceil(a: Balance, b: Balance, c: Balance) -> Option<Balance> {
-	mul_div(a, b, c, sp_runtime::Rounding::Up)
-}
-
-fn mul_div(a: Balance, b: Balance, c: Balance, rounding: sp_runtime::Rounding) -> Option<Balance> {
-	if c.is_zero() {
-		return Some(0);
-	}
-	sp_runtime::helpers_128bit::multiply_by_rational_with_rounding(a, b, c, rounding)
-}
-
-/// `text` bounded to `(min, max)` bytes; `Err(true)` when too long, `Err(false)` when too short.
-fn bounded_text<S: Get<u32>>(
-	text: Vec<u8>,
-	(min, max): (u32, u32),
-) -> Result<BoundedVec<u8, S>, bool> {
-	let len = text.len() as u32;
-	if len > max {
-		return Err(true);
-	}
-	if len < min {
-		return Err(false);
-	}
-	BoundedVec::try_from(text).map_err(|_| true)
-}
-
 impl<T: Config> Pallet<T> {
 	/// The Gov account.
 	pub fn account_id() -> T::AccountId {
@@ -1016,13 +970,35 @@ impl<T: Config> Pallet<T> {
 		total_share: Balance,
 		staked: Balance,
 	) -> Result<Balance, DispatchError> {
-		let share = if total_share.is_zero() || staked.is_zero() {
-			amount
-		} else {
-			mul_div_floor(amount, total_share, staked).ok_or(Error::<T>::Overflow)?
-		};
+		let share = shares_for_stake(amount, total_share, staked).ok_or(Error::<T>::Overflow)?;
 		ensure!(!share.is_zero(), Error::<T>::StakeTooSmall);
 		Ok(share)
+	}
+
+	/// A poll's text within `bounds`, or the error for being too short or too long.
+	fn poll_text<S: Get<u32>>(
+		text: Vec<u8>,
+		bounds: (u32, u32),
+		too_short: Error<T>,
+		too_long: Error<T>,
+	) -> Result<BoundedVec<u8, S>, Error<T>> {
+		bounded_text(text, bounds).map_err(|refused| match refused {
+			TextLength::TooShort => too_short,
+			TextLength::TooLong => too_long,
+		})
+	}
+
+	/// What a poll carrying `execute` stores: its class (from the call), the encoded call and
+	/// the call's weight; no call makes a default poll.
+	fn poll_call(
+		execute: Option<Box<<T as Config>::RuntimeCall>>,
+	) -> Result<(PollClass, Option<CallBytesOf<T>>, Weight), Error<T>> {
+		let Some(call) = execute else { return Ok((PollClass::Default, None, Weight::zero())) };
+		let call_weight = call.get_dispatch_info().call_weight;
+		ensure!(call_weight.all_lte(T::MaxCallWeight::get()), Error::<T>::CallTooHeavy);
+		let bytes =
+			CallBytesOf::<T>::try_from(call.encode()).map_err(|_| Error::<T>::CallTooLong)?;
+		Ok((Self::classify(&call), Some(bytes), call_weight))
 	}
 
 	/// The class `call` gives a poll.
@@ -1092,7 +1068,7 @@ impl<T: Config> Pallet<T> {
 
 	/// `⌊voters_reward × vote / tallied⌋`: a voter's reward from an ended poll.
 	fn voter_reward(poll: &PollOf<T>, vote: Balance) -> Balance {
-		mul_div_floor(poll.voters_reward, vote, poll.tallied()).unwrap_or(0)
+		mul_div_floor_or_zero(poll.voters_reward, vote, poll.tallied()).unwrap_or(0)
 	}
 
 	/// Takes `who`'s voting rewards of ended poll `poll_id` (`None`: every ended poll with
@@ -1165,9 +1141,12 @@ impl<T: Config> Pallet<T> {
 	/// `who`'s stake now: balance, shares and locks.
 	pub fn staker(who: &T::AccountId) -> Option<GovStakerInfo> {
 		let staker = Stakers::<T>::get(who)?;
-		let balance =
-			mul_div_floor(staker.share, Self::total_staked(), Totals::<T>::get().total_share)
-				.unwrap_or(0);
+		let balance = mul_div_floor_or_zero(
+			staker.share,
+			Self::total_staked(),
+			Totals::<T>::get().total_share,
+		)
+		.unwrap_or(0);
 		let locked_balance: Vec<(PollId, Balance)> = staker
 			.votes
 			.iter()
@@ -1194,17 +1173,14 @@ impl<T: Config> Pallet<T> {
 		})
 	}
 
-	/// Poll `poll_id` as clients see it.
-	pub fn poll(poll_id: PollId) -> Option<PollInfo<T::AccountId>> {
-		Polls::<T>::get(poll_id).map(Self::poll_info)
+	/// Poll `poll_id`, as stored.
+	pub fn poll(poll_id: PollId) -> Option<PollOf<T>> {
+		Polls::<T>::get(poll_id)
 	}
 
 	/// Up to `limit` (at most 30) polls, newest first, from the one before `start_before`
 	/// (`None`: the newest).
-	pub fn polls(
-		start_before: Option<PollId>,
-		limit: u32,
-	) -> Vec<(PollId, PollInfo<T::AccountId>)> {
+	pub fn polls(start_before: Option<PollId>, limit: u32) -> Vec<(PollId, PollOf<T>)> {
 		let mut id = start_before.unwrap_or(Totals::<T>::get().poll_count.saturating_add(1));
 		let mut out = Vec::new();
 		while out.len() < limit.min(30) as usize && id > 1 {
@@ -1280,31 +1256,6 @@ impl<T: Config> Pallet<T> {
 			"shares without stake"
 		);
 		Ok(())
-	}
-}
-
-impl<T: Config> Pallet<T> {
-	/// A stored poll as clients see it.
-	fn poll_info(poll: PollOf<T>) -> PollInfo<T::AccountId> {
-		PollInfo {
-			creator: poll.creator,
-			status: poll.status,
-			class: poll.class,
-			yes_votes: poll.yes_votes,
-			no_votes: poll.no_votes,
-			abstain_votes: poll.abstain_votes,
-			end_time: poll.end_time,
-			snapshot_time: poll.snapshot_time,
-			title: poll.title.into_inner(),
-			description: poll.description.into_inner(),
-			link: poll.link.map(|l| l.into_inner()),
-			call: poll.call.map(|c| c.into_inner()),
-			call_weight: poll.call_weight,
-			deposit_amount: poll.deposit_amount,
-			total_balance_at_end_poll: poll.total_balance_at_end_poll,
-			voters_reward: poll.voters_reward,
-			staked_amount: poll.staked_amount,
-		}
 	}
 }
 

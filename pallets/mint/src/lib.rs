@@ -92,9 +92,9 @@ use frame_support::{
 };
 use frame_system::pallet_prelude::*;
 use mirror_primitives::{
-	Amm, AssetId, Balance, CollateralError, CollateralRegistry, MintRegistry, Moment,
-	NativeOrWithId, PositionLock, PriceProvider, PriceSource, ProvideCollateralPrice,
-	ShortStakeHook, UST,
+	AssetId, Balance, CollateralError, CollateralRegistry, MintRegistry, Moment, NativeOrWithId,
+	PositionLock, PriceProvider, PriceSource, ProvideCollateralPrice, ShortStakeHook, SpreadLimit,
+	Swap, UST,
 };
 use sp_runtime::{
 	traits::{AccountIdConversion, One, Zero},
@@ -152,7 +152,7 @@ pub mod pallet {
 		type Collateral: ProvideCollateralPrice + CollateralRegistry;
 
 		/// Sells short positions' mAssets for UST.
-		type Amm: Amm<Self::AccountId>;
+		type Amm: Swap<Self::AccountId>;
 
 		/// Told of every change of a short position's debt (the sLP stake); `()` ignores it.
 		type ShortStake: ShortStakeHook<Self::AccountId>;
@@ -212,9 +212,10 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type AssetConfigs<T: Config> = StorageMap<_, Blake2_128Concat, AssetId, AssetConfigOf<T>>;
 
-	/// mAssets in circulation that no position owes: the supply when the asset was registered
-	/// (genesis issuance), plus debt forgiven by liquidations that exhausted a position's
-	/// collateral. An mAsset's supply is always its positions' debt plus this.
+	/// mAssets in circulation that no position owes and no auction forgave: the supply when the
+	/// asset was registered, plus what was issued without collateral
+	/// (`MintRegistry::issue_unbacked`: a test network's genesis supply). An mAsset's supply is
+	/// always its positions' debt plus this plus its [`ForgivenDebt`].
 	#[pallet::storage]
 	pub type UnbackedSupply<T: Config> =
 		StorageMap<_, Blake2_128Concat, AssetId, Balance, ValueQuery>;
@@ -574,10 +575,8 @@ pub mod pallet {
 		) -> DispatchResult {
 			let owner = ensure_signed(origin)?;
 			ensure!(!collateral_amount.is_zero(), Error::<T>::ZeroAmount);
-			let config = AssetConfigs::<T>::get(&asset).ok_or(Error::<T>::UnknownAsset)?;
-			ensure!(config.end_price.is_none(), Error::<T>::AssetDelisted);
-			if let Some(ipo) = &config.ipo_params {
-				ensure!(Self::now() <= ipo.mint_end, Error::<T>::MintPeriodEnded);
+			let config = Self::mintable_config(&asset)?;
+			if config.ipo_params.is_some() {
 				ensure!(collateral_asset == UST, Error::<T>::PreIpoCollateralNotUst);
 			}
 			let parameters = Parameters::<T>::get();
@@ -652,8 +651,7 @@ pub mod pallet {
 			let who = ensure_signed(origin)?;
 			ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 			let mut position = Self::owned_position(position_id, &who)?;
-			let config = AssetConfigs::<T>::get(&position.asset).ok_or(Error::<T>::UnknownAsset)?;
-			ensure!(config.end_price.is_none(), Error::<T>::AssetDelisted);
+			Self::listed_config(&position.asset)?;
 			let status = T::Collateral::collateral_status(&position.collateral_asset)
 				.map_err(Self::collateral_error)?;
 			ensure!(!status.is_revoked, Error::<T>::CollateralRevoked);
@@ -713,14 +711,11 @@ pub mod pallet {
 			position.collateral_amount = left;
 			Self::pay_collateral(&position.collateral_asset, &who, amount)?;
 			let collateral_asset = position.collateral_asset.clone();
+			Self::deposit_event(Event::Withdrawn { position_id, collateral_asset, amount });
 			if left.is_zero() && position.asset_amount.is_zero() {
-				Self::remove_position(position_id, &position);
-				Self::release_lock(position_id)?;
-				Self::deposit_event(Event::Withdrawn { position_id, collateral_asset, amount });
-				Self::deposit_event(Event::PositionClosed { position_id });
+				Self::close_position(position_id, &position)?;
 			} else {
 				Positions::<T>::insert(position_id, position);
-				Self::deposit_event(Event::Withdrawn { position_id, collateral_asset, amount });
 			}
 			Ok(())
 		}
@@ -756,11 +751,7 @@ pub mod pallet {
 				position.is_short || short_params.is_none(),
 				Error::<T>::ShortParamsOnLongPosition
 			);
-			let config = AssetConfigs::<T>::get(&position.asset).ok_or(Error::<T>::UnknownAsset)?;
-			ensure!(config.end_price.is_none(), Error::<T>::AssetDelisted);
-			if let Some(ipo) = &config.ipo_params {
-				ensure!(Self::now() <= ipo.mint_end, Error::<T>::MintPeriodEnded);
-			}
+			let config = Self::mintable_config(&position.asset)?;
 			let parameters = Parameters::<T>::get();
 			let valuation =
 				Self::position_valuation(&position, &config, &parameters, PriceUse::Mint)?;
@@ -923,8 +914,6 @@ pub mod pallet {
 				.saturating_sub(quote.protocol_fee);
 			let debt_left = position.asset_amount.saturating_sub(quote.liquidated_amount);
 			if collateral_left.is_zero() || debt_left.is_zero() {
-				Self::remove_position(position_id, &position);
-				Self::release_lock(position_id)?;
 				if !quote.leftover_collateral.is_zero() {
 					Self::pay_collateral(
 						&position.collateral_asset,
@@ -947,7 +936,7 @@ pub mod pallet {
 						amount: quote.forgiven_debt,
 					});
 				}
-				Self::deposit_event(Event::PositionClosed { position_id });
+				Self::close_position(position_id, &position)?;
 			} else {
 				Positions::<T>::insert(
 					position_id,
@@ -1235,6 +1224,23 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The position, if `who` owns it.
+	/// The config of `asset`, listed and not delisted.
+	fn listed_config(asset: &AssetId) -> Result<AssetConfigOf<T>, DispatchError> {
+		let config = AssetConfigs::<T>::get(asset).ok_or(Error::<T>::UnknownAsset)?;
+		ensure!(config.end_price.is_none(), Error::<T>::AssetDelisted);
+		Ok(config)
+	}
+
+	/// The config of `asset` if it can be minted now: listed, not delisted and, for a pre-IPO
+	/// asset, within its mint period.
+	fn mintable_config(asset: &AssetId) -> Result<AssetConfigOf<T>, DispatchError> {
+		let config = Self::listed_config(asset)?;
+		if let Some(ipo) = &config.ipo_params {
+			ensure!(Self::now() <= ipo.mint_end, Error::<T>::MintPeriodEnded);
+		}
+		Ok(config)
+	}
+
 	fn owned_position(
 		position_id: PositionId,
 		who: &T::AccountId,
@@ -1358,15 +1364,9 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let account = Self::account_id();
 		Self::mint_to(asset, &account, amount)?;
-		let sale = T::Amm::swap(
-			&account,
-			asset,
-			&UST,
-			amount,
-			short.belief_price,
-			short.max_spread,
-			&Self::lock_account(),
-		)?;
+		let limit = SpreadLimit::from_options(short.belief_price, short.max_spread);
+		let sale =
+			T::Amm::swap(&account, owner, asset, &UST, amount, limit, &Self::lock_account())?;
 		ensure!(!sale.return_amount.is_zero(), Error::<T>::NothingToLock);
 		let unlock_time = Self::now().saturating_add(lock_period);
 		let locked_amount = Locks::<T>::mutate(position_id, |lock| {
@@ -1483,9 +1483,7 @@ impl<T: Config> Pallet<T> {
 				&position.owner,
 				position.collateral_amount,
 			)?;
-			Self::remove_position(position_id, &position);
-			Self::release_lock(position_id)?;
-			Self::deposit_event(Event::PositionClosed { position_id });
+			Self::close_position(position_id, &position)?;
 		} else {
 			Positions::<T>::insert(position_id, position);
 		}
@@ -1566,6 +1564,16 @@ impl<T: Config> Pallet<T> {
 
 	fn mint_to(asset: &AssetId, who: &T::AccountId, amount: Balance) -> DispatchResult {
 		T::Assets::mint_into(asset.clone(), who, amount).map(|_| ())
+	}
+
+	/// Closes a position: removes it and its index entries, pays its short lock (if any) to the
+	/// lock's receiver ([`Event::FundsReleased`]) and emits [`Event::PositionClosed`], the last
+	/// event of the call that closes it.
+	fn close_position(position_id: PositionId, position: &PositionOf<T>) -> DispatchResult {
+		Self::remove_position(position_id, position);
+		Self::release_lock(position_id)?;
+		Self::deposit_event(Event::PositionClosed { position_id });
+		Ok(())
 	}
 
 	fn remove_position(position_id: PositionId, position: &PositionOf<T>) {

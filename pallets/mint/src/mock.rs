@@ -1,6 +1,6 @@
 //! A mock runtime for Mint's tests: System, Timestamp, Balances (MIR), Assets (UST, mAssets) and
 //! Mint, with the test kit's in-memory tables standing in for the Oracle, the CollateralOracle, the
-//! AMM and the staking pallet.
+//! AMM and LpStaking.
 
 use crate as pallet_mint;
 use frame_support::{

@@ -1,4 +1,6 @@
-//! The Mint pallet's storage types (shared with clients through `mirror-primitives`).
+//! Mint's types. Those its calls, events, storage and runtime API share with clients (and the
+//! Factory) live in `mirror_primitives::mint`, and only there; this file binds them to a runtime
+//! (the `…Of<T>` aliases) and holds the types only Mint's own code uses.
 
 use crate::Config;
 pub use mirror_primitives::{

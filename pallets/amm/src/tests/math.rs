@@ -1,6 +1,7 @@
 //! Unit and property tests of `math.rs`.
 
 use super::*;
+use mirror_primitives::SpreadLimit;
 use proptest::prelude::*;
 use sp_runtime::traits::Zero;
 
@@ -61,15 +62,34 @@ fn spread_check_uses_the_net_return() {
 	// shortfall 258/20,000 = 1.29 %.
 	let o = compute_swap(1_000_000, 2_000_000, 10_000, commission()).unwrap();
 	let belief = Some(FixedU128::from_rational(1, 2));
-	assert!(exceeds_max_spread(10_000, &o, belief, Some(FixedU128::from_rational(1, 100))));
-	assert!(!exceeds_max_spread(10_000, &o, belief, Some(FixedU128::from_rational(13, 1000))));
+	assert!(exceeds_max_spread(
+		10_000,
+		&o,
+		SpreadLimit::from_options(belief, Some(FixedU128::from_rational(1, 100)))
+	));
+	assert!(!exceeds_max_spread(
+		10_000,
+		&o,
+		SpreadLimit::from_options(belief, Some(FixedU128::from_rational(13, 1000)))
+	));
 	// Against spot: (199 + 59)/20,000 = 1.29 % as well.
-	assert!(exceeds_max_spread(10_000, &o, None, Some(FixedU128::from_rational(1, 100))));
-	assert!(!exceeds_max_spread(10_000, &o, None, Some(FixedU128::from_rational(13, 1000))));
+	assert!(exceeds_max_spread(
+		10_000,
+		&o,
+		SpreadLimit::from_options(None, Some(FixedU128::from_rational(1, 100)))
+	));
+	assert!(!exceeds_max_spread(
+		10_000,
+		&o,
+		SpreadLimit::from_options(None, Some(FixedU128::from_rational(13, 1000)))
+	));
 	// The original (gross) check would have passed at 1 %: 199/20,000 = 0.995 %.
-	assert!(ratio_floor(199, 20_000).unwrap() <= FixedU128::from_rational(1, 100));
+	assert!(
+		mirror_primitives::decimal::from_ratio(199, 20_000).unwrap()
+			<= FixedU128::from_rational(1, 100)
+	);
 	// Neither: no check.
-	assert!(!exceeds_max_spread(10_000, &o, None, None));
+	assert!(!exceeds_max_spread(10_000, &o, SpreadLimit::from_options(None, None)));
 }
 
 #[test]

@@ -6,7 +6,7 @@ mod common;
 use common::{account, advance, dev_ext};
 use frame_support::{assert_noop, assert_ok, traits::fungibles::Inspect, BoundedVec};
 use mirror_primitives::{
-	Amm as _, AssetId, NativeOrWithId, RewardPools, ShortParams, MIR, UNIT, UST,
+	AssetId, NativeOrWithId, ProvideLiquidity as _, RewardPools, ShortParams, MIR, UNIT, UST,
 };
 use mirror_runtime::{
 	configs::NativeAndAssets, genesis_config_presets::dev_staking_parameters, Amm, LpStaking, Mint,

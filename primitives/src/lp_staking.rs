@@ -1,20 +1,15 @@
 //! LP and sLP staking: the types the LpStaking pallet shares with clients, and the trait through
 //! which MIR rewards reach its pools.
 
-use crate::{
-	decimal::{from_ratio, mul_floor},
-	AssetId, Balance, Moment,
-};
+use crate::{AssetId, Balance, Moment};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
 use serde::{Deserialize, Serialize};
-use sp_runtime::{
-	traits::{CheckedAdd, CheckedSub, Zero},
-	DispatchResult, FixedU128,
-};
+use sp_runtime::{traits::Zero, DispatchResult, FixedU128};
 
 /// One half of an asset's reward pool (LP or short): the bonded total, the MIR paid per bonded
-/// unit so far, and rewards deposited while nothing was bonded (spec §3.8).
+/// unit so far, and rewards deposited while nothing was bonded (spec §3.8). Its arithmetic is
+/// LpStaking's (`pallet_mirror_lp_staking::math`).
 #[derive(Clone, Copy, PartialEq, Eq, Default, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
 pub struct RewardIndex {
 	/// Units bonded (LP tokens or sLP).
@@ -24,28 +19,6 @@ pub struct RewardIndex {
 	/// MIR deposited while `total_bond` was zero, released into the index by the next deposit
 	/// that finds bonds.
 	pub pending: Balance,
-}
-
-impl RewardIndex {
-	/// Deposits `amount` of rewards: into the index if anything is bonded, else kept pending.
-	/// `None` on overflow (nothing changes then).
-	pub fn deposit(&mut self, amount: Balance) -> Option<()> {
-		if self.total_bond.is_zero() {
-			self.pending = self.pending.checked_add(amount)?;
-		} else {
-			let released = amount.checked_add(self.pending)?;
-			self.index = self.index.checked_add(&from_ratio(released, self.total_bond)?)?;
-			self.pending = 0;
-		}
-		Some(())
-	}
-}
-
-/// `⌊bond × (pool_index − staker_index)⌋`: what a bond earned since its index was last brought up
-/// to the pool's. The original floors the two products separately, which can pay a unit more than
-/// the exact share; flooring the product of the difference never pays more than was deposited.
-pub fn earned(bond: Balance, pool_index: FixedU128, staker_index: FixedU128) -> Option<Balance> {
-	mul_floor(bond, pool_index.checked_sub(&staker_index)?)
 }
 
 /// An LP token replaced by a new one (`deprecate_staking_token`): bonds still in it earn up to the
@@ -158,7 +131,7 @@ pub struct RewardInfo {
 }
 
 /// Deposits MIR rewards into an asset's reward pool: how the Factory's emission reaches LP and sLP
-/// stakers without depending on the staking pallet.
+/// stakers without depending on LpStaking.
 pub trait RewardPools<AccountId> {
 	/// Creates `asset`'s reward pool, bonding `staking_token` (its LP token).
 	fn register_pool(asset: &AssetId, staking_token: &AssetId) -> DispatchResult;

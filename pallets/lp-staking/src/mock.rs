@@ -1,7 +1,7 @@
 //! A mock runtime for LpStaking's tests: System, Timestamp, Balances (MIR), Assets (UST, mAssets,
 //! LP tokens) and LpStaking, with the test kit's Oracle and AMM.
 
-use crate as pallet_lp_staking;
+use crate as pallet_mirror_lp_staking;
 use frame_support::{
 	parameter_types,
 	traits::{fungible::NativeOrWithId, ConstU32},
@@ -14,7 +14,7 @@ use mirror_test_kit::{amm, oracle, AmmAt, ExtBuilder, OracleSettings};
 pub use mirror_test_kit::{amm::set_twap, fx, AAPL, ALICE, BOB, CHARLIE, ED, MIR, T0, TSLA, UST};
 
 mirror_test_kit::mock_runtime!(Test { Timestamp, Balances, Assets } {
-	LpStaking: pallet_lp_staking,
+	LpStaking: pallet_mirror_lp_staking,
 });
 
 /// The oracle as LpStaking sees it: every price fresh; no entry is "no price".
@@ -51,7 +51,7 @@ parameter_types! {
 	pub const StakingPalletId: PalletId = PalletId(*b"mir/stak");
 }
 
-impl pallet_lp_staking::Config for Test {
+impl pallet_mirror_lp_staking::Config for Test {
 	type AdminOrigin = EnsureRoot<u128>;
 	type Assets = AllAssets;
 	type Oracle = MockOracle;
@@ -126,7 +126,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 			people.iter().flat_map(|p| tokens.iter().map(|id| (*id, *p, BALANCE))).collect(),
 			Some(100),
 		)
-		.genesis(pallet_lp_staking::GenesisConfig::<Test> {
+		.genesis(pallet_mirror_lp_staking::GenesisConfig::<Test> {
 			pools: vec![(AAPL, Some(AAPL_LP)), (TSLA, Some(TSLA_LP))],
 			parameters: None,
 			_config: Default::default(),

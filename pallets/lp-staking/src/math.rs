@@ -3,15 +3,35 @@
 //! favours the pool (rewards are floored).
 
 use mirror_primitives::{
-	decimal::{decimal_division, decimal_subtraction, mul_floor},
-	Balance,
+	decimal::{decimal_division, decimal_subtraction, from_ratio, mul_floor},
+	Balance, RewardIndex,
 };
 use sp_runtime::{
-	traits::{CheckedDiv, CheckedMul, One, Saturating, Zero},
+	traits::{CheckedAdd, CheckedDiv, CheckedMul, CheckedSub, One, Saturating, Zero},
 	FixedPointNumber, FixedU128,
 };
 
-pub use mirror_primitives::staking::{earned, RewardIndex};
+/// Deposits `amount` of rewards into a pool half (spec §3.8): into the index if anything is
+/// bonded (`index += ⌊(amount + pending) / total_bond⌋`, releasing what was pending), else kept
+/// pending. `None` on overflow (nothing changes then).
+pub fn deposit_reward(pool: &mut RewardIndex, amount: Balance) -> Option<()> {
+	if pool.total_bond.is_zero() {
+		pool.pending = pool.pending.checked_add(amount)?;
+	} else {
+		let released = amount.checked_add(pool.pending)?;
+		pool.index = pool.index.checked_add(&from_ratio(released, pool.total_bond)?)?;
+		pool.pending = 0;
+	}
+	Some(())
+}
+
+/// `⌊bond × (pool_index − staker_index)⌋`: what a bond earned since its index was last brought up
+/// to the pool's. The original floors the two products separately, which can pay a unit more than
+/// the exact share; flooring the product of the difference never pays more than was deposited.
+/// `None` if the staker's index is ahead of the pool's, or on overflow.
+pub fn earned(bond: Balance, pool_index: FixedU128, staker_index: FixedU128) -> Option<Balance> {
+	mul_floor(bond, pool_index.checked_sub(&staker_index)?)
+}
 
 /// Splits a deposit of `amount` by the short-reward weight: `(lp, short)` with
 /// `short = ⌊amount × weight⌋` and `lp` the rest.

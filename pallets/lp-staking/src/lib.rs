@@ -71,7 +71,7 @@ use frame_support::{
 };
 use frame_system::pallet_prelude::*;
 use mirror_primitives::{
-	preservation, staking::earned, Amm, AssetId, Balance, Moment, PriceProvider, RewardPools,
+	preservation, AssetId, Balance, Moment, PriceProvider, ProvideLiquidity, RewardPools,
 	ShortStakeHook, TwapError, TwapProvider, MIR, UST,
 };
 use sp_runtime::{
@@ -116,7 +116,7 @@ pub mod pallet {
 		type Oracle: PriceProvider;
 
 		/// Time-weighted pool prices for the premium; liquidity for `auto_stake`.
-		type Amm: Amm<Self::AccountId> + TwapProvider;
+		type Amm: ProvideLiquidity<Self::AccountId> + TwapProvider;
 
 		/// Derives the account holding bonded LP tokens and undistributed MIR.
 		#[pallet::constant]
@@ -695,7 +695,8 @@ impl<T: Config> Pallet<T> {
 
 	/// Brings `record` up to `index`: adds what its bond earned to its pending reward.
 	fn settle(record: &mut StakerReward, index: FixedU128) -> Result<(), Error<T>> {
-		let reward = earned(record.bond_amount, index, record.index).ok_or(Error::<T>::Overflow)?;
+		let reward =
+			math::earned(record.bond_amount, index, record.index).ok_or(Error::<T>::Overflow)?;
 		record.pending_reward =
 			record.pending_reward.checked_add(reward).ok_or(Error::<T>::Overflow)?;
 		record.index = index;
@@ -778,32 +779,34 @@ impl<T: Config> Pallet<T> {
 		})
 	}
 
-	/// Changes `who`'s sLP bond of `asset` by `amount` (settling first).
-	fn change_short_bond(
-		who: &T::AccountId,
-		asset: &AssetId,
-		amount: Balance,
-		increase: bool,
-	) -> DispatchResult {
+	/// Adds `amount` to `who`'s sLP bond of `asset` (settling first; a new record if none).
+	fn bond_short(who: &T::AccountId, asset: &AssetId, amount: Balance) -> DispatchResult {
+		Pools::<T>::try_mutate(asset, |maybe_pool| {
+			let pool = maybe_pool.as_mut().ok_or(Error::<T>::PoolNotFound)?;
+			ShortStakes::<T>::try_mutate(who, asset, |maybe_record| {
+				let record = maybe_record.get_or_insert_with(Default::default);
+				Self::settle(record, pool.short.index)?;
+				record.bond_amount =
+					record.bond_amount.checked_add(amount).ok_or(Error::<T>::Overflow)?;
+				pool.short.total_bond =
+					pool.short.total_bond.checked_add(amount).ok_or(Error::<T>::Overflow)?;
+				Ok(())
+			})
+		})
+	}
+
+	/// Takes `amount` from `who`'s sLP bond of `asset` (settling first); removes the record when
+	/// nothing is left in it.
+	fn unbond_short(who: &T::AccountId, asset: &AssetId, amount: Balance) -> DispatchResult {
 		Pools::<T>::try_mutate(asset, |maybe_pool| {
 			let pool = maybe_pool.as_mut().ok_or(Error::<T>::PoolNotFound)?;
 			ShortStakes::<T>::try_mutate_exists(who, asset, |maybe_record| {
-				if !increase && maybe_record.is_none() {
-					return Err(Error::<T>::NoStake.into());
-				}
-				let record = maybe_record.get_or_insert_with(Default::default);
+				let record = maybe_record.as_mut().ok_or(Error::<T>::NoStake)?;
 				Self::settle(record, pool.short.index)?;
-				if increase {
-					record.bond_amount =
-						record.bond_amount.checked_add(amount).ok_or(Error::<T>::Overflow)?;
-					pool.short.total_bond =
-						pool.short.total_bond.checked_add(amount).ok_or(Error::<T>::Overflow)?;
-				} else {
-					ensure!(record.bond_amount >= amount, Error::<T>::InsufficientBond);
-					record.bond_amount -= amount;
-					pool.short.total_bond =
-						pool.short.total_bond.checked_sub(amount).ok_or(Error::<T>::Overflow)?;
-				}
+				ensure!(record.bond_amount >= amount, Error::<T>::InsufficientBond);
+				record.bond_amount -= amount;
+				pool.short.total_bond =
+					pool.short.total_bond.checked_sub(amount).ok_or(Error::<T>::Overflow)?;
 				if record.bond_amount.is_zero() && record.pending_reward.is_zero() {
 					*maybe_record = None;
 				}
@@ -915,8 +918,8 @@ impl<T: Config> Pallet<T> {
 			let pool = maybe_pool.as_mut().ok_or(Error::<T>::PoolNotFound)?;
 			let (lp, short) =
 				math::split(amount, pool.short_reward_weight).ok_or(Error::<T>::Overflow)?;
-			pool.lp.deposit(lp).ok_or(Error::<T>::Overflow)?;
-			pool.short.deposit(short).ok_or(Error::<T>::Overflow)?;
+			math::deposit_reward(&mut pool.lp, lp).ok_or(Error::<T>::Overflow)?;
+			math::deposit_reward(&mut pool.short, short).ok_or(Error::<T>::Overflow)?;
 			Ok((lp, short))
 		})
 	}
@@ -997,7 +1000,7 @@ impl<T: Config> Pallet<T> {
 				sums.0 = sums.0.saturating_add(record.bond_amount);
 			}
 			ensure!(record.index <= index, "an LP record ahead of its pool");
-			let reward = earned(record.bond_amount, index, record.index).ok_or("overflow")?;
+			let reward = math::earned(record.bond_amount, index, record.index).ok_or("overflow")?;
 			owed = owed.saturating_add(record.pending_reward).saturating_add(reward);
 			ensure!(
 				!record.bond_amount.is_zero() || !record.pending_reward.is_zero(),
@@ -1008,8 +1011,8 @@ impl<T: Config> Pallet<T> {
 			let pool = Pools::<T>::get(&asset).ok_or("an sLP record without a pool")?;
 			*short_sums.entry(asset).or_default() += record.bond_amount;
 			ensure!(record.index <= pool.short.index, "an sLP record ahead of its pool");
-			let reward =
-				earned(record.bond_amount, pool.short.index, record.index).ok_or("overflow")?;
+			let reward = math::earned(record.bond_amount, pool.short.index, record.index)
+				.ok_or("overflow")?;
 			owed = owed.saturating_add(record.pending_reward).saturating_add(reward);
 			ensure!(
 				!record.bond_amount.is_zero() || !record.pending_reward.is_zero(),
@@ -1055,7 +1058,7 @@ impl<T: Config> ShortStakeHook<T::AccountId> for Pallet<T> {
 		if amount.is_zero() {
 			return Ok(());
 		}
-		Self::change_short_bond(owner, asset, amount, true)?;
+		Self::bond_short(owner, asset, amount)?;
 		Self::deposit_event(Event::ShortStakeIncreased {
 			who: owner.clone(),
 			asset: asset.clone(),
@@ -1068,7 +1071,7 @@ impl<T: Config> ShortStakeHook<T::AccountId> for Pallet<T> {
 		if amount.is_zero() {
 			return Ok(());
 		}
-		Self::change_short_bond(owner, asset, amount, false)?;
+		Self::unbond_short(owner, asset, amount)?;
 		Self::deposit_event(Event::ShortStakeDecreased {
 			who: owner.clone(),
 			asset: asset.clone(),

@@ -7,8 +7,6 @@ use mirror_primitives::{RewardPools, ShortStakeHook, StakingParameters};
 use proptest::prelude::*;
 use sp_runtime::{traits::Zero, DispatchError, FixedU128};
 
-type Staking = crate::Pallet<Test>;
-
 fn signed(who: u128) -> RuntimeOrigin {
 	RuntimeOrigin::signed(who)
 }
@@ -24,7 +22,7 @@ fn token(asset: AssetIdOf, who: u128) -> u128 {
 type AssetIdOf = mirror_primitives::AssetId;
 
 fn deposit(asset: AssetIdOf, amount: u128) {
-	assert_ok!(<Staking as RewardPools<u128>>::deposit_reward(&FACTORY, &asset, amount));
+	assert_ok!(<LpStaking as RewardPools<u128>>::deposit_reward(&FACTORY, &asset, amount));
 }
 
 fn set_weight(asset: AssetIdOf, weight: FixedU128) {
@@ -32,7 +30,7 @@ fn set_weight(asset: AssetIdOf, weight: FixedU128) {
 }
 
 fn pending(who: u128, asset: AssetIdOf) -> u128 {
-	Staking::reward_info(&who, Some(asset)).iter().map(|r| r.pending_reward).sum()
+	LpStaking::reward_info(&who, Some(asset)).iter().map(|r| r.pending_reward).sum()
 }
 
 fn assets(list: &[AssetIdOf]) -> BoundedVec<AssetIdOf, ConstU32<3>> {
@@ -54,8 +52,8 @@ fn genesis_registers_pools_and_funds_the_account() {
 		let pool = Pools::<Test>::get(AAPL).unwrap();
 		assert_eq!(pool.staking_token, AAPL_LP);
 		assert!(pool.lp.total_bond.is_zero() && pool.short.total_bond.is_zero());
-		assert_eq!(mir(Staking::account_id()), ED);
-		assert_eq!(Staking::parameters(), StakingParameters::default());
+		assert_eq!(mir(LpStaking::account_id()), ED);
+		assert_eq!(LpStaking::parameters(), StakingParameters::default());
 		assert_eq!(StakingParameters::default().premium_min_update_interval, 3_600);
 	});
 }
@@ -65,35 +63,35 @@ fn register_asset_is_admin_only_and_validated() {
 	run_test(|| {
 		let new = mirror_primitives::NativeOrWithId::WithId(22);
 		assert_noop!(
-			Staking::register_asset(signed(ALICE), MIR, new.clone()),
+			LpStaking::register_asset(signed(ALICE), MIR, new.clone()),
 			DispatchError::BadOrigin
 		);
 		assert_noop!(
-			Staking::register_asset(RuntimeOrigin::root(), AAPL, AAPL_LP),
+			LpStaking::register_asset(RuntimeOrigin::root(), AAPL, AAPL_LP),
 			Error::<Test>::PoolAlreadyRegistered
 		);
 		// The LP token must exist and differ from the asset.
 		assert_noop!(
-			Staking::register_asset(RuntimeOrigin::root(), MIR, MIR),
+			LpStaking::register_asset(RuntimeOrigin::root(), MIR, MIR),
 			Error::<Test>::InvalidStakingToken
 		);
 		assert_noop!(
-			Staking::register_asset(
+			LpStaking::register_asset(
 				RuntimeOrigin::root(),
 				MIR,
 				mirror_primitives::NativeOrWithId::WithId(77)
 			),
 			Error::<Test>::InvalidStakingToken
 		);
-		assert_ok!(Staking::register_asset(RuntimeOrigin::root(), MIR, new.clone()));
+		assert_ok!(LpStaking::register_asset(RuntimeOrigin::root(), MIR, new.clone()));
 		assert_eq!(
 			last_event(),
 			Event::PoolRegistered { asset: MIR, staking_token: new.clone() }.into()
 		);
-		assert_ok!(Staking::register_asset(RuntimeOrigin::root(), UST, AAPL_LP2));
+		assert_ok!(LpStaking::register_asset(RuntimeOrigin::root(), UST, AAPL_LP2));
 		// MaxPools is 4.
 		assert_noop!(
-			Staking::register_asset(
+			LpStaking::register_asset(
 				RuntimeOrigin::root(),
 				mirror_primitives::NativeOrWithId::WithId(50),
 				new
@@ -107,14 +105,14 @@ fn register_asset_is_admin_only_and_validated() {
 fn update_config_sets_and_validates() {
 	run_test(|| {
 		assert_noop!(
-			Staking::update_config(signed(ALICE), Some(1), None, None),
+			LpStaking::update_config(signed(ALICE), Some(1), None, None),
 			DispatchError::BadOrigin
 		);
 		assert_noop!(
-			Staking::update_config(RuntimeOrigin::root(), None, Some(fx(11, 10)), None),
+			LpStaking::update_config(RuntimeOrigin::root(), None, Some(fx(11, 10)), None),
 			Error::<Test>::InvalidShortRewardCap
 		);
-		assert_ok!(Staking::update_config(RuntimeOrigin::root(), Some(60), Some(fx(1, 2)), None));
+		assert_ok!(LpStaking::update_config(RuntimeOrigin::root(), Some(60), Some(fx(1, 2)), None));
 		let parameters = Parameters::<Test>::get();
 		assert_eq!(parameters.premium_min_update_interval, 60);
 		assert_eq!(parameters.short_reward_cap, fx(1, 2));
@@ -129,9 +127,9 @@ fn update_config_sets_and_validates() {
 #[test]
 fn bond_moves_lp_tokens_and_counts_them() {
 	run_test(|| {
-		assert_ok!(Staking::bond(signed(ALICE), AAPL, 1_000));
+		assert_ok!(LpStaking::bond(signed(ALICE), AAPL, 1_000));
 		assert_eq!(token(AAPL_LP, ALICE), BALANCE - 1_000);
-		assert_eq!(token(AAPL_LP, Staking::account_id()), 1_000);
+		assert_eq!(token(AAPL_LP, LpStaking::account_id()), 1_000);
 		assert_eq!(Pools::<Test>::get(AAPL).unwrap().lp.total_bond, 1_000);
 		let record = LpStakes::<Test>::get(ALICE, AAPL).unwrap();
 		assert_eq!((record.bond_amount, record.staking_token), (1_000, Some(AAPL_LP)));
@@ -142,14 +140,14 @@ fn bond_moves_lp_tokens_and_counts_them() {
 #[test]
 fn bond_rejects_bad_input() {
 	run_test(|| {
-		assert_noop!(Staking::bond(signed(ALICE), AAPL, 0), Error::<Test>::ZeroAmount);
-		assert_noop!(Staking::bond(signed(ALICE), MIR, 10), Error::<Test>::PoolNotFound);
+		assert_noop!(LpStaking::bond(signed(ALICE), AAPL, 0), Error::<Test>::ZeroAmount);
+		assert_noop!(LpStaking::bond(signed(ALICE), MIR, 10), Error::<Test>::PoolNotFound);
 		assert_noop!(
-			Staking::bond(signed(ALICE), AAPL, BALANCE + 1),
+			LpStaking::bond(signed(ALICE), AAPL, BALANCE + 1),
 			Error::<Test>::InsufficientBalance
 		);
 		assert_noop!(
-			Staking::bond(signed(ALICE), AAPL, u128::MAX),
+			LpStaking::bond(signed(ALICE), AAPL, u128::MAX),
 			Error::<Test>::InsufficientBalance
 		);
 	});
@@ -158,15 +156,15 @@ fn bond_rejects_bad_input() {
 #[test]
 fn unbond_returns_lp_tokens_and_removes_empty_records() {
 	run_test(|| {
-		assert_ok!(Staking::bond(signed(ALICE), AAPL, 1_000));
-		assert_ok!(Staking::unbond(signed(ALICE), AAPL, 400));
+		assert_ok!(LpStaking::bond(signed(ALICE), AAPL, 1_000));
+		assert_ok!(LpStaking::unbond(signed(ALICE), AAPL, 400));
 		assert_eq!(token(AAPL_LP, ALICE), BALANCE - 600);
 		assert_eq!(Pools::<Test>::get(AAPL).unwrap().lp.total_bond, 600);
 		assert_eq!(
 			last_event(),
 			Event::Unbonded { who: ALICE, asset: AAPL, amount: 400, staking_token: AAPL_LP }.into()
 		);
-		assert_ok!(Staking::unbond(signed(ALICE), AAPL, 600));
+		assert_ok!(LpStaking::unbond(signed(ALICE), AAPL, 600));
 		assert!(LpStakes::<Test>::get(ALICE, AAPL).is_none());
 		assert_eq!(token(AAPL_LP, ALICE), BALANCE);
 	});
@@ -175,12 +173,15 @@ fn unbond_returns_lp_tokens_and_removes_empty_records() {
 #[test]
 fn unbond_rejects_bad_input() {
 	run_test(|| {
-		assert_noop!(Staking::unbond(signed(ALICE), AAPL, 0), Error::<Test>::ZeroAmount);
-		assert_noop!(Staking::unbond(signed(ALICE), AAPL, 1), Error::<Test>::NoStake);
-		assert_noop!(Staking::unbond(signed(ALICE), MIR, 1), Error::<Test>::PoolNotFound);
-		assert_ok!(Staking::bond(signed(ALICE), AAPL, 1_000));
-		assert_noop!(Staking::unbond(signed(ALICE), AAPL, 1_001), Error::<Test>::InsufficientBond);
-		assert_noop!(Staking::unbond(signed(BOB), AAPL, 1), Error::<Test>::NoStake);
+		assert_noop!(LpStaking::unbond(signed(ALICE), AAPL, 0), Error::<Test>::ZeroAmount);
+		assert_noop!(LpStaking::unbond(signed(ALICE), AAPL, 1), Error::<Test>::NoStake);
+		assert_noop!(LpStaking::unbond(signed(ALICE), MIR, 1), Error::<Test>::PoolNotFound);
+		assert_ok!(LpStaking::bond(signed(ALICE), AAPL, 1_000));
+		assert_noop!(
+			LpStaking::unbond(signed(ALICE), AAPL, 1_001),
+			Error::<Test>::InsufficientBond
+		);
+		assert_noop!(LpStaking::unbond(signed(BOB), AAPL, 1), Error::<Test>::NoStake);
 	});
 }
 
@@ -193,9 +194,9 @@ fn rewards_split_by_bond_and_wait_while_nothing_is_bonded() {
 		// Nothing bonded: 1,000 MIR waits in the LP half.
 		deposit(AAPL, 1_000);
 		assert_eq!(Pools::<Test>::get(AAPL).unwrap().lp.pending, 1_000);
-		assert_eq!(mir(Staking::account_id()), ED + 1_000);
-		assert_ok!(Staking::bond(signed(ALICE), AAPL, 100));
-		assert_ok!(Staking::bond(signed(BOB), AAPL, 300));
+		assert_eq!(mir(LpStaking::account_id()), ED + 1_000);
+		assert_ok!(LpStaking::bond(signed(ALICE), AAPL, 100));
+		assert_ok!(LpStaking::bond(signed(BOB), AAPL, 300));
 		// The next deposit releases both: (3,000 + 1,000) / 400 = 10 per LP token.
 		deposit(AAPL, 3_000);
 		let pool = Pools::<Test>::get(AAPL).unwrap();
@@ -204,7 +205,7 @@ fn rewards_split_by_bond_and_wait_while_nothing_is_bonded() {
 		assert_eq!(pending(BOB, AAPL), 3_000);
 		// Alice withdraws 1,000 MIR.
 		let before = mir(ALICE);
-		assert_ok!(Staking::withdraw_rewards(signed(ALICE), Some(AAPL)));
+		assert_ok!(LpStaking::withdraw_rewards(signed(ALICE), Some(AAPL)));
 		assert_eq!(mir(ALICE), before + 1_000);
 		assert_eq!(
 			last_event(),
@@ -212,7 +213,7 @@ fn rewards_split_by_bond_and_wait_while_nothing_is_bonded() {
 		);
 		assert_eq!(pending(ALICE, AAPL), 0);
 		assert_noop!(
-			Staking::withdraw_rewards(signed(ALICE), Some(AAPL)),
+			LpStaking::withdraw_rewards(signed(ALICE), Some(AAPL)),
 			Error::<Test>::NothingToWithdraw
 		);
 	});
@@ -221,21 +222,21 @@ fn rewards_split_by_bond_and_wait_while_nothing_is_bonded() {
 #[test]
 fn rewards_settle_before_a_bond_changes() {
 	run_test(|| {
-		assert_ok!(Staking::bond(signed(ALICE), AAPL, 100));
+		assert_ok!(LpStaking::bond(signed(ALICE), AAPL, 100));
 		deposit(AAPL, 1_000);
 		// Bob joins after the deposit: he earns none of it.
-		assert_ok!(Staking::bond(signed(BOB), AAPL, 100));
+		assert_ok!(LpStaking::bond(signed(BOB), AAPL, 100));
 		assert_eq!(pending(BOB, AAPL), 0);
 		// Alice doubles her bond: her 1,000 are settled first.
-		assert_ok!(Staking::bond(signed(ALICE), AAPL, 100));
+		assert_ok!(LpStaking::bond(signed(ALICE), AAPL, 100));
 		assert_eq!(LpStakes::<Test>::get(ALICE, AAPL).unwrap().pending_reward, 1_000);
 		deposit(AAPL, 3_000);
 		assert_eq!(pending(ALICE, AAPL), 1_000 + 2_000);
 		assert_eq!(pending(BOB, AAPL), 1_000);
 		// Unbonding everything keeps the rewards withdrawable.
-		assert_ok!(Staking::unbond(signed(ALICE), AAPL, 200));
+		assert_ok!(LpStaking::unbond(signed(ALICE), AAPL, 200));
 		assert_eq!(pending(ALICE, AAPL), 3_000);
-		assert_ok!(Staking::withdraw_rewards(signed(ALICE), Some(AAPL)));
+		assert_ok!(LpStaking::withdraw_rewards(signed(ALICE), Some(AAPL)));
 		assert!(LpStakes::<Test>::get(ALICE, AAPL).is_none());
 	});
 }
@@ -244,14 +245,14 @@ fn rewards_settle_before_a_bond_changes() {
 fn deposits_split_between_lp_and_short_by_the_weight() {
 	run_test(|| {
 		set_weight(AAPL, fx(3, 10));
-		assert_ok!(Staking::bond(signed(ALICE), AAPL, 100));
-		assert_ok!(<Staking as ShortStakeHook<u128>>::increase_short(&AAPL, &BOB, 50));
+		assert_ok!(LpStaking::bond(signed(ALICE), AAPL, 100));
+		assert_ok!(<LpStaking as ShortStakeHook<u128>>::increase_short(&AAPL, &BOB, 50));
 		assert_eq!(
 			last_event(),
 			Event::ShortStakeIncreased { who: BOB, asset: AAPL, amount: 50 }.into()
 		);
 		// R_s = ⌊1,001 × 0.3⌋ = 300, R_l = 701.
-		assert_ok!(<Staking as RewardPools<u128>>::deposit_reward(&FACTORY, &AAPL, 1_001));
+		assert_ok!(<LpStaking as RewardPools<u128>>::deposit_reward(&FACTORY, &AAPL, 1_001));
 		assert_eq!(
 			last_event(),
 			Event::RewardDeposited {
@@ -264,7 +265,7 @@ fn deposits_split_between_lp_and_short_by_the_weight() {
 		);
 		assert_eq!(pending(ALICE, AAPL), 701);
 		assert_eq!(pending(BOB, AAPL), 300);
-		let info = Staking::reward_info(&BOB, None);
+		let info = LpStaking::reward_info(&BOB, None);
 		assert_eq!(info.len(), 1);
 		assert!(info[0].is_short && info[0].bond_amount == 50 && !info[0].should_migrate);
 	});
@@ -274,10 +275,10 @@ fn deposits_split_between_lp_and_short_by_the_weight() {
 fn short_rewards_wait_until_someone_is_short() {
 	run_test(|| {
 		set_weight(AAPL, fx(1, 2));
-		assert_ok!(Staking::bond(signed(ALICE), AAPL, 100));
+		assert_ok!(LpStaking::bond(signed(ALICE), AAPL, 100));
 		deposit(AAPL, 1_000);
 		assert_eq!(Pools::<Test>::get(AAPL).unwrap().short.pending, 500);
-		assert_ok!(<Staking as ShortStakeHook<u128>>::increase_short(&AAPL, &BOB, 10));
+		assert_ok!(<LpStaking as ShortStakeHook<u128>>::increase_short(&AAPL, &BOB, 10));
 		deposit(AAPL, 1_000);
 		assert_eq!(pending(BOB, AAPL), 1_000);
 		assert_eq!(pending(ALICE, AAPL), 1_000);
@@ -289,14 +290,14 @@ fn the_short_hook_tracks_mints_debt() {
 	run_test(|| {
 		let hook = |amount, up: bool| {
 			if up {
-				<Staking as ShortStakeHook<u128>>::increase_short(&AAPL, &BOB, amount)
+				<LpStaking as ShortStakeHook<u128>>::increase_short(&AAPL, &BOB, amount)
 			} else {
-				<Staking as ShortStakeHook<u128>>::decrease_short(&AAPL, &BOB, amount)
+				<LpStaking as ShortStakeHook<u128>>::decrease_short(&AAPL, &BOB, amount)
 			}
 		};
 		assert_noop!(hook(1, false), Error::<Test>::NoStake);
 		assert_noop!(
-			<Staking as ShortStakeHook<u128>>::increase_short(&MIR, &BOB, 1),
+			<LpStaking as ShortStakeHook<u128>>::increase_short(&MIR, &BOB, 1),
 			Error::<Test>::PoolNotFound
 		);
 		assert_ok!(hook(100, true));
@@ -318,24 +319,24 @@ fn the_short_hook_tracks_mints_debt() {
 fn withdraw_all_pays_every_pool_in_one_transfer() {
 	run_test(|| {
 		set_weight(TSLA, fx(1, 2));
-		assert_ok!(Staking::bond(signed(ALICE), AAPL, 100));
-		assert_ok!(Staking::bond(signed(ALICE), TSLA, 100));
-		assert_ok!(<Staking as ShortStakeHook<u128>>::increase_short(&TSLA, &ALICE, 100));
+		assert_ok!(LpStaking::bond(signed(ALICE), AAPL, 100));
+		assert_ok!(LpStaking::bond(signed(ALICE), TSLA, 100));
+		assert_ok!(<LpStaking as ShortStakeHook<u128>>::increase_short(&TSLA, &ALICE, 100));
 		deposit(AAPL, 1_000);
 		deposit(TSLA, 2_000);
 		let before = mir(ALICE);
-		assert_ok!(Staking::withdraw_rewards(signed(ALICE), None));
+		assert_ok!(LpStaking::withdraw_rewards(signed(ALICE), None));
 		assert_eq!(mir(ALICE), before + 3_000);
 		assert_eq!(
 			last_event(),
 			Event::RewardsWithdrawn { who: ALICE, asset: None, amount: 3_000 }.into()
 		);
 		assert_noop!(
-			Staking::withdraw_rewards(signed(ALICE), None),
+			LpStaking::withdraw_rewards(signed(ALICE), None),
 			Error::<Test>::NothingToWithdraw
 		);
 		assert_noop!(
-			Staking::withdraw_rewards(signed(ALICE), Some(MIR)),
+			LpStaking::withdraw_rewards(signed(ALICE), Some(MIR)),
 			Error::<Test>::PoolNotFound
 		);
 	});
@@ -344,16 +345,16 @@ fn withdraw_all_pays_every_pool_in_one_transfer() {
 #[test]
 fn anyone_may_deposit_rewards_with_the_call() {
 	run_test(|| {
-		assert_ok!(Staking::bond(signed(ALICE), AAPL, 100));
+		assert_ok!(LpStaking::bond(signed(ALICE), AAPL, 100));
 		let before = mir(BOB);
-		assert_ok!(Staking::deposit_reward(signed(BOB), AAPL, 500));
+		assert_ok!(LpStaking::deposit_reward(signed(BOB), AAPL, 500));
 		assert_eq!(mir(BOB), before - 500);
 		assert_eq!(pending(ALICE, AAPL), 500);
-		assert_noop!(Staking::deposit_reward(signed(BOB), AAPL, 0), Error::<Test>::ZeroAmount);
-		assert_noop!(Staking::deposit_reward(signed(BOB), MIR, 5), Error::<Test>::PoolNotFound);
+		assert_noop!(LpStaking::deposit_reward(signed(BOB), AAPL, 0), Error::<Test>::ZeroAmount);
+		assert_noop!(LpStaking::deposit_reward(signed(BOB), MIR, 5), Error::<Test>::PoolNotFound);
 		// Bob keeps MIR's existential deposit.
 		assert_noop!(
-			Staking::deposit_reward(signed(BOB), AAPL, before - 500),
+			LpStaking::deposit_reward(signed(BOB), AAPL, before - 500),
 			Error::<Test>::InsufficientBalance
 		);
 	});
@@ -364,7 +365,7 @@ fn deposit_reward_rejects_bad_input_and_changes_nothing() {
 	run_test(|| {
 		let call = |asset: &AssetIdOf, amount| {
 			frame_support::storage::with_storage_layer(|| {
-				<Staking as RewardPools<u128>>::deposit_reward(&FACTORY, asset, amount)
+				<LpStaking as RewardPools<u128>>::deposit_reward(&FACTORY, asset, amount)
 			})
 		};
 		assert_noop!(call(&AAPL, 0), Error::<Test>::ZeroAmount);
@@ -372,7 +373,7 @@ fn deposit_reward_rejects_bad_input_and_changes_nothing() {
 		// More MIR than the depositor holds: the pool is not credited either.
 		let before = Pools::<Test>::get(AAPL);
 		assert!(
-			<Staking as RewardPools<u128>>::deposit_reward(&FACTORY, &AAPL, BALANCE * 2).is_err()
+			<LpStaking as RewardPools<u128>>::deposit_reward(&FACTORY, &AAPL, BALANCE * 2).is_err()
 		);
 		assert_eq!(Pools::<Test>::get(AAPL), before);
 	});
@@ -384,11 +385,11 @@ fn deposit_reward_rejects_bad_input_and_changes_nothing() {
 #[test]
 fn auto_stake_provides_and_bonds_in_one_call() {
 	run_test(|| {
-		assert_ok!(Staking::auto_stake(signed(ALICE), AAPL, 500, 600, None));
+		assert_ok!(LpStaking::auto_stake(signed(ALICE), AAPL, 500, 600, None));
 		assert_eq!(token(AAPL, ALICE), BALANCE - 500);
 		assert_eq!(token(UST, ALICE), BALANCE - 600);
 		// The mock mints LP equal to the asset amount, straight to the pallet.
-		assert_eq!(token(AAPL_LP, Staking::account_id()), 500);
+		assert_eq!(token(AAPL_LP, LpStaking::account_id()), 500);
 		assert_eq!(token(AAPL_LP, ALICE), BALANCE);
 		assert_eq!(LpStakes::<Test>::get(ALICE, AAPL).unwrap().bond_amount, 500);
 		assert_eq!(last_event(), Event::Bonded { who: ALICE, asset: AAPL, amount: 500 }.into());
@@ -399,25 +400,25 @@ fn auto_stake_provides_and_bonds_in_one_call() {
 fn auto_stake_rejects_bad_input() {
 	run_test(|| {
 		assert_noop!(
-			Staking::auto_stake(signed(ALICE), AAPL, 0, 1, None),
+			LpStaking::auto_stake(signed(ALICE), AAPL, 0, 1, None),
 			Error::<Test>::ZeroAmount
 		);
 		assert_noop!(
-			Staking::auto_stake(signed(ALICE), AAPL, 1, 0, None),
+			LpStaking::auto_stake(signed(ALICE), AAPL, 1, 0, None),
 			Error::<Test>::ZeroAmount
 		);
 		assert_noop!(
-			Staking::auto_stake(signed(ALICE), MIR, 1, 1, None),
+			LpStaking::auto_stake(signed(ALICE), MIR, 1, 1, None),
 			Error::<Test>::PoolNotFound
 		);
 		// The AMM pool's LP token is not the staking token.
 		amm_pool(TSLA, 1, 1, AAPL_LP2);
 		assert_noop!(
-			Staking::auto_stake(signed(ALICE), TSLA, 1, 1, None),
+			LpStaking::auto_stake(signed(ALICE), TSLA, 1, 1, None),
 			Error::<Test>::InvalidStakingToken
 		);
 		// More than the account holds: the AMM's error, nothing bonded.
-		assert!(Staking::auto_stake(signed(ALICE), AAPL, BALANCE + 1, 1, None).is_err());
+		assert!(LpStaking::auto_stake(signed(ALICE), AAPL, BALANCE + 1, 1, None).is_err());
 		assert!(LpStakes::<Test>::get(ALICE, AAPL).is_none());
 	});
 }
@@ -431,7 +432,7 @@ fn adjust_premium_sets_premium_and_weight() {
 		// Pool 1.05 UST per mAAPL, oracle 1: a 5 % premium.
 		amm_pool(AAPL, 1_000_000, 1_050_000, AAPL_LP);
 		set_price(AAPL, Some(fx(1, 1)));
-		assert_ok!(Staking::adjust_premium(signed(CHARLIE), assets(&[AAPL])));
+		assert_ok!(LpStaking::adjust_premium(signed(CHARLIE), assets(&[AAPL])));
 		let pool = Pools::<Test>::get(AAPL).unwrap();
 		assert_eq!(pool.premium_rate, fx(5, 100));
 		let expected = crate::math::short_reward_weight(fx(5, 100), fx(4, 5), fx(2, 100));
@@ -452,7 +453,7 @@ fn adjust_premium_sets_premium_and_weight() {
 		// At 2 % it is half the cap.
 		amm_pool(TSLA, 1_000_000, 1_020_000, TSLA_LP);
 		set_price(TSLA, Some(fx(1, 1)));
-		assert_ok!(Staking::adjust_premium(signed(CHARLIE), assets(&[TSLA])));
+		assert_ok!(LpStaking::adjust_premium(signed(CHARLIE), assets(&[TSLA])));
 		let weight = Pools::<Test>::get(TSLA).unwrap().short_reward_weight;
 		assert!(weight <= fx(2, 5) && weight > fx(39_999, 100_000));
 	});
@@ -467,7 +468,7 @@ fn adjust_premium_uses_the_time_weighted_price_not_the_spot_reserves() {
 		// Spot says 10 UST (a swap just moved it); over the window the pool averaged 1.01.
 		amm_pool(AAPL, 100_000, 1_000_000, AAPL_LP);
 		set_twap(AAPL, Some((fx(101, 100), 3_600)));
-		assert_ok!(Staking::adjust_premium(signed(CHARLIE), assets(&[AAPL])));
+		assert_ok!(LpStaking::adjust_premium(signed(CHARLIE), assets(&[AAPL])));
 		let pool = Pools::<Test>::get(AAPL).unwrap();
 		assert_eq!(pool.premium_rate, fx(1, 100));
 		assert_eq!(
@@ -485,7 +486,7 @@ fn without_price_history_the_previous_weight_stands_and_the_time_is_stamped() {
 		amm_pool(AAPL, 1_000_000, 2_000_000, AAPL_LP);
 		set_twap(AAPL, None);
 		let before = Pools::<Test>::get(AAPL).unwrap();
-		assert_ok!(Staking::adjust_premium(signed(CHARLIE), assets(&[AAPL])));
+		assert_ok!(LpStaking::adjust_premium(signed(CHARLIE), assets(&[AAPL])));
 		let pool = Pools::<Test>::get(AAPL).unwrap();
 		assert_eq!(pool.short_reward_weight, fx(3, 10));
 		assert_eq!(pool.premium_rate, before.premium_rate);
@@ -507,19 +508,19 @@ fn without_price_history_the_previous_weight_stands_and_the_time_is_stamped() {
 fn adjust_premium_waits_for_the_interval() {
 	run_test(|| {
 		set_price(AAPL, Some(fx(1, 1)));
-		assert_ok!(Staking::adjust_premium(signed(CHARLIE), assets(&[AAPL])));
+		assert_ok!(LpStaking::adjust_premium(signed(CHARLIE), assets(&[AAPL])));
 		set_time(T0 + 3_599);
 		assert_noop!(
-			Staking::adjust_premium(signed(CHARLIE), assets(&[AAPL])),
+			LpStaking::adjust_premium(signed(CHARLIE), assets(&[AAPL])),
 			Error::<Test>::PremiumUpdateTooEarly
 		);
 		// A batch fails whole.
 		assert_noop!(
-			Staking::adjust_premium(signed(CHARLIE), assets(&[TSLA, AAPL])),
+			LpStaking::adjust_premium(signed(CHARLIE), assets(&[TSLA, AAPL])),
 			Error::<Test>::PremiumUpdateTooEarly
 		);
 		set_time(T0 + 3_600);
-		assert_ok!(Staking::adjust_premium(signed(CHARLIE), assets(&[AAPL, TSLA])));
+		assert_ok!(LpStaking::adjust_premium(signed(CHARLIE), assets(&[AAPL, TSLA])));
 	});
 }
 
@@ -530,7 +531,7 @@ fn a_discount_or_a_missing_price_gives_no_premium() {
 		// Pool below the oracle: no premium, the curve's floor weight.
 		amm_pool(AAPL, 1_000_000, 900_000, AAPL_LP);
 		set_price(AAPL, Some(fx(1, 1)));
-		assert_ok!(Staking::adjust_premium(signed(CHARLIE), assets(&[AAPL])));
+		assert_ok!(LpStaking::adjust_premium(signed(CHARLIE), assets(&[AAPL])));
 		let pool = Pools::<Test>::get(AAPL).unwrap();
 		assert_eq!(pool.premium_rate, FixedU128::zero());
 		// 0.8 · Φ(−2) ≈ 0.0182.
@@ -541,7 +542,7 @@ fn a_discount_or_a_missing_price_gives_no_premium() {
 		// No oracle price: premium and weight 0.
 		set_price(TSLA, None);
 		set_weight(TSLA, fx(1, 2));
-		assert_ok!(Staking::adjust_premium(signed(CHARLIE), assets(&[TSLA])));
+		assert_ok!(LpStaking::adjust_premium(signed(CHARLIE), assets(&[TSLA])));
 		let pool = Pools::<Test>::get(TSLA).unwrap();
 		assert_eq!(
 			(pool.premium_rate, pool.short_reward_weight),
@@ -554,12 +555,12 @@ fn a_discount_or_a_missing_price_gives_no_premium() {
 fn adjust_premium_rejects_unknown_pools() {
 	run_test(|| {
 		assert_noop!(
-			Staking::adjust_premium(signed(CHARLIE), assets(&[MIR])),
+			LpStaking::adjust_premium(signed(CHARLIE), assets(&[MIR])),
 			Error::<Test>::PoolNotFound
 		);
-		assert_ok!(Staking::register_asset(RuntimeOrigin::root(), MIR, AAPL_LP2));
+		assert_ok!(LpStaking::register_asset(RuntimeOrigin::root(), MIR, AAPL_LP2));
 		assert_noop!(
-			Staking::adjust_premium(signed(CHARLIE), assets(&[MIR])),
+			LpStaking::adjust_premium(signed(CHARLIE), assets(&[MIR])),
 			Error::<Test>::NoAmmPool
 		);
 	});
@@ -568,7 +569,7 @@ fn adjust_premium_rejects_unknown_pools() {
 #[test]
 fn the_cap_and_half_max_premium_are_governable() {
 	run_test(|| {
-		assert_ok!(Staking::update_config(
+		assert_ok!(LpStaking::update_config(
 			RuntimeOrigin::root(),
 			None,
 			Some(fx(1, 2)),
@@ -576,7 +577,7 @@ fn the_cap_and_half_max_premium_are_governable() {
 		));
 		amm_pool(AAPL, 1_000_000, 1_040_000, AAPL_LP);
 		set_price(AAPL, Some(fx(1, 1)));
-		assert_ok!(Staking::adjust_premium(signed(CHARLIE), assets(&[AAPL])));
+		assert_ok!(LpStaking::adjust_premium(signed(CHARLIE), assets(&[AAPL])));
 		// A 4 % premium is now the midpoint: half of the 0.5 cap.
 		let weight = Pools::<Test>::get(AAPL).unwrap().short_reward_weight;
 		assert!(weight <= fx(1, 4) && weight > fx(24_999, 100_000));
@@ -589,21 +590,21 @@ fn the_cap_and_half_max_premium_are_governable() {
 #[test]
 fn deprecating_an_lp_token_freezes_old_bonds_at_the_snapshot() {
 	run_test(|| {
-		assert_ok!(Staking::bond(signed(ALICE), AAPL, 100));
+		assert_ok!(LpStaking::bond(signed(ALICE), AAPL, 100));
 		deposit(AAPL, 1_000);
 		assert_noop!(
-			Staking::deprecate_staking_token(signed(ALICE), AAPL, AAPL_LP2),
+			LpStaking::deprecate_staking_token(signed(ALICE), AAPL, AAPL_LP2),
 			DispatchError::BadOrigin
 		);
 		assert_noop!(
-			Staking::deprecate_staking_token(RuntimeOrigin::root(), AAPL, AAPL_LP),
+			LpStaking::deprecate_staking_token(RuntimeOrigin::root(), AAPL, AAPL_LP),
 			Error::<Test>::InvalidStakingToken
 		);
 		assert_noop!(
-			Staking::deprecate_staking_token(RuntimeOrigin::root(), MIR, AAPL_LP2),
+			LpStaking::deprecate_staking_token(RuntimeOrigin::root(), MIR, AAPL_LP2),
 			Error::<Test>::PoolNotFound
 		);
-		assert_ok!(Staking::deprecate_staking_token(RuntimeOrigin::root(), AAPL, AAPL_LP2));
+		assert_ok!(LpStaking::deprecate_staking_token(RuntimeOrigin::root(), AAPL, AAPL_LP2));
 		assert_eq!(
 			last_event(),
 			Event::StakingTokenDeprecated {
@@ -614,30 +615,33 @@ fn deprecating_an_lp_token_freezes_old_bonds_at_the_snapshot() {
 			.into()
 		);
 		assert_noop!(
-			Staking::deprecate_staking_token(RuntimeOrigin::root(), AAPL, TSLA_LP),
+			LpStaking::deprecate_staking_token(RuntimeOrigin::root(), AAPL, TSLA_LP),
 			Error::<Test>::AlreadyMigrated
 		);
 		let pool = Pools::<Test>::get(AAPL).unwrap();
 		assert_eq!(pool.lp.total_bond, 0);
 		assert_eq!(pool.migration.as_ref().unwrap().total_bond, 100);
 		// Alice must unbond the old token before bonding the new one.
-		assert_noop!(Staking::bond(signed(ALICE), AAPL, 10), Error::<Test>::StakingTokenDeprecated);
-		assert!(Staking::reward_info(&ALICE, Some(AAPL))[0].should_migrate);
+		assert_noop!(
+			LpStaking::bond(signed(ALICE), AAPL, 10),
+			Error::<Test>::StakingTokenDeprecated
+		);
+		assert!(LpStaking::reward_info(&ALICE, Some(AAPL))[0].should_migrate);
 		// Bob bonds the new token; the next deposit is his alone.
-		assert_ok!(Staking::bond(signed(BOB), AAPL, 50));
-		assert_eq!(token(AAPL_LP2, Staking::account_id()), 50);
+		assert_ok!(LpStaking::bond(signed(BOB), AAPL, 50));
+		assert_eq!(token(AAPL_LP2, LpStaking::account_id()), 50);
 		deposit(AAPL, 2_000);
 		assert_eq!(pending(ALICE, AAPL), 1_000);
 		assert_eq!(pending(BOB, AAPL), 2_000);
 		// Alice's unbond returns the old token, and migrates her.
-		assert_ok!(Staking::unbond(signed(ALICE), AAPL, 100));
+		assert_ok!(LpStaking::unbond(signed(ALICE), AAPL, 100));
 		assert_eq!(
 			last_event(),
 			Event::Unbonded { who: ALICE, asset: AAPL, amount: 100, staking_token: AAPL_LP }.into()
 		);
 		assert_eq!(token(AAPL_LP, ALICE), BALANCE);
 		assert_eq!(Pools::<Test>::get(AAPL).unwrap().migration.unwrap().total_bond, 0);
-		assert_ok!(Staking::bond(signed(ALICE), AAPL, 10));
+		assert_ok!(LpStaking::bond(signed(ALICE), AAPL, 10));
 		assert_eq!(token(AAPL_LP2, ALICE), BALANCE - 10);
 		assert_eq!(pending(ALICE, AAPL), 1_000);
 	});
@@ -646,12 +650,12 @@ fn deprecating_an_lp_token_freezes_old_bonds_at_the_snapshot() {
 #[test]
 fn rewards_deposited_while_only_old_bonds_exist_wait_for_new_bonds() {
 	run_test(|| {
-		assert_ok!(Staking::bond(signed(ALICE), AAPL, 100));
-		assert_ok!(Staking::deprecate_staking_token(RuntimeOrigin::root(), AAPL, AAPL_LP2));
+		assert_ok!(LpStaking::bond(signed(ALICE), AAPL, 100));
+		assert_ok!(LpStaking::deprecate_staking_token(RuntimeOrigin::root(), AAPL, AAPL_LP2));
 		deposit(AAPL, 500);
 		assert_eq!(Pools::<Test>::get(AAPL).unwrap().lp.pending, 500);
 		assert_eq!(pending(ALICE, AAPL), 0);
-		assert_ok!(Staking::bond(signed(BOB), AAPL, 10));
+		assert_ok!(LpStaking::bond(signed(BOB), AAPL, 10));
 		deposit(AAPL, 500);
 		assert_eq!(pending(BOB, AAPL), 1_000);
 	});
@@ -698,29 +702,29 @@ proptest! {
 			for op in ops {
 				let _ = frame_support::storage::with_storage_layer(|| -> Result<(), DispatchError> {
 					match op {
-						Op::Bond(w, a) => Staking::bond(signed(people[w as usize]), AAPL, a)?,
-						Op::Unbond(w, a) => Staking::unbond(signed(people[w as usize]), AAPL, a)?,
-						Op::Short(w, a) => <Staking as ShortStakeHook<u128>>::increase_short(&AAPL, &people[w as usize], a)?,
-						Op::Cover(w, a) => <Staking as ShortStakeHook<u128>>::decrease_short(&AAPL, &people[w as usize], a)?,
+						Op::Bond(w, a) => LpStaking::bond(signed(people[w as usize]), AAPL, a)?,
+						Op::Unbond(w, a) => LpStaking::unbond(signed(people[w as usize]), AAPL, a)?,
+						Op::Short(w, a) => <LpStaking as ShortStakeHook<u128>>::increase_short(&AAPL, &people[w as usize], a)?,
+						Op::Cover(w, a) => <LpStaking as ShortStakeHook<u128>>::decrease_short(&AAPL, &people[w as usize], a)?,
 						Op::Deposit(a) => {
-							<Staking as RewardPools<u128>>::deposit_reward(&FACTORY, &AAPL, a)?;
+							<LpStaking as RewardPools<u128>>::deposit_reward(&FACTORY, &AAPL, a)?;
 							deposited += a;
 						},
 						Op::Withdraw(w) => {
 							let who = people[w as usize];
 							let before = mir(who);
-							Staking::withdraw_rewards(signed(who), Some(AAPL)).map_err(|e| e.error)?;
+							LpStaking::withdraw_rewards(signed(who), Some(AAPL)).map_err(|e| e.error)?;
 							paid += mir(who) - before;
 						},
 						Op::Weight(p) => set_weight(AAPL, fx(p as u128, 100)),
 					}
 					Ok(())
 				});
-				Staking::do_try_state().expect("invariants hold after every step");
+				LpStaking::do_try_state().expect("invariants hold after every step");
 				let owed: u128 = people.iter().map(|p| pending(*p, AAPL)).sum::<u128>()
 					+ Pools::<Test>::get(AAPL).map(|p| p.lp.pending + p.short.pending).unwrap_or(0);
 				assert!(paid + owed <= deposited, "paid {paid} + owed {owed} > deposited {deposited}");
-				assert_eq!(mir(Staking::account_id()) - ED, deposited - paid);
+				assert_eq!(mir(LpStaking::account_id()) - ED, deposited - paid);
 			}
 		});
 	}
@@ -733,17 +737,17 @@ proptest! {
 		deposits in proptest::collection::vec(1u128..1_000_000_000, 1..20),
 	) {
 		run_test(|| {
-			assert_ok!(Staking::bond(signed(ALICE), AAPL, bond));
-			assert_ok!(Staking::bond(signed(BOB), AAPL, bond));
+			assert_ok!(LpStaking::bond(signed(ALICE), AAPL, bond));
+			assert_ok!(LpStaking::bond(signed(BOB), AAPL, bond));
 			let (alice, bob) = (mir(ALICE), mir(BOB));
 			let mut claims = 0u128;
 			for amount in &deposits {
 				deposit(AAPL, *amount);
-				if Staking::withdraw_rewards(signed(ALICE), Some(AAPL)).is_ok() {
+				if LpStaking::withdraw_rewards(signed(ALICE), Some(AAPL)).is_ok() {
 					claims += 1;
 				}
 			}
-			let _ = Staking::withdraw_rewards(signed(BOB), Some(AAPL));
+			let _ = LpStaking::withdraw_rewards(signed(BOB), Some(AAPL));
 			let frequent = mir(ALICE) - alice;
 			let once = mir(BOB) - bob;
 			assert!(frequent <= once, "claiming often paid more: {frequent} > {once}");
@@ -761,11 +765,11 @@ fn mir_is_never_a_staking_token() {
 	run_test(|| {
 		let new = mirror_primitives::NativeOrWithId::WithId(22);
 		assert_noop!(
-			Staking::register_asset(RuntimeOrigin::root(), new, MIR),
+			LpStaking::register_asset(RuntimeOrigin::root(), new, MIR),
 			Error::<Test>::InvalidStakingToken
 		);
 		assert_noop!(
-			Staking::deprecate_staking_token(RuntimeOrigin::root(), AAPL, MIR),
+			LpStaking::deprecate_staking_token(RuntimeOrigin::root(), AAPL, MIR),
 			Error::<Test>::InvalidStakingToken
 		);
 	});

@@ -1,0 +1,36 @@
+#!/usr/bin/env node
+// Prints the runtime's public interface as stable JSON: for each pallet its calls (index, name,
+// argument names and types), events and errors (names and fields), storage items and constants.
+// Compare two runtimes with `diff <(node metadata-summary.mjs) <(...)`: a refactor that promises
+// "behaviour unchanged" lists its differences from this. Starts its own `mirror-node --dev --tmp`
+// ($MIRROR_NODE or $CARGO_TARGET_DIR/release/mirror-node) and stops it.
+import { startDevNode } from '../lib/node.mjs';
+
+const node = await startDevNode();
+try {
+  const { api } = node;
+  const lookup = api.registry.lookup;
+  const typeName = (id) => lookup.getTypeDef(id).type;
+  const variants = (id) =>
+    id === undefined
+      ? []
+      : lookup.getSiType(id).def.asVariant.variants.map((v) => ({
+          index: v.index.toNumber(),
+          name: v.name.toString(),
+          fields: v.fields.map((f) => `${f.name.isSome ? f.name.unwrap() : '_'}: ${typeName(f.type)}`),
+        }));
+  const pallets = {};
+  for (const p of api.runtimeMetadata.asLatest.pallets) {
+    pallets[p.name.toString()] = {
+      index: p.index.toNumber(),
+      calls: variants(p.calls.isSome ? p.calls.unwrap().type : undefined),
+      events: variants(p.events.isSome ? p.events.unwrap().type : undefined),
+      errors: variants(p.errors.isSome ? p.errors.unwrap().type : undefined).map((e) => e.name),
+      storage: p.storage.isSome ? p.storage.unwrap().items.map((s) => s.name.toString()) : [],
+      constants: p.constants.map((c) => `${c.name}: ${typeName(c.type)}`),
+    };
+  }
+  process.stdout.write(`${JSON.stringify(pallets, null, 1)}\n`);
+} finally {
+  await node.stop();
+}
