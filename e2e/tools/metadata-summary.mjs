@@ -26,11 +26,33 @@ try {
       calls: variants(p.calls.isSome ? p.calls.unwrap().type : undefined),
       events: variants(p.events.isSome ? p.events.unwrap().type : undefined),
       errors: variants(p.errors.isSome ? p.errors.unwrap().type : undefined).map((e) => e.name),
-      storage: p.storage.isSome ? p.storage.unwrap().items.map((s) => s.name.toString()) : [],
+      storage: p.storage.isSome
+        ? p.storage.unwrap().items.map((s) => {
+            const t = s.type.isPlain ? s.type.asPlain : s.type.asMap.value;
+            return `${s.name}: ${typeName(t)}`;
+          })
+        : [],
       constants: p.constants.map((c) => `${c.name}: ${typeName(c.type)}`),
     };
   }
-  process.stdout.write(`${JSON.stringify(pallets, null, 1)}\n`);
+  // Runtime APIs (metadata v15): each method's inputs and output.
+  const apis = {};
+  const v15 = await api.call.metadata.metadataAtVersion(15);
+  if (v15.isSome) {
+    const { Metadata, TypeRegistry } = await import('@polkadot/types');
+    const registry = new TypeRegistry();
+    const metadata = new Metadata(registry, v15.unwrap().toU8a(true));
+    registry.setMetadata(metadata);
+    const latest = metadata.asLatest;
+    const name = (id) => registry.lookup.getTypeDef(id).type;
+    for (const a of latest.apis) {
+      apis[a.name.toString()] = a.methods.map(
+        (m) =>
+          `${m.name}(${m.inputs.map((i) => `${i.name}: ${name(i.type)}`).join(', ')}) -> ${name(m.output)}`,
+      );
+    }
+  }
+  process.stdout.write(`${JSON.stringify({ pallets, apis }, null, 1)}\n`);
 } finally {
   await node.stop();
 }
