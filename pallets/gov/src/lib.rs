@@ -86,6 +86,10 @@ pub const CALL_DECODE_DEPTH: u32 = 64;
 /// A poll's effect when it passes: the SCALE-encoded runtime call.
 pub type CallBytesOf<T> = BoundedVec<u8, <T as Config>::MaxCallLength>;
 
+/// What a poll stores of the call it carries: its class, the encoded call (none for a text poll)
+/// and the call's weight.
+type PollCallOf<T> = (PollClass, Option<CallBytesOf<T>>, Weight);
+
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
@@ -992,7 +996,7 @@ impl<T: Config> Pallet<T> {
 	/// the call's weight; no call makes a default poll.
 	fn poll_call(
 		execute: Option<Box<<T as Config>::RuntimeCall>>,
-	) -> Result<(PollClass, Option<CallBytesOf<T>>, Weight), Error<T>> {
+	) -> Result<PollCallOf<T>, Error<T>> {
 		let Some(call) = execute else { return Ok((PollClass::Default, None, Weight::zero())) };
 		let call_weight = call.get_dispatch_info().call_weight;
 		ensure!(call_weight.all_lte(T::MaxCallWeight::get()), Error::<T>::CallTooHeavy);
