@@ -51,6 +51,7 @@ for (const sig of ['SIGINT', 'SIGTERM']) {
  * The node's log is kept in memory (bounded) and printed if start-up fails.
  * With `connect(url)` (resolving to an object with `disconnect()`, e.g. `MirrorClient.connect`),
  * that is what `api` holds, and no keyring is made.
+ * `chainArgs` replaces `--dev --tmp` (e.g. `--chain spec.json --alice --tmp --force-authoring`).
  * With `onRpcReady({ url, send })`, that callback runs the moment the node's RPC answers a
  * WebSocket, before anything else talks to the node (`send(method, params)` is a raw JSON-RPC
  * call); what it resolves to is returned as `early.value`, what it throws as `early.error`.
@@ -97,11 +98,13 @@ async function defaultConnect(url) {
   return ApiPromise.create({ provider, throwOnConnect: true, noInitWarn: true, signedExtensions: SIGNED_EXTENSIONS });
 }
 
-async function startDevNodeOnce({ timeoutMs = 120_000, connect = null, onRpcReady = null } = {}) {
+async function startDevNodeOnce({
+  timeoutMs = 120_000, connect = null, onRpcReady = null, chainArgs = ['--dev', '--tmp'],
+} = {}) {
   const rpcPort = await freePort();
   const p2pPort = await freePort();
   const args = [
-    '--dev', '--tmp',
+    ...chainArgs,
     '--rpc-port', String(rpcPort),
     '--listen-addr', `/ip4/127.0.0.1/tcp/${p2pPort}`,
     '--no-prometheus', '--no-telemetry', '--no-mdns',

@@ -44,3 +44,19 @@ pub fn local_chain_spec() -> Result<ChainSpec, String> {
 		.with_properties(properties())
 		.build())
 }
+
+/// `--chain production`: the base of a live chain's spec. No sudo key, mainnet parameters, and
+/// placeholders (one validator, one launch holder) that an operator replaces in the exported
+/// JSON before starting the chain (docs/deploy.md).
+pub fn production_chain_spec() -> Result<ChainSpec, String> {
+	Ok(ChainSpec::builder(wasm()?, None)
+		.with_name("Mirror")
+		.with_id("mirror")
+		.with_protocol_id("mirror")
+		.with_chain_type(ChainType::Live)
+		.with_genesis_config_preset_name(
+			mirror_runtime::genesis_config_presets::PRODUCTION_RUNTIME_PRESET,
+		)
+		.with_properties(properties())
+		.build())
+}

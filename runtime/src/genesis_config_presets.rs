@@ -1,7 +1,9 @@
-//! The named genesis presets: `development` (`--dev`) and `local_testnet` (`--chain local`).
+//! The named genesis presets: `development` (`--dev`) and `local_testnet` (`--chain local`), the
+//! test networks; `production` (`--chain production`), the base of a live chain's spec (no sudo,
+//! mainnet parameters, placeholders an operator replaces: see docs/deploy.md).
 
 use crate::{
-	configs::{FactoryPalletId, UstMetadata},
+	configs::{FactoryPalletId, GovPalletId, UstMetadata},
 	AccountId, AmmConfig, AssetsConfig, BalancesConfig, CollateralOracleConfig, CommunityConfig,
 	FactoryConfig, GovConfig, LpStakingConfig, MintConfig, OracleConfig, RuntimeGenesisConfig,
 	SudoConfig, MIR, UNIT, UST_ASSET_ID,
@@ -9,8 +11,8 @@ use crate::{
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
 use mirror_primitives::{
-	AssetConfig, AssetId, Balance, FixedU128, GovParameters, LocalAssetId, MintParameters,
-	PriceSource, StakingParameters, WhitelistParams, DECIMALS,
+	AssetConfig, AssetId, Balance, FactoryParameters, FixedU128, GovParameters, LocalAssetId,
+	MintParameters, PriceSource, StakingParameters, WhitelistParams, DECIMALS,
 };
 use pallet_mirror_factory::GenesisListing;
 use serde_json::Value;
@@ -268,11 +270,95 @@ pub fn local_config_genesis() -> Value {
 	)
 }
 
+/// The name of the production preset (`--chain production`).
+pub const PRODUCTION_RUNTIME_PRESET: &str = "production";
+
+/// The MIR the production genesis gives its launch holder (a placeholder account, replaced in the
+/// exported spec by the launch's real distribution): enough for the first stakers to stake, make
+/// polls and pay fees, ten million.
+pub const PRODUCTION_LAUNCH_MIR: Balance = 10_000_000 * MIR;
+
+/// The most one community spend may pay on the production chain: the 50,000,000 MIR of the
+/// original's deployment script (the spec's only figure).
+pub const PRODUCTION_COMMUNITY_SPEND_LIMIT: Balance = 50_000_000 * MIR;
+
+/// Gov's account: it owns UST on the production chain, so only governance can mint or manage it.
+pub fn gov_account() -> AccountId {
+	GovPalletId::get().into_account_truncating()
+}
+
+/// The placeholder validator of the production preset (the well-known `One` keys): an operator
+/// replaces it in the exported spec with the real validators' Aura (sr25519) and GRANDPA
+/// (ed25519) keys.
+pub fn production_placeholder_validator() -> (AuraId, GrandpaId) {
+	authority_keys(Sr25519Keyring::One, Ed25519Keyring::One)
+}
+
+/// The placeholder launch holder of the production preset (the well-known `Two` account): an
+/// operator replaces it with the launch's distribution.
+pub fn production_placeholder_holder() -> AccountId {
+	Sr25519Keyring::Two.to_account_id()
+}
+
+/// The `production` preset: a chain people put money on.
+///
+/// - **No sudo key.** Every Mirror admin call takes `MirrorAdmin` (Root or a passed Gov poll), and
+///   Root is reached only by a passed migration poll: Gov's origin is the only admin.
+/// - **Mainnet parameters** (spec §2): Mint's 14-day lock, Gov's 7-day polls, LpStaking's hourly
+///   premium, the Factory's four-year emission starting six hours after the first block.
+/// - **MIR**: the Factory holds the emission ([`FACTORY_MIR`]), the community pool its 36.6M
+///   ([`COMMUNITY_MIR`]), the launch holder [`PRODUCTION_LAUNCH_MIR`]; nothing else exists.
+/// - **UST** exists (id [`UST_ASSET_ID`], 6 decimals) owned by Gov's account, with no supply;
+///   mAssets and LP tokens are created and owned by the pallets, as on every network. UST (fixed
+///   price 1) and MIR (oracle, multiplier 1.3333334) are registered collateral; no asset is listed
+///   and no feeder registered: governance lists the first mAssets and the MIR-UST pool.
+/// - **Placeholders**: one validator ([`production_placeholder_validator`]) and one launch holder
+///   ([`production_placeholder_holder`]), replaced in the exported JSON.
+pub fn production_config_genesis() -> Value {
+	let ust = UstMetadata::get();
+	let (aura, grandpa) = production_placeholder_validator();
+	build_struct_json_patch!(RuntimeGenesisConfig {
+		balances: BalancesConfig {
+			balances: vec![
+				(factory_account(), FACTORY_MIR),
+				(production_placeholder_holder(), PRODUCTION_LAUNCH_MIR),
+			],
+		},
+		aura: pallet_aura::GenesisConfig { authorities: vec![aura] },
+		grandpa: pallet_grandpa::GenesisConfig { authorities: vec![(grandpa, 1)] },
+		sudo: SudoConfig { key: None },
+		assets: AssetsConfig {
+			assets: vec![(UST_ASSET_ID, gov_account(), true, UST_MIN_BALANCE)],
+			metadata: vec![(UST_ASSET_ID, ust.0.to_vec(), ust.1.to_vec(), DECIMALS)],
+			next_asset_id: Some(FIRST_NEW_ASSET_ID),
+		},
+		collateral_oracle: CollateralOracleConfig {
+			collaterals: vec![
+				(
+					mirror_primitives::UST,
+					PriceSource::Fixed(FixedU128::from_u32(1)),
+					FixedU128::from_u32(1)
+				),
+				(mirror_primitives::MIR, PriceSource::Oracle, volatile_multiplier()),
+			],
+		},
+		mint: MintConfig { parameters: Some(MintParameters::default()) },
+		lp_staking: LpStakingConfig { parameters: Some(StakingParameters::default()) },
+		factory: FactoryConfig { parameters: Some(FactoryParameters::default()) },
+		gov: GovConfig { parameters: Some(GovParameters::default()) },
+		community: CommunityConfig {
+			spend_limit: Some(PRODUCTION_COMMUNITY_SPEND_LIMIT),
+			fund: COMMUNITY_MIR
+		},
+	})
+}
+
 /// The JSON of the named preset, or `None` for an unknown name.
 pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
 	let patch = match id.as_ref() {
 		sp_genesis_builder::DEV_RUNTIME_PRESET => development_config_genesis(),
 		sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET => local_config_genesis(),
+		PRODUCTION_RUNTIME_PRESET => production_config_genesis(),
 		_ => return None,
 	};
 	serde_json::to_vec(&patch).ok()
@@ -283,5 +369,6 @@ pub fn preset_names() -> Vec<PresetId> {
 	vec![
 		PresetId::from(sp_genesis_builder::DEV_RUNTIME_PRESET),
 		PresetId::from(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET),
+		PresetId::from(PRODUCTION_RUNTIME_PRESET),
 	]
 }

@@ -19,12 +19,13 @@ use sp_keyring::Sr25519Keyring;
 use sp_runtime::traits::Dispatchable;
 
 #[test]
-fn both_presets_are_listed_and_unknown_ones_are_not() {
+fn the_three_presets_are_listed_and_unknown_ones_are_not() {
 	assert_eq!(
 		genesis_config_presets::preset_names(),
 		vec![
 			sp_genesis_builder::PresetId::from("development"),
-			sp_genesis_builder::PresetId::from("local_testnet")
+			sp_genesis_builder::PresetId::from("local_testnet"),
+			sp_genesis_builder::PresetId::from("production")
 		]
 	);
 	assert!(genesis_config_presets::get_preset(&"mainnet".into()).is_none());
