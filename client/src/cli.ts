@@ -1,5 +1,7 @@
 /** What the bots share: argument parsing, config files, logging, retries, signal handling. */
 import { readFileSync } from 'node:fs';
+import { MirrorClient } from './client.js';
+import { MirrorError } from './errors.js';
 
 /** Parsed command-line options: `--name value`, `--flag` (true), `--no-flag` (false). */
 export type Args = Record<string, string | boolean>;
@@ -89,6 +91,29 @@ export function makeLogger(name: string, quiet = false, sink: (line: string) => 
     warn: (msg) => line('WARN', msg),
     error: (msg) => line('ERROR', msg),
   };
+}
+
+/** The default `--connect-timeout`, in seconds. */
+export const DEFAULT_CONNECT_TIMEOUT_S = 30;
+
+/**
+ * Connects a bot to its node. A node not reached within `timeoutSeconds` (0: wait for ever) is one
+ * clear error (`cannot reach ws://... within 30 s: is mirror-node running?`), for the bot to print
+ * and exit on, rather than a reconnection attempt logged every second for ever. Once connected, a
+ * lost node is retried with a growing wait (1 s doubling to 30 s) and logged once when lost (a
+ * warning) and once when back (a notice, shown even with --quiet).
+ */
+export async function connectBot(url: string, timeoutSeconds: number, log: Logger): Promise<MirrorClient> {
+  try {
+    return await MirrorClient.connect(url, {
+      timeoutMs: timeoutSeconds > 0 ? timeoutSeconds * 1000 : Infinity,
+      onConnection: (e) => (e.kind === 'disconnected' ? log.warn(e.message) : log.notice(e.message)),
+    });
+  } catch (e) {
+    // The error's name alone (`ConnectTimeout`) says less than its text.
+    if (e instanceof MirrorError && e.is('ConnectTimeout')) throw new Error(e.docs);
+    throw e;
+  }
 }
 
 /** Waits `ms`, or less if `signal` aborts. */

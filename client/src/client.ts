@@ -10,11 +10,12 @@
  * `modules/shared.ts`); `MirrorClient` composes them and adds the calls and queries of no one pallet.
  * Everything a module file exports is exported from here as well.
  */
-import { ApiPromise, WsProvider } from '@polkadot/api';
+import { ApiPromise } from '@polkadot/api';
 import type { ApiDecoration } from '@polkadot/api/types';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { type AssetId, type AssetLike, assetId } from './assets.js';
+import { type ConnectionEvent, ReconnectingWsProvider } from './connection.js';
 import { MirrorError } from './errors.js';
 import { AmmModule } from './modules/amm.js';
 import { CollateralOracleModule } from './modules/collateral-oracle.js';
@@ -29,6 +30,7 @@ import { StakingModule } from './modules/staking.js';
 import { MirrorTx, NonceTracker, type Signer } from './tx.js';
 import { type Amount, toUnits } from './units.js';
 
+export { backoffDelayMs, ConnectionNotices, ReconnectingWsProvider, type ConnectionEvent, type ReconnectOptions } from './connection.js';
 export { AmmModule } from './modules/amm.js';
 export { CollateralOracleModule, type PriceSourceInput } from './modules/collateral-oracle.js';
 export { CollectorModule } from './modules/collector.js';
@@ -58,9 +60,26 @@ export const SIGNED_EXTENSIONS = {
 
 /** Options for `MirrorClient.connect`. */
 export interface ConnectOptions {
-  /** Give up connecting after this long (default 30 s). */
+  /**
+   * Give up connecting after this long (default 30 s; `Infinity`: never): `connect` then rejects
+   * with a `ConnectTimeout` `MirrorError` and leaves nothing running.
+   */
   timeoutMs?: number;
+  /** How long one RPC request may wait for its answer (default 30 s). */
+  requestTimeoutMs?: number;
+  /** The first wait before reconnecting to a lost node, doubled after each failed attempt (default 1 s). */
+  reconnectMinDelayMs?: number;
+  /** The longest wait between reconnection attempts (default 30 s). */
+  reconnectMaxDelayMs?: number;
+  /**
+   * Told once when the connection is lost and once when it is back (default: the event's message
+   * on stderr). Failed attempts in between are silent.
+   */
+  onConnection?: (event: ConnectionEvent) => void;
 }
+
+/** The longest `setTimeout` delay; a longer connect timeout is no timeout. */
+const MAX_TIMER_MS = 2_147_483_647;
 
 /** The Mirror client. `await MirrorClient.connect('ws://127.0.0.1:9944')`, then use its modules. */
 export class MirrorClient {
@@ -95,21 +114,48 @@ export class MirrorClient {
     this.community = new CommunityModule(ctx);
   }
 
-  /** Connects to a node's WebSocket RPC. */
+  /**
+   * Connects to a node's WebSocket RPC. A node that cannot be reached within `timeoutMs` is a
+   * `ConnectTimeout` error; once connected, a lost node is reconnected to with a growing wait
+   * (`ReconnectingWsProvider`), told once by `onConnection` when lost and once when back.
+   */
   static async connect(url: string, options: ConnectOptions = {}): Promise<MirrorClient> {
-    const { timeoutMs = 30_000 } = options;
+    const {
+      timeoutMs = 30_000,
+      requestTimeoutMs = 30_000,
+      onConnection = (e: ConnectionEvent) => console.warn(`MirrorClient: ${e.message}`),
+    } = options;
     await cryptoWaitReady();
-    const provider = new WsProvider(url, 1_000, {}, timeoutMs);
+    const provider = new ReconnectingWsProvider(url, {
+      requestTimeoutMs,
+      minDelayMs: options.reconnectMinDelayMs,
+      maxDelayMs: options.reconnectMaxDelayMs,
+      onEvent: onConnection,
+    });
+    // `ApiPromise.create` would hide the instance until it is ready; it is needed to stop it.
+    const api = new ApiPromise({ provider, noInitWarn: true, signedExtensions: SIGNED_EXTENSIONS });
+    api.isReadyOrError.catch(() => { /* an init error leaves isReady pending: the timeout tells */ });
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
+      if (!(timeoutMs <= MAX_TIMER_MS)) return;
       timer = setTimeout(() => {
-        void provider.disconnect();
-        reject(new MirrorError(null, 'ConnectTimeout', `no answer from ${url} within ${timeoutMs} ms`));
-      }, timeoutMs);
+        const secs = `${Math.round(timeoutMs / 100) / 10} s`;
+        const why = provider.hasConnected
+          ? `${url} answered, but the chain's metadata did not load within ${secs}`
+          : `cannot reach ${url} within ${secs}: is mirror-node running?`;
+        // Stops the reconnecting and closes any socket, so nothing keeps the process alive; an open
+        // socket is waited for (at most 2 s) until the node has acknowledged the close.
+        const closed = provider.isConnected
+          ? new Promise<void>((resolve) => {
+            const t = setTimeout(resolve, 2_000);
+            provider.on('disconnected', () => { clearTimeout(t); resolve(); });
+          })
+          : Promise.resolve();
+        api.disconnect().then(() => closed, () => { /* already closed */ }).finally(() => reject(new MirrorError(null, 'ConnectTimeout', why)));
+      }, Math.max(0, timeoutMs));
     });
     try {
-      const api = await Promise.race([ApiPromise.create({ provider, noInitWarn: true, signedExtensions: SIGNED_EXTENSIONS }), timeout]);
-      return new MirrorClient(api);
+      return new MirrorClient(await Promise.race([api.isReady, timeout]));
     } finally {
       clearTimeout(timer);
     }

@@ -22,6 +22,14 @@ test('the dev chain has a seeded mAAPL-UST pool', async () => {
   assert.ok(pool.totalShares.toBigInt() > 0n);
 });
 
+test('a wallet tells LP tokens apart: each is named after its pair', async () => {
+  const pool = (await ctx.api.call.ammApi.pool(MAAPL, UST)).unwrap();
+  const metadata = await ctx.api.query.assets.metadata(pool.lpToken);
+  assert.equal(metadata.symbol.toUtf8(), 'mAAPL-UST');
+  assert.equal(metadata.name.toUtf8(), 'mAAPL-UST LP');
+  assert.equal(metadata.decimals.toNumber(), 6);
+});
+
 test('provide, swap with a belief price, fail on max spread, withdraw', async () => {
   const { api, bob } = ctx;
   const pool0 = (await api.call.ammApi.pool(MAAPL, UST)).unwrap();

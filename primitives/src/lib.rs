@@ -55,7 +55,8 @@ pub use sp_runtime::FixedU128;
 #[cfg(feature = "runtime-benchmarks")]
 pub use tokens::CreateToken;
 pub use tokens::{
-	preservation, AssetExists, AssetIdAllocator, ExistsInFungibles, IdsBelow, SetAssetMetadata,
+	preservation, AssetExists, AssetIdAllocator, AssetSymbol, ExistsInFungibles, IdsBelow,
+	SetAssetMetadata,
 };
 
 /// A balance of any Mirror token (MIR, UST, mAssets, LP tokens), in base units.

@@ -80,3 +80,10 @@ pub trait AssetIdAllocator {
 	/// The id the next created asset must take.
 	fn next_asset_id() -> Result<LocalAssetId, DispatchError>;
 }
+
+/// The ticker wallets show for a token: `MIR` for the native token, a `pallet-assets` token's
+/// metadata symbol; `None` when it has none. The Amm names LP tokens after their pair with it.
+pub trait AssetSymbol {
+	/// `asset`'s symbol, if it has one.
+	fn symbol(asset: &AssetId) -> Option<alloc::vec::Vec<u8>>;
+}

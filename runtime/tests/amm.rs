@@ -16,6 +16,29 @@ const MAAPL: mirror_primitives::AssetId =
 	NativeOrWithId::WithId(mirror_runtime::genesis_config_presets::DEV_MASSETS[0].0);
 
 #[test]
+fn every_lp_token_is_named_after_its_pair() {
+	use frame_support::traits::fungibles::metadata::Inspect as _;
+	use mirror_runtime::Assets;
+	dev_ext().execute_with(|| {
+		let named = |lp| (Assets::symbol(lp), Assets::name(lp));
+		let mir = Amm::pool_info(MIR, UST).expect("MIR pool").lp_token;
+		assert_eq!(named(mir), (b"MIR-UST".to_vec(), b"MIR-UST LP".to_vec()));
+		let maapl = Amm::pool_info(MAAPL, UST).expect("genesis pool").lp_token;
+		assert_eq!(named(maapl), (b"mAAPL-UST".to_vec(), b"mAAPL-UST LP".to_vec()));
+		// A pool created later is named the same way.
+		let mtsla: mirror_primitives::AssetId =
+			NativeOrWithId::WithId(mirror_runtime::genesis_config_presets::DEV_MASSETS[1].0);
+		assert_ok!(Amm::create_pair(
+			RuntimeOrigin::signed(account(Sr25519Keyring::Bob)),
+			MIR,
+			mtsla.clone()
+		));
+		let lp = Amm::pool_info(MIR, mtsla).expect("new pool").lp_token;
+		assert_eq!(named(lp), (b"MIR-mTSLA".to_vec(), b"MIR-mTSLA LP".to_vec()));
+	});
+}
+
+#[test]
 fn genesis_pools_hold_what_their_accounts_hold() {
 	dev_ext().execute_with(|| {
 		let pool = Amm::pool_info(MAAPL, UST).expect("genesis pool");

@@ -9,7 +9,7 @@
 //! - **Stand-ins** for the pallets a pallet talks to through the traits of `mirror-primitives`,
 //!   with their tables in thread-local storage: [`MockOracle`], [`MockCollateral`], [`MockAmm`],
 //!   [`MockShortStake`]; each mock's `new_test_ext` clears the tables with [`reset`]. And
-//!   `pallet-assets` behind the token traits: [`ForceMetadata`], [`NextAssetId`].
+//!   `pallet-assets` behind the token traits: [`ForceMetadata`], [`NextAssetId`], [`AssetSymbols`].
 //!
 //! The kit knows the pallets only through `mirror-primitives`: it never depends on a Mirror pallet
 //! crate.
@@ -23,7 +23,7 @@ mod runtime;
 pub mod short_stake;
 
 pub use amm::{AmmAt, AmmSettings, MockAmm};
-pub use assets::{ForceMetadata, NextAssetId};
+pub use assets::{AssetSymbols, ForceMetadata, NextAssetId};
 pub use collateral::MockCollateral;
 pub use ext::{next_block, now, run_checked, set_time, ExtBuilder};
 pub use mirror_primitives::{MIR, UST};

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /** mirror-feeder: feeds oracle prices for the assets its key is registered to feed. */
 import { dirname, isAbsolute, resolve } from 'node:path';
-import { MirrorClient, signerFromUri } from '../client.js';
-import { checkKnown, makeLogger, numberOption, parseArgs, readConfig, runUntilSignal, stringOption, booleanOption } from '../cli.js';
+import { signerFromUri } from '../client.js';
+import { checkKnown, connectBot, DEFAULT_CONNECT_TIMEOUT_S, makeLogger, numberOption, parseArgs, readConfig, runUntilSignal, stringOption, booleanOption } from '../cli.js';
 import { DEFAULT_FEEDER_OPTIONS, PriceFeeder } from '../feeder/feeder.js';
 import { sourceFromSpec } from '../feeder/sources.js';
 
@@ -17,6 +17,9 @@ oracle.registerFeeder), taken from a source. Prints one line per feed and a heal
 Options (each may also be set in the --config JSON file, under the same name):
   --config <file>         JSON config file
   --url <ws-url>          node RPC (default ws://127.0.0.1:9944)
+  --connect-timeout <s>   give up (exit 2) if the node cannot be reached at start-up within this
+                          many seconds (default 30; 0: wait for ever); a lost node is reconnected to
+                          (1 s doubling to 30 s between attempts), said once when lost and once back
   --suri <suri>           the feeder's key: //Alice, a mnemonic, a seed (default: $MIRROR_FEEDER_SURI, else //Alice)
   --source <spec>         random-walk[:seed] | file:<prices.json|prices.csv> | http(s)://<endpoint>
                           (default random-walk); in the config, also { "type": "random-walk",
@@ -41,11 +44,12 @@ async function main(): Promise<number> {
     console.log(HELP);
     return 0;
   }
-  checkKnown(args, ['config', 'url', 'suri', 'source', 'every', 'retries', 'retry-delay', 'health-every', 'health-file', 'once', 'quiet', 'help']);
+  checkKnown(args, ['config', 'url', 'connect-timeout', 'suri', 'source', 'every', 'retries', 'retry-delay', 'health-every', 'health-file', 'once', 'quiet', 'help']);
   const config = readConfig(stringOption(args, {}, 'config'));
   const quiet = booleanOption(args, config, 'quiet', false);
   const log = makeLogger('mirror-feeder', quiet);
   const url = stringOption(args, config, 'url', 'ws://127.0.0.1:9944')!;
+  const connectTimeout = numberOption(args, config, 'connect-timeout', DEFAULT_CONNECT_TIMEOUT_S);
   const suri = stringOption(args, config, 'suri', process.env.MIRROR_FEEDER_SURI ?? '//Alice')!;
   const configPath = stringOption(args, {}, 'config');
   let sourceSpec = (args.source as string | undefined) ?? (config.source as string | Record<string, unknown> | undefined) ?? 'random-walk';
@@ -65,7 +69,7 @@ async function main(): Promise<number> {
 
   const signer = await signerFromUri(suri);
   log.info(`connecting to ${url}`);
-  const client = await MirrorClient.connect(url);
+  const client = await connectBot(url, connectTimeout, log);
   const feeder = new PriceFeeder(client, signer, source, log, options);
   try {
     if (booleanOption(args, config, 'once', false)) {

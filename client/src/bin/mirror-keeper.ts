@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /** mirror-keeper: auctions unsafe Mint positions when it pays. */
 import { assetId, type AssetId } from '../assets.js';
-import { MirrorClient, signerFromUri } from '../client.js';
-import { booleanOption, checkKnown, makeLogger, numberOption, parseArgs, readConfig, runUntilSignal, stringOption } from '../cli.js';
+import { signerFromUri } from '../client.js';
+import { booleanOption, checkKnown, connectBot, DEFAULT_CONNECT_TIMEOUT_S, makeLogger, numberOption, parseArgs, readConfig, runUntilSignal, stringOption } from '../cli.js';
 import { DEFAULT_KEEPER_OPTIONS, LiquidationKeeper } from '../keeper/keeper.js';
 import { formatUnits, toFixed, toUnits } from '../units.js';
 
@@ -19,6 +19,9 @@ Every decision is logged; SIGINT/SIGTERM finish the current round and exit.
 Options (each may also be set in the --config JSON file, under the same name):
   --config <file>         JSON config file
   --url <ws-url>          node RPC (default ws://127.0.0.1:9944)
+  --connect-timeout <s>   give up (exit 2) if the node cannot be reached at start-up within this
+                          many seconds (default 30; 0: wait for ever); a lost node is reconnected to
+                          (1 s doubling to 30 s between attempts), said once when lost and once back
   --suri <suri>           the keeper's key (default: $MIRROR_KEEPER_SURI, else //Ferdie)
   --every <blocks>        scan every N blocks (default 1)
   --max-positions <n>     positions looked at per round (default 300)
@@ -38,10 +41,11 @@ async function main(): Promise<number> {
     console.log(HELP);
     return 0;
   }
-  checkKnown(args, ['config', 'url', 'suri', 'every', 'max-positions', 'min-profit', 'buy', 'max-spread', 'price-max-age', 'assets', 'dry-run', 'once', 'quiet', 'help']);
+  checkKnown(args, ['config', 'url', 'connect-timeout', 'suri', 'every', 'max-positions', 'min-profit', 'buy', 'max-spread', 'price-max-age', 'assets', 'dry-run', 'once', 'quiet', 'help']);
   const config = readConfig(stringOption(args, {}, 'config'));
   const log = makeLogger('mirror-keeper', booleanOption(args, config, 'quiet', false));
   const url = stringOption(args, config, 'url', 'ws://127.0.0.1:9944')!;
+  const connectTimeout = numberOption(args, config, 'connect-timeout', DEFAULT_CONNECT_TIMEOUT_S);
   const suri = stringOption(args, config, 'suri', process.env.MIRROR_KEEPER_SURI ?? '//Ferdie')!;
   const assetsRaw = args.assets ?? config.assets;
   let assets: AssetId[] | null = null;
@@ -60,7 +64,7 @@ async function main(): Promise<number> {
 
   const signer = await signerFromUri(suri);
   log.info(`connecting to ${url} as ${signer.address}`);
-  const client = await MirrorClient.connect(url);
+  const client = await connectBot(url, connectTimeout, log);
   const keeper = new LiquidationKeeper(client, signer, log, options);
   log.info(`watching ${assets ? assets.join(', ') : 'every mAsset'}; min profit ${formatUnits(options.minProfit)} UST; buying ${options.buy ? 'on' : 'off'}${options.dryRun ? '; dry run' : ''}`);
   try {

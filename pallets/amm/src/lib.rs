@@ -57,19 +57,19 @@ use frame_support::{
 };
 use frame_system::pallet_prelude::*;
 use mirror_primitives::{
-	AssetId, AssetIdAllocator, Balance, LocalAssetId, Moment, NativeOrWithId, PoolInfo,
-	ProvideLiquidity, QuoteSwap, SetAssetMetadata, SpreadLimit, Swap, SwapQuote, TwapError,
-	TwapProvider,
+	AssetId, AssetIdAllocator, AssetSymbol, Balance, LocalAssetId, Moment, NativeOrWithId,
+	PoolInfo, ProvideLiquidity, QuoteSwap, SetAssetMetadata, SpreadLimit, Swap, SwapQuote,
+	TwapError, TwapProvider,
 };
 use sp_runtime::{
 	traits::{AccountIdConversion, BlakeTwo256, Hash as HashT},
 	FixedU128,
 };
 
-/// Every LP token's name.
-pub const LP_TOKEN_NAME: &[u8] = b"Mirror liquidity token";
-/// Every LP token's symbol (Terraswap's).
-pub const LP_TOKEN_SYMBOL: &[u8] = b"uLP";
+/// What an LP token's name adds to its symbol: `"mAAPL-UST"` is named `"mAAPL-UST LP"`.
+pub const LP_TOKEN_NAME_SUFFIX: &[u8] = b" LP";
+/// The longest LP token name made from symbols (the runtime's asset metadata takes 50 bytes).
+pub const LP_TOKEN_MAX_NAME: usize = 32;
 /// Every LP token's decimals.
 pub const LP_TOKEN_DECIMALS: u8 = 6;
 
@@ -107,6 +107,9 @@ pub mod pallet {
 
 		/// Sets the LP tokens' metadata (name, symbol, 6 decimals), paid for by the creation fee.
 		type AssetsMetadata: SetAssetMetadata;
+
+		/// The symbols of the pair's assets, which name its LP token.
+		type AssetSymbols: AssetSymbol;
 
 		/// Hands out the ids of new LP tokens.
 		type AssetIdAllocator: AssetIdAllocator;
@@ -519,6 +522,36 @@ impl<T: Config> Pallet<T> {
 		T::UnixTime::now().as_secs()
 	}
 
+	/// An LP token's name and symbol: `"mAAPL-UST LP"` and `"mAAPL-UST"` from its assets' symbols,
+	/// UST (the quote asset) last, otherwise in the order given. A pair whose assets lack a symbol,
+	/// or whose name would be longer than [`LP_TOKEN_MAX_NAME`] bytes, is named by its ids:
+	/// `"LP 7-9"` (MIR is 0).
+	pub fn lp_token_metadata(a: &AssetId, b: &AssetId) -> (Vec<u8>, Vec<u8>) {
+		let (first, second) = if *a == mirror_primitives::UST { (b, a) } else { (a, b) };
+		let pair = T::AssetSymbols::symbol(first).zip(T::AssetSymbols::symbol(second)).map(
+			|(mut pair, second)| {
+				pair.push(b'-');
+				pair.extend(second);
+				pair
+			},
+		);
+		match pair {
+			Some(symbol) if symbol.len() + LP_TOKEN_NAME_SUFFIX.len() <= LP_TOKEN_MAX_NAME => {
+				let mut name = symbol.clone();
+				name.extend_from_slice(LP_TOKEN_NAME_SUFFIX);
+				(name, symbol)
+			}
+			_ => {
+				let id = |asset: &AssetId| match asset {
+					NativeOrWithId::Native => 0,
+					NativeOrWithId::WithId(id) => *id,
+				};
+				let name = alloc::format!("LP {}-{}", id(first), id(second)).into_bytes();
+				(name.clone(), name)
+			}
+		}
+	}
+
 	fn do_create_pair(
 		creator: &T::AccountId,
 		asset_a: AssetId,
@@ -546,13 +579,10 @@ impl<T: Config> Pallet<T> {
 		let lp_token = T::AssetIdAllocator::next_asset_id()?;
 		T::Assets::create(NativeOrWithId::WithId(lp_token), Self::pallet_account(), false, 1)
 			.map_err(|_| Error::<T>::LpTokenCreationFailed)?;
-		// Terraswap's LP token metadata, 6 decimals like every Mirror token.
-		T::AssetsMetadata::set_metadata(
-			lp_token,
-			LP_TOKEN_NAME.to_vec(),
-			LP_TOKEN_SYMBOL.to_vec(),
-			LP_TOKEN_DECIMALS,
-		)?;
+		// Named after its pair, so that a wallet tells LP tokens apart; 6 decimals like every
+		// Mirror token.
+		let (name, symbol) = Self::lp_token_metadata(&asset_a, &asset_b);
+		T::AssetsMetadata::set_metadata(lp_token, name, symbol, LP_TOKEN_DECIMALS)?;
 		let pool_account = Self::pool_account(&key);
 		// The pool account holds whatever it is given, sufficient asset or not.
 		frame_system::Pallet::<T>::inc_providers(&pool_account);

@@ -24,6 +24,7 @@ parameter_types! {
 impl pallet_mirror_amm::Config for Test {
 	type Assets = AllAssets;
 	type AssetsMetadata = mirror_test_kit::ForceMetadata<Test>;
+	type AssetSymbols = mirror_test_kit::AssetSymbols<Test>;
 	type AssetIdAllocator = mirror_test_kit::NextAssetId<Test>;
 	type PalletId = AmmPalletId;
 	type Commission = Commission;

@@ -38,6 +38,49 @@ fn seeded() -> mirror_primitives::AssetId {
 }
 
 #[test]
+fn lp_tokens_are_named_after_their_pair_with_ust_last() {
+	run_test(|| {
+		use frame_support::traits::fungibles::metadata::Inspect as _;
+		let root = || RuntimeOrigin::root();
+		assert_ok!(Assets::force_set_metadata(
+			root(),
+			1,
+			b"TerraUSD".to_vec(),
+			b"UST".to_vec(),
+			6,
+			false
+		));
+		assert_ok!(Assets::force_set_metadata(
+			root(),
+			2,
+			b"Apple".to_vec(),
+			b"mAAPL".to_vec(),
+			6,
+			false
+		));
+		create(UST, AAPL);
+		let lp = Pools::<Test>::get((UST, AAPL)).unwrap().lp_token;
+		assert_eq!(Assets::symbol(lp), b"mAAPL-UST".to_vec());
+		assert_eq!(Assets::name(lp), b"mAAPL-UST LP".to_vec());
+		create(MIR, UST);
+		let lp = Pools::<Test>::get((MIR, UST)).unwrap().lp_token;
+		assert_eq!(Assets::symbol(lp), b"MIR-UST".to_vec());
+		// Without UST, in the order given; a symbol too long for a name falls back to ids.
+		assert_eq!(
+			Amm::lp_token_metadata(&MIR, &AAPL),
+			(b"MIR-mAAPL LP".to_vec(), b"MIR-mAAPL".to_vec())
+		);
+		let long = alloc_symbol(30);
+		assert_ok!(Assets::force_set_metadata(root(), 3, b"Tesla".to_vec(), long, 6, false));
+		assert_eq!(Amm::lp_token_metadata(&TSLA, &UST), (b"LP 3-1".to_vec(), b"LP 3-1".to_vec()));
+	});
+}
+
+fn alloc_symbol(len: usize) -> Vec<u8> {
+	vec![b'X'; len]
+}
+
+#[test]
 fn create_pair_makes_a_pool_an_account_and_an_lp_token() {
 	run_test(|| {
 		let before = bal(MIR, ALICE);
@@ -47,7 +90,9 @@ fn create_pair_makes_a_pool_an_account_and_an_lp_token() {
 		assert!(Assets::asset_exists(100));
 		use frame_support::traits::fungibles::metadata::Inspect as _;
 		assert_eq!(Assets::decimals(100), 6);
-		assert_eq!(Assets::symbol(100), b"uLP".to_vec());
+		// The mock's tokens have no metadata: the LP token is named by its pair's ids.
+		assert_eq!(Assets::symbol(100), b"LP 2-1".to_vec());
+		assert_eq!(Assets::name(100), b"LP 2-1".to_vec());
 		assert_eq!(bal(MIR, ALICE), before - 100, "the creation fee is burnt");
 		System::assert_last_event(
 			Event::PairCreated {

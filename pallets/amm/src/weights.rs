@@ -62,7 +62,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::NextAssetId` (r:1 w:1)
 	/// Proof: `Assets::NextAssetId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `Assets::Metadata` (r:1 w:1)
+	/// Storage: `Assets::Metadata` (r:3 w:1)
 	/// Proof: `Assets::Metadata` (`max_values`: None, `max_size`: Some(140), added: 2615, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
@@ -70,9 +70,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `950`
 		//  Estimated: `9045`
-		// Minimum execution time: 71_166_000 picoseconds.
-		Weight::from_parts(97_118_000, 9045)
-			.saturating_add(T::DbWeight::get().reads(7_u64))
+		// Minimum execution time: 71_837_000 picoseconds.
+		Weight::from_parts(90_280_000, 9045)
+			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Amm::Pools` (r:1 w:1)
@@ -85,8 +85,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1916`
 		//  Estimated: `14035`
-		// Minimum execution time: 126_478_000 picoseconds.
-		Weight::from_parts(152_504_000, 14035)
+		// Minimum execution time: 121_375_000 picoseconds.
+		Weight::from_parts(134_416_000, 14035)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
@@ -100,8 +100,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1916`
 		//  Estimated: `14035`
-		// Minimum execution time: 130_116_000 picoseconds.
-		Weight::from_parts(160_396_000, 14035)
+		// Minimum execution time: 126_187_000 picoseconds.
+		Weight::from_parts(135_905_000, 14035)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
@@ -115,8 +115,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1493`
 		//  Estimated: `11426`
-		// Minimum execution time: 100_513_000 picoseconds.
-		Weight::from_parts(129_702_000, 11426)
+		// Minimum execution time: 96_931_000 picoseconds.
+		Weight::from_parts(109_104_000, 11426)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -130,11 +130,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn swap_route(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `284 + n * (566 ±0)`
-		//  Estimated: `6153 + n * (5218 ±0)`
-		// Minimum execution time: 101_925_000 picoseconds.
-		Weight::from_parts(118_235_000, 6153)
-			// Standard Error: 151_832
-			.saturating_add(Weight::from_parts(18_613_848, 0).saturating_mul(n.into()))
+		//  Estimated: `6153 + n * (5218 ±53)`
+		// Minimum execution time: 98_511_000 picoseconds.
+		Weight::from_parts(103_759_000, 6153)
+			// Standard Error: 129_955
+			.saturating_add(Weight::from_parts(15_649_641, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
@@ -151,7 +151,7 @@ impl WeightInfo for () {
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::NextAssetId` (r:1 w:1)
 	/// Proof: `Assets::NextAssetId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `Assets::Metadata` (r:1 w:1)
+	/// Storage: `Assets::Metadata` (r:3 w:1)
 	/// Proof: `Assets::Metadata` (`max_values`: None, `max_size`: Some(140), added: 2615, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
@@ -159,9 +159,9 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `950`
 		//  Estimated: `9045`
-		// Minimum execution time: 71_166_000 picoseconds.
-		Weight::from_parts(97_118_000, 9045)
-			.saturating_add(RocksDbWeight::get().reads(7_u64))
+		// Minimum execution time: 71_837_000 picoseconds.
+		Weight::from_parts(90_280_000, 9045)
+			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Amm::Pools` (r:1 w:1)
@@ -174,8 +174,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1916`
 		//  Estimated: `14035`
-		// Minimum execution time: 126_478_000 picoseconds.
-		Weight::from_parts(152_504_000, 14035)
+		// Minimum execution time: 121_375_000 picoseconds.
+		Weight::from_parts(134_416_000, 14035)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(9_u64))
 	}
@@ -189,8 +189,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1916`
 		//  Estimated: `14035`
-		// Minimum execution time: 130_116_000 picoseconds.
-		Weight::from_parts(160_396_000, 14035)
+		// Minimum execution time: 126_187_000 picoseconds.
+		Weight::from_parts(135_905_000, 14035)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(9_u64))
 	}
@@ -204,8 +204,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1493`
 		//  Estimated: `11426`
-		// Minimum execution time: 100_513_000 picoseconds.
-		Weight::from_parts(129_702_000, 11426)
+		// Minimum execution time: 96_931_000 picoseconds.
+		Weight::from_parts(109_104_000, 11426)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
@@ -219,11 +219,11 @@ impl WeightInfo for () {
 	fn swap_route(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `284 + n * (566 ±0)`
-		//  Estimated: `6153 + n * (5218 ±0)`
-		// Minimum execution time: 101_925_000 picoseconds.
-		Weight::from_parts(118_235_000, 6153)
-			// Standard Error: 151_832
-			.saturating_add(Weight::from_parts(18_613_848, 0).saturating_mul(n.into()))
+		//  Estimated: `6153 + n * (5218 ±53)`
+		// Minimum execution time: 98_511_000 picoseconds.
+		Weight::from_parts(103_759_000, 6153)
+			// Standard Error: 129_955
+			.saturating_add(Weight::from_parts(15_649_641, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))

@@ -89,6 +89,7 @@ parameter_types! {
 impl pallet_mirror_amm::Config for Runtime {
 	type Assets = NativeAndAssets;
 	type AssetsMetadata = ForceAssetMetadata;
+	type AssetSymbols = AssetSymbols;
 	type AssetIdAllocator = NextAssetId;
 	type PalletId = AmmPalletId;
 	type Commission = AmmCommission;

@@ -76,6 +76,22 @@ impl mirror_primitives::SetAssetMetadata for ForceAssetMetadata {
 	}
 }
 
+/// Token symbols for LP token names: `MIR` for the native token, a `pallet-assets` token's metadata
+/// symbol otherwise (none when it has no metadata).
+pub struct AssetSymbols;
+impl mirror_primitives::AssetSymbol for AssetSymbols {
+	fn symbol(asset: &AssetId) -> Option<alloc::vec::Vec<u8>> {
+		use frame_support::traits::fungibles::metadata::Inspect;
+		match asset {
+			mirror_primitives::NativeOrWithId::Native => Some(b"MIR".to_vec()),
+			mirror_primitives::NativeOrWithId::WithId(id) => {
+				let symbol = <Assets as Inspect<AccountId>>::symbol(*id);
+				(!symbol.is_empty()).then_some(symbol)
+			}
+		}
+	}
+}
+
 /// The chain's one asset-id allocator: `pallet-assets`' `NextAssetId`.
 pub struct NextAssetId;
 impl mirror_primitives::AssetIdAllocator for NextAssetId {
