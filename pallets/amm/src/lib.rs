@@ -57,9 +57,9 @@ use frame_support::{
 };
 use frame_system::pallet_prelude::*;
 use mirror_primitives::{
-	AssetId, AssetIdAllocator, AssetSymbol, Balance, LocalAssetId, Moment, NativeOrWithId,
-	PoolInfo, ProvideLiquidity, QuoteSwap, SetAssetMetadata, SpreadLimit, Swap, SwapQuote,
-	TwapError, TwapProvider,
+	decimal::from_ratio, AssetId, AssetIdAllocator, AssetSymbol, Balance, LocalAssetId, Moment,
+	NativeOrWithId, PoolInfo, ProvideLiquidity, QuoteSwap, SetAssetMetadata, SpreadLimit, Swap,
+	SwapQuote, TwapError, TwapProvider,
 };
 use sp_runtime::{
 	traits::{AccountIdConversion, BlakeTwo256, Hash as HashT},
@@ -515,10 +515,6 @@ impl<T: Config> Pallet<T> {
 	}
 
 	fn now() -> Moment {
-		// At genesis (block 0) there is no time yet: `UnixTime` would log an error and say 0.
-		if sp_runtime::traits::Zero::is_zero(&frame_system::Pallet::<T>::block_number()) {
-			return 0;
-		}
 		T::UnixTime::now().as_secs()
 	}
 
@@ -648,10 +644,8 @@ impl<T: Config> Pallet<T> {
 
 	/// The pool's spot prices as `FixedU128` inner units: `a` in `b`, and `b` in `a`.
 	fn spot_prices(pool: &PoolOf<T>) -> (u128, u128) {
-		let pa = mirror_primitives::decimal::from_ratio(pool.reserve_b, pool.reserve_a)
-			.map_or(0, |p| p.into_inner());
-		let pb = mirror_primitives::decimal::from_ratio(pool.reserve_a, pool.reserve_b)
-			.map_or(0, |p| p.into_inner());
+		let pa = from_ratio(pool.reserve_b, pool.reserve_a).map_or(0, |p| p.into_inner());
+		let pb = from_ratio(pool.reserve_a, pool.reserve_b).map_or(0, |p| p.into_inner());
 		(pa, pb)
 	}
 

@@ -540,10 +540,6 @@ pub mod pallet {
 impl<T: Config> Pallet<T> {
 	/// The block's time in seconds.
 	pub fn now() -> Moment {
-		// At genesis (block 0) there is no time yet: `UnixTime` would log an error and say 0.
-		if sp_runtime::traits::Zero::is_zero(&frame_system::Pallet::<T>::block_number()) {
-			return 0;
-		}
 		T::UnixTime::now().as_secs()
 	}
 

@@ -98,6 +98,6 @@ impl pallet_mirror_gov::Config for Runtime {
 	type MaxPollsInProgress = GovMaxPollsInProgress;
 	type MaxAdminPollsInProgress = GovMaxAdminPollsInProgress;
 	type MaxVotesPerStaker = GovMaxVotesPerStaker;
-	type UnixTime = Timestamp;
+	type UnixTime = ChainTime;
 	type WeightInfo = pallet_mirror_gov::weights::SubstrateWeight<Runtime>;
 }

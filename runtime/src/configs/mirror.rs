@@ -40,7 +40,7 @@ parameter_types! {
 /// Price feeds. The admin is Root (sudo) until governance lands.
 impl pallet_mirror_oracle::Config for Runtime {
 	type AdminOrigin = MirrorAdmin;
-	type UnixTime = Timestamp;
+	type UnixTime = ChainTime;
 	type Assets = mirror_primitives::ExistsInFungibles<NativeAndAssets, AccountId>;
 	type QuoteAsset = QuoteAsset;
 	type MaxFeeders = OracleMaxFeeders;
@@ -61,7 +61,7 @@ impl pallet_mirror_collateral_oracle::Config for Runtime {
 	type Oracle = Oracle;
 	type Twap = Amm;
 	type Assets = mirror_primitives::ExistsInFungibles<NativeAndAssets, AccountId>;
-	type UnixTime = Timestamp;
+	type UnixTime = ChainTime;
 	type WeightInfo = pallet_mirror_collateral_oracle::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = MirrorBenchmarkHelper;
@@ -98,7 +98,7 @@ impl pallet_mirror_amm::Config for Runtime {
 	type MaxSwapPathLength = AmmMaxSwapPathLength;
 	type ObservationPeriod = AmmObservationPeriod;
 	type MaxObservations = AmmMaxObservations;
-	type UnixTime = Timestamp;
+	type UnixTime = ChainTime;
 	type WeightInfo = pallet_mirror_amm::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = MirrorBenchmarkHelper;
@@ -133,7 +133,7 @@ impl pallet_mirror_mint::Config for Runtime {
 	type PalletId = MintPalletId;
 	type FeeCollector = FeeCollectorAccount;
 	type MaxPositionsPerOwner = MintMaxPositionsPerOwner;
-	type UnixTime = Timestamp;
+	type UnixTime = ChainTime;
 	type WeightInfo = pallet_mirror_mint::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = MirrorBenchmarkHelper;
@@ -177,7 +177,7 @@ impl pallet_mirror_lp_staking::Config for Runtime {
 	type PalletId = LpStakingPalletId;
 	type MaxPools = LpStakingMaxPools;
 	type MaxPremiumAssets = LpStakingMaxPremiumAssets;
-	type UnixTime = Timestamp;
+	type UnixTime = ChainTime;
 	type WeightInfo = pallet_mirror_lp_staking::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = MirrorBenchmarkHelper;
@@ -210,7 +210,7 @@ impl pallet_mirror_factory::Config for Runtime {
 	type MaxAssets = FactoryMaxAssets;
 	type MaxNameLength = FactoryMaxNameLength;
 	type MaxSymbolLength = FactoryMaxSymbolLength;
-	type UnixTime = Timestamp;
+	type UnixTime = ChainTime;
 	type WeightInfo = pallet_mirror_factory::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = MirrorBenchmarkHelper;

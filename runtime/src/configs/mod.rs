@@ -35,7 +35,7 @@ use sp_version::RuntimeVersion;
 use super::{
 	AccountId, Amm, Assets, Aura, Balance, Balances, Block, BlockNumber, CollateralOracle, Hash,
 	LpStaking, Mint, Nonce, Oracle, OriginCaller, PalletInfo, Runtime, RuntimeCall, RuntimeEvent,
-	RuntimeFreezeReason, RuntimeHoldReason, RuntimeOrigin, RuntimeTask, System, Timestamp,
+	RuntimeFreezeReason, RuntimeHoldReason, RuntimeOrigin, RuntimeTask, System,
 	EXISTENTIAL_DEPOSIT, MILLI_MIR, MIR, SLOT_DURATION, VERSION,
 };
 use mirror_primitives::AssetId;

@@ -131,3 +131,13 @@ impl pallet_utility::Config for Runtime {
 	type PalletsOrigin = OriginCaller;
 	type WeightInfo = pallet_utility::weights::SubstrateWeight<Runtime>;
 }
+
+/// The chain's clock for the Mirror pallets: `pallet-timestamp`'s time, read directly. At genesis
+/// there is none yet and it says 0, as `pallet-timestamp`'s own `UnixTime` does, but without
+/// logging an error for each pallet that asks while genesis is built.
+pub struct ChainTime;
+impl frame_support::traits::UnixTime for ChainTime {
+	fn now() -> core::time::Duration {
+		core::time::Duration::from_millis(pallet_timestamp::Now::<Runtime>::get())
+	}
+}
