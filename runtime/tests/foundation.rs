@@ -214,3 +214,15 @@ fn the_wasm_runtime_is_built() {
 		assert!(mirror_runtime::WASM_BINARY.is_some_and(|w| w.len() > 100_000));
 	}
 }
+
+#[test]
+fn a_runtime_upgrade_fits_in_a_block() {
+	use frame_support::{dispatch::DispatchClass, traits::Get};
+	// `scripts/check-runtime-size.sh` (run by `make test`) measures the runtime against this length.
+	let length = mirror_runtime::configs::RuntimeBlockLength::get();
+	assert_eq!(*length.max.get(DispatchClass::Operational), 5_242_880);
+	// The runtime `make build` produced (benchmarks included) stays under 80 % of it.
+	if let Some(wasm) = mirror_runtime::WASM_BINARY {
+		assert!(wasm.len() * 100 <= 5_242_880 * 80, "the runtime is {} bytes", wasm.len());
+	}
+}
