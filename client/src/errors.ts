@@ -59,6 +59,47 @@ export function decodeDispatchError(registry: MetaErrorRegistry, dispatchError: 
 }
 
 /**
+ * The docs of variant `variant` of the enum type the registry names `typeName` (a runtime type such
+ * as `MirrorPrimitivesMintPositionRatioError`), from the metadata's type lookup; `''` if unknown.
+ */
+function variantDocs(registry: any, typeName: string | undefined, variant: string): string {
+  try {
+    const lookup = registry?.lookup;
+    if (!lookup || !typeName) return '';
+    for (const t of lookup.types) {
+      if (lookup.getName(t.id) !== typeName || !t.type.def.isVariant) continue;
+      const v = t.type.def.asVariant.variants.find((x: any) => x.name.toString() === variant);
+      return v ? v.docs.map(String).join(' ').replace(/\s+/g, ' ').trim() : '';
+    }
+  } catch {
+    // No lookup (a registry without metadata): no docs.
+  }
+  return '';
+}
+
+/**
+ * The value of a runtime API's `Result<T, E>` answer, or a thrown `MirrorError`: the one place the
+ * client's runtime-API wrappers turn an `Err` into an exception.
+ *
+ * - An `Err(DispatchError)` (`AmmApi.simulate_swap`, `MintApi.simulate_auction`, ...) decodes as a
+ *   failed extrinsic's does: a module error by its pallet and name, with its docs
+ *   (`mint.UnknownPosition`), others by kind (`Arithmetic.Overflow`). The error is looked up in the
+ *   registry of the block the answer was read at (the answer's own), else in `registry`.
+ * - An `Err` of another enum (`MintApi.collateral_ratio`'s `PositionRatioError`) becomes
+ *   `section.Variant` (`mint.PriceUnavailable`), with the variant's docs when the metadata has them.
+ */
+export function unwrapApiResult(result: any, section: string | null = null, registry?: MetaErrorRegistry): any {
+  if (!result.isErr) return result.asOk;
+  const err = result.asErr;
+  const reg = result.registry ?? registry;
+  if (err && typeof err === 'object' && 'isModule' in err) throw decodeDispatchError(reg, err);
+  if (err && typeof err.type === 'string') {
+    throw new MirrorError(section, err.type, variantDocs(reg, reg?.getClassName?.(err.constructor), err.type));
+  }
+  throw new MirrorError(section, String(err));
+}
+
+/**
  * The code `N` of a transaction refused as `InvalidTransaction::Custom(N)` ("1010: Invalid
  * Transaction: Custom error: N", a `MirrorError` of kind `InvalidTransaction` from `send`), else
  * `null`. Such a transaction never entered the pool: it paid nothing and its nonce is unused.

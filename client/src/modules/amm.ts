@@ -1,10 +1,11 @@
 /** `client.amm`: `AmmModule`, the calls and runtime API of pallet `amm`. */
 import { type AssetLike, toChainAsset } from '../assets.js';
 import { toPlain } from '../convert.js';
+import { unwrapApiResult } from '../errors.js';
 import type { MirrorTx } from '../tx.js';
 import type * as T from '../types.js';
 import { type Amount, type Ratio, toFixed, toUnits } from '../units.js';
-import { type Ctx, opt, unwrapResult } from './shared.js';
+import { type Ctx, opt } from './shared.js';
 
 /** AMM (pallet `amm`): x·y=k pools against UST. */
 export class AmmModule {
@@ -41,16 +42,16 @@ export class AmmModule {
   /** What selling `offerAmount` of `offer` for `ask` would return now. */
   async simulateSwap(offer: AssetLike, ask: AssetLike, offerAmount: Amount): Promise<T.SwapQuote> {
     const r = await this.c.view.call.ammApi.simulateSwap(toChainAsset(offer), toChainAsset(ask), toUnits(offerAmount));
-    return toPlain(unwrapResult(this.c.api, r));
+    return toPlain(unwrapApiResult(r, 'amm', this.c.api.registry as any));
   }
   /** How much of `offer` buys `askAmount` of `ask` now. */
   async reverseSimulateSwap(offer: AssetLike, ask: AssetLike, askAmount: Amount): Promise<T.SwapQuote> {
     const r = await this.c.view.call.ammApi.reverseSimulateSwap(toChainAsset(offer), toChainAsset(ask), toUnits(askAmount));
-    return toPlain(unwrapResult(this.c.api, r));
+    return toPlain(unwrapApiResult(r, 'amm', this.c.api.registry as any));
   }
   /** What swapping along `path` would return now. */
   async simulateRoute(path: AssetLike[], offerAmount: Amount): Promise<bigint> {
     const r = await this.c.view.call.ammApi.simulateRoute(path.map(toChainAsset), toUnits(offerAmount));
-    return toPlain(unwrapResult(this.c.api, r));
+    return toPlain(unwrapApiResult(r, 'amm', this.c.api.registry as any));
   }
 }

@@ -4,11 +4,11 @@
  */
 import { type AssetLike, toChainAsset } from '../assets.js';
 import { toPlain } from '../convert.js';
-import { MirrorError } from '../errors.js';
+import { unwrapApiResult } from '../errors.js';
 import type { MirrorTx, Signer } from '../tx.js';
 import type * as T from '../types.js';
 import { type Amount, type Ratio, toFixed, toUnits } from '../units.js';
-import { type Ctx, account, opt, unwrapResult } from './shared.js';
+import { type Ctx, account, opt } from './shared.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -149,22 +149,20 @@ export class MintModule {
   async parameters(): Promise<T.MintParameters> {
     return toPlain(await this.c.view.call.mintApi.parameters());
   }
-  /** A position's collateral ratio and the ratio it must keep; throws `UnknownPosition` or `PriceUnavailable`. */
+  /** A position's collateral ratio and the ratio it must keep; throws `mint.UnknownPosition` or `mint.PriceUnavailable`. */
   async collateralRatio(positionId: bigint | number): Promise<T.PositionRatio> {
-    const r: any = await this.c.view.call.mintApi.collateralRatio(positionId);
-    if (r.isErr) throw new MirrorError('mint', r.asErr.type);
-    return toPlain(r.asOk);
+    const r = await this.c.view.call.mintApi.collateralRatio(positionId);
+    return toPlain(unwrapApiResult(r, 'mint', this.c.api.registry as any));
   }
-  /** Whether a position can be auctioned now. */
+  /** Whether a position can be auctioned now; throws `mint.UnknownPosition` or `mint.PriceUnavailable`. */
   async liquidatable(positionId: bigint | number): Promise<boolean> {
-    const r: any = await this.c.view.call.mintApi.liquidatable(positionId);
-    if (r.isErr) throw new MirrorError('mint', r.asErr.type);
-    return r.asOk.isTrue;
+    const r = await this.c.view.call.mintApi.liquidatable(positionId);
+    return unwrapApiResult(r, 'mint', this.c.api.registry as any).isTrue;
   }
-  /** What `auction(positionId, amount)` would do now. */
+  /** What `auction(positionId, amount)` would do now; a `MirrorError` (`mint.UnknownPosition`, ...) if it would fail. */
   async simulateAuction(positionId: bigint | number, amount: Amount): Promise<T.AuctionQuote> {
     const r = await this.c.view.call.mintApi.simulateAuction(positionId, toUnits(amount));
-    return toPlain(unwrapResult(this.c.api, r));
+    return toPlain(unwrapApiResult(r, 'mint', this.c.api.registry as any));
   }
   /** Debt of `asset` that auctions forgave. */
   async forgivenDebt(asset: AssetLike): Promise<bigint> {

@@ -1,7 +1,6 @@
 /** What the module wrappers share: the part of the client they need (`Ctx`) and small helpers. */
 import type { ApiPromise } from '@polkadot/api';
 import type { ApiDecoration } from '@polkadot/api/types';
-import { decodeDispatchError } from '../errors.js';
 import type { MirrorTx, Signer } from '../tx.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -10,12 +9,6 @@ import type { MirrorTx, Signer } from '../tx.js';
 export const opt = <A, B>(v: A | null | undefined, f: (a: A) => B): B | null => (v === null || v === undefined ? null : f(v));
 /** An account id: the string itself, or a signer's address. */
 export const account = (a: string | Signer): string => (typeof a === 'string' ? a : a.address);
-
-/** Runtime API `Result<T, DispatchError>` answers: the value, or a thrown `MirrorError`. */
-export function unwrapResult(api: ApiPromise, result: any): any {
-  if (result.isErr) throw decodeDispatchError(api.registry as any, result.asErr);
-  return result.asOk;
-}
 
 /** The part of the client each pallet's wrapper needs. */
 export interface Ctx {

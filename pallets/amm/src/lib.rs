@@ -86,6 +86,10 @@ pub trait BenchmarkHelper {
 	fn set_time(secs: Moment);
 }
 
+/// Constant-product (x·y=k) pools of any two assets, with LP tokens and a 0.3 % commission left
+/// in the pool. Anyone may create a pair (burning a MIR fee), provide and withdraw liquidity, and
+/// swap, directly or along a path of pools, with a slippage bound (`belief_price`, `max_spread`).
+/// Pools keep time-weighted prices, which other pallets price from.
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
@@ -309,16 +313,16 @@ pub mod pallet {
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
 		/// Creates the pair of `asset_a` and `asset_b` (either order), its pool account and its
-		/// LP token. Burns [`Config::PairCreationFee`] MIR from the sender.
+		/// LP token. Burns `Config::PairCreationFee` MIR from the sender.
 		///
 		/// ## Dispatch Origin
 		/// Signed.
 		///
 		/// ## Errors
-		/// [`Error::IdenticalAssets`], [`Error::UnknownAsset`], [`Error::PairExists`],
-		/// [`Error::InsufficientBalance`] (for the fee).
+		/// `IdenticalAssets`, `UnknownAsset`, `PairExists`,
+		/// `InsufficientBalance` (for the fee).
 		///
-		/// Emits [`Event::PairCreated`].
+		/// Emits `PairCreated`.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::create_pair())]
 		pub fn create_pair(
@@ -340,12 +344,12 @@ pub mod pallet {
 		/// Signed.
 		///
 		/// ## Errors
-		/// [`Error::IdenticalAssets`], [`Error::UnknownPair`], [`Error::ZeroAmount`],
-		/// [`Error::MaxSlippageAssertion`], [`Error::InvalidSlippageTolerance`] (above 1),
-		/// [`Error::InsufficientBalance`],
-		/// [`Error::InsufficientLiquidityMinted`].
+		/// `IdenticalAssets`, `UnknownPair`, `ZeroAmount`,
+		/// `MaxSlippageAssertion`, `InvalidSlippageTolerance` (above 1),
+		/// `InsufficientBalance`,
+		/// `InsufficientLiquidityMinted`.
 		///
-		/// Emits [`Event::LiquidityProvided`].
+		/// Emits `LiquidityProvided`.
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::provide_liquidity())]
 		pub fn provide_liquidity(
@@ -379,12 +383,12 @@ pub mod pallet {
 		/// Signed.
 		///
 		/// ## Errors
-		/// [`Error::IdenticalAssets`], [`Error::UnknownPair`], [`Error::ZeroAmount`],
-		/// [`Error::InsufficientBalance`] (LP tokens), [`Error::InsufficientLiquidityBurned`],
-		/// [`Error::ReserveLeftLessThanMinimal`] (a reserve would fall below its asset's minimum
+		/// `IdenticalAssets`, `UnknownPair`, `ZeroAmount`,
+		/// `InsufficientBalance` (LP tokens), `InsufficientLiquidityBurned`,
+		/// `ReserveLeftLessThanMinimal` (a reserve would fall below its asset's minimum
 		/// balance: the last withdrawal from a small pool leaves at least that much behind).
 		///
-		/// Emits [`Event::LiquidityWithdrawn`].
+		/// Emits `LiquidityWithdrawn`.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::withdraw_liquidity())]
 		pub fn withdraw_liquidity(
@@ -406,12 +410,12 @@ pub mod pallet {
 		/// Signed.
 		///
 		/// ## Errors
-		/// [`Error::IdenticalAssets`], [`Error::UnknownPair`], [`Error::ZeroAmount`],
-		/// [`Error::InsufficientBalance`], [`Error::InsufficientLiquidity`],
-		/// [`Error::MaxSpreadAssertion`], [`Error::ReserveLeftLessThanMinimal`] (the return
+		/// `IdenticalAssets`, `UnknownPair`, `ZeroAmount`,
+		/// `InsufficientBalance`, `InsufficientLiquidity`,
+		/// `MaxSpreadAssertion`, `ReserveLeftLessThanMinimal` (the return
 		/// would leave the asked reserve below its asset's minimum balance).
 		///
-		/// Emits [`Event::Swapped`].
+		/// Emits `Swapped`.
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::swap())]
 		pub fn swap(
@@ -438,13 +442,13 @@ pub mod pallet {
 		/// Signed.
 		///
 		/// ## Errors
-		/// [`Error::InvalidPath`] (fewer than two assets, or a repeated neighbour),
-		/// [`Error::UnknownPair`], [`Error::ZeroAmount`], [`Error::InsufficientBalance`],
-		/// [`Error::InsufficientLiquidity`], [`Error::ReserveLeftLessThanMinimal`],
-		/// [`Error::MinimumReceiveNotMet`]. A path longer than
-		/// [`Config::MaxSwapPathLength`] does not decode.
+		/// `InvalidPath` (fewer than two assets, or a repeated neighbour),
+		/// `UnknownPair`, `ZeroAmount`, `InsufficientBalance`,
+		/// `InsufficientLiquidity`, `ReserveLeftLessThanMinimal`,
+		/// `MinimumReceiveNotMet`. A path longer than
+		/// `Config::MaxSwapPathLength` does not decode.
 		///
-		/// Emits [`Event::Swapped`] per hop.
+		/// Emits `Swapped` per hop.
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::swap_route(path.len() as u32))]
 		pub fn swap_route(

@@ -51,6 +51,10 @@ use mirror_primitives::{
 };
 use sp_runtime::{traits::Saturating, FixedU128};
 
+/// The assets Mint accepts as collateral, each with a price source (the oracle, a fixed price or
+/// a time-weighted AMM price), a multiplier on the minimum collateral ratio, and a revoked flag.
+/// The admin registers, updates and revokes collateral; a revoked collateral stays priced but is
+/// accepted for no new position or deposit.
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
@@ -186,10 +190,10 @@ pub mod pallet {
 		/// The admin origin.
 		///
 		/// ## Errors
-		/// [`Error::AssetNotFound`] (no such token), [`Error::AlreadyRegistered`],
-		/// [`Error::ZeroMultiplier`], [`Error::InvalidPriceSource`].
+		/// `AssetNotFound` (no such token), `AlreadyRegistered`,
+		/// `ZeroMultiplier`, `InvalidPriceSource`.
 		///
-		/// Emits [`Event::CollateralRegistered`].
+		/// Emits `CollateralRegistered`.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::register_collateral_asset())]
 		pub fn register_collateral_asset(
@@ -208,9 +212,9 @@ pub mod pallet {
 		/// The admin origin.
 		///
 		/// ## Errors
-		/// [`Error::UnknownCollateral`], [`Error::InvalidPriceSource`].
+		/// `UnknownCollateral`, `InvalidPriceSource`.
 		///
-		/// Emits [`Event::PriceSourceUpdated`] with the old and new source.
+		/// Emits `PriceSourceUpdated` with the old and new source.
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::update_collateral_price_source())]
 		pub fn update_collateral_price_source(
@@ -234,9 +238,9 @@ pub mod pallet {
 		/// The admin origin.
 		///
 		/// ## Errors
-		/// [`Error::UnknownCollateral`], [`Error::ZeroMultiplier`].
+		/// `UnknownCollateral`, `ZeroMultiplier`.
 		///
-		/// Emits [`Event::MultiplierUpdated`] with the old and new multiplier.
+		/// Emits `MultiplierUpdated` with the old and new multiplier.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::update_collateral_multiplier())]
 		pub fn update_collateral_multiplier(
@@ -260,9 +264,9 @@ pub mod pallet {
 		/// The admin origin.
 		///
 		/// ## Errors
-		/// [`Error::UnknownCollateral`], [`Error::AlreadyRevoked`].
+		/// `UnknownCollateral`, `AlreadyRevoked`.
 		///
-		/// Emits [`Event::CollateralRevoked`].
+		/// Emits `CollateralRevoked`.
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::revoke_collateral_asset())]
 		pub fn revoke_collateral_asset(origin: OriginFor<T>, asset: AssetId) -> DispatchResult {

@@ -55,6 +55,9 @@ pub trait BenchmarkHelper {
 	fn set_price(asset: &AssetId, price: FixedU128);
 }
 
+/// Turns Mint's protocol fees into MIR for Gov. Anyone may `convert` the fees held by the
+/// pallet's account (mAssets to UST, UST to MIR, on the AMM, bounded by the oracle price) and
+/// `distribute` its MIR to Gov's stakers and voters as rewards.
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
@@ -89,7 +92,7 @@ pub mod pallet {
 		/// Where the MIR goes: Gov's stakers and voters.
 		type Gov: GovRewards<Self::AccountId>;
 
-		/// The weight of [`Config::Gov`]'s reward deposit at its worst (its loop over polls).
+		/// The weight of `Config::Gov`'s reward deposit at its worst (its loop over polls).
 		#[pallet::constant]
 		type GovDepositWeight: Get<Weight>;
 
@@ -210,12 +213,12 @@ pub mod pallet {
 		/// Signed (anyone).
 		///
 		/// ## Errors
-		/// [`Error::CannotConvertMir`], [`Error::NothingToConvert`], [`Error::ZeroAmount`],
-		/// [`Error::AmountExceedsBalance`], [`Error::PriceUnavailable`]; the AMM's errors (no
+		/// `CannotConvertMir`, `NothingToConvert`, `ZeroAmount`,
+		/// `AmountExceedsBalance`, `PriceUnavailable`; the AMM's errors (no
 		/// pool, `MaxSpreadAssertion` when the pool is off the oracle price by more than the
 		/// bound).
 		///
-		/// Emits [`Event::Converted`].
+		/// Emits `Converted`.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::convert())]
 		pub fn convert(
@@ -262,9 +265,9 @@ pub mod pallet {
 		/// Signed (anyone).
 		///
 		/// ## Errors
-		/// [`Error::NothingToDistribute`]; Gov's errors (a reward too small to share).
+		/// `NothingToDistribute`; Gov's errors (a reward too small to share).
 		///
-		/// Emits [`Event::Distributed`].
+		/// Emits `Distributed`.
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::distribute().saturating_add(T::GovDepositWeight::get()))]
 		pub fn distribute(origin: OriginFor<T>) -> DispatchResult {
@@ -285,12 +288,12 @@ pub mod pallet {
 		/// Replaces the conversion bounds.
 		///
 		/// ## Dispatch Origin
-		/// [`Config::AdminOrigin`].
+		/// `Config::AdminOrigin`.
 		///
 		/// ## Errors
-		/// [`Error::InvalidParameters`].
+		/// `InvalidParameters`.
 		///
-		/// Emits [`Event::ParametersUpdated`].
+		/// Emits `ParametersUpdated`.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::update_config())]
 		pub fn update_config(

@@ -38,6 +38,8 @@ use frame_system::pallet_prelude::*;
 use mirror_primitives::Balance;
 use sp_runtime::traits::{AccountIdConversion, Zero};
 
+/// Mirror's community pool: MIR held by the pallet's account, spent by governance (Root or a
+/// passed Gov poll) to a beneficiary, never more than the governable spend limit in one spend.
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
@@ -144,12 +146,12 @@ pub mod pallet {
 		/// Pays `amount` MIR from the pool to `beneficiary`.
 		///
 		/// ## Dispatch Origin
-		/// [`Config::SpendOrigin`].
+		/// `Config::SpendOrigin`.
 		///
 		/// ## Errors
-		/// [`Error::ZeroAmount`], [`Error::SpendLimitExceeded`], [`Error::InsufficientFunds`].
+		/// `ZeroAmount`, `SpendLimitExceeded`, `InsufficientFunds`.
 		///
-		/// Emits [`Event::Spent`].
+		/// Emits `Spent`.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::spend())]
 		pub fn spend(
@@ -174,9 +176,9 @@ pub mod pallet {
 		/// Sets the most one spend may pay.
 		///
 		/// ## Dispatch Origin
-		/// [`Config::AdminOrigin`].
+		/// `Config::AdminOrigin`.
 		///
-		/// Emits [`Event::SpendLimitUpdated`].
+		/// Emits `SpendLimitUpdated`.
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::update_config())]
 		pub fn update_config(origin: OriginFor<T>, spend_limit: Balance) -> DispatchResult {

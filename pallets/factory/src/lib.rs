@@ -77,6 +77,10 @@ pub trait BenchmarkHelper<AccountId> {
 	fn set_time(secs: Moment);
 }
 
+/// Lists mAssets and pays MIR emissions. The admin (governance) lists an mAsset in one call
+/// (`whitelist`: token, Mint terms, feeder, UST pool, reward pool, weight), delists or migrates
+/// it and sets its weight; anyone may `distribute` what the emission schedule accrued to every
+/// listed asset's reward pool, by weight.
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
@@ -329,14 +333,14 @@ pub mod pallet {
 		/// parameters, its feeder, its UST pool, its reward pool and its weight (`None`: 30).
 		///
 		/// ## Dispatch Origin
-		/// [`Config::AdminOrigin`].
+		/// `Config::AdminOrigin`.
 		///
 		/// ## Errors
-		/// [`Error::InvalidName`], [`Error::InvalidSymbol`], [`Error::DuplicateSymbol`],
-		/// [`Error::TooManyAssets`], [`Error::ZeroWeight`], and those of Mint (parameters), the
+		/// `InvalidName`, `InvalidSymbol`, `DuplicateSymbol`,
+		/// `TooManyAssets`, `ZeroWeight`, and those of Mint (parameters), the
 		/// AMM (the pair-creation fee) and LpStaking.
 		///
-		/// Emits [`Event::Whitelisted`].
+		/// Emits `Whitelisted`.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::whitelist_asset())]
 		pub fn whitelist(
@@ -353,12 +357,12 @@ pub mod pallet {
 		/// Sets a listed asset's emission weight.
 		///
 		/// ## Dispatch Origin
-		/// [`Config::AdminOrigin`].
+		/// `Config::AdminOrigin`.
 		///
 		/// ## Errors
-		/// [`Error::UnknownAsset`], [`Error::ZeroWeight`].
+		/// `UnknownAsset`, `ZeroWeight`.
 		///
-		/// Emits [`Event::WeightUpdated`].
+		/// Emits `WeightUpdated`.
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::update_weight())]
 		pub fn update_weight(origin: OriginFor<T>, asset: AssetId, weight: u32) -> DispatchResult {
@@ -383,12 +387,12 @@ pub mod pallet {
 		/// pool stays for stakers to unbond and withdraw.
 		///
 		/// ## Dispatch Origin
-		/// [`Config::AdminOrigin`].
+		/// `Config::AdminOrigin`.
 		///
 		/// ## Errors
-		/// [`Error::UnknownAsset`], [`Error::NotAnMAsset`], [`Error::NoEndPrice`].
+		/// `UnknownAsset`, `NotAnMAsset`, `NoEndPrice`.
 		///
-		/// Emits [`Event::AssetRevoked`].
+		/// Emits `AssetRevoked`.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::revoke_asset())]
 		pub fn revoke_asset(
@@ -407,13 +411,13 @@ pub mod pallet {
 		/// discount, minimum collateral ratio, weight and feeder.
 		///
 		/// ## Dispatch Origin
-		/// [`Config::AdminOrigin`].
+		/// `Config::AdminOrigin`.
 		///
 		/// ## Errors
-		/// [`Error::UnknownAsset`], [`Error::NotAnMAsset`], [`Error::CannotMigratePreIpo`],
-		/// [`Error::NoEndPrice`], [`Error::NoFeeder`], and `whitelist`'s.
+		/// `UnknownAsset`, `NotAnMAsset`, `CannotMigratePreIpo`,
+		/// `NoEndPrice`, `NoFeeder`, and `whitelist`'s.
 		///
-		/// Emits [`Event::AssetMigrated`] (and the new asset's [`Event::Whitelisted`]).
+		/// Emits `AssetMigrated` (and the new asset's `Whitelisted`).
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::migrate_asset())]
 		pub fn migrate_asset(
@@ -442,12 +446,12 @@ pub mod pallet {
 		/// Changes the distribution interval and the emission schedule (`None` keeps a value).
 		///
 		/// ## Dispatch Origin
-		/// [`Config::AdminOrigin`].
+		/// `Config::AdminOrigin`.
 		///
 		/// ## Errors
-		/// [`Error::InvalidParameters`] (a zero interval, a period ending before it starts).
+		/// `InvalidParameters` (a zero interval, a period ending before it starts).
 		///
-		/// Emits [`Event::ParametersUpdated`].
+		/// Emits `ParametersUpdated`.
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::update_config())]
 		pub fn update_config(
@@ -476,10 +480,10 @@ pub mod pallet {
 		/// Signed (anyone).
 		///
 		/// ## Errors
-		/// [`Error::ScheduleNotStarted`] (in block 1, before the schedule has its origin),
-		/// [`Error::DistributionTooEarly`], [`Error::InsufficientFunds`].
+		/// `ScheduleNotStarted` (in block 1, before the schedule has its origin),
+		/// `DistributionTooEarly`, `InsufficientFunds`.
 		///
-		/// Emits [`Event::Distributed`].
+		/// Emits `Distributed`.
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::distribute(T::MaxAssets::get()))]
 		pub fn distribute(origin: OriginFor<T>) -> DispatchResultWithPostInfo {

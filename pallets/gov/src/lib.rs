@@ -90,6 +90,10 @@ pub type CallBytesOf<T> = BoundedVec<u8, <T as Config>::MaxCallLength>;
 /// and the call's weight.
 type PollCallOf<T> = (PollClass, Option<CallBytesOf<T>>, Weight);
 
+/// MIR staking and governance polls. Stakers stake MIR for shares, create polls (with a deposit
+/// and optionally a runtime call to execute), vote yes, no or abstain, and earn voting rewards;
+/// a passed poll's call is executed after the effective delay. Each poll class (default,
+/// auth-admin, migration) has its own deposit, quorum, threshold and voting period.
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
@@ -336,9 +340,9 @@ pub mod pallet {
 		LinkTooShort,
 		/// The link is longer than 128 bytes.
 		LinkTooLong,
-		/// The call's encoding is longer than [`Config::MaxCallLength`].
+		/// The call's encoding is longer than `Config::MaxCallLength`.
 		CallTooLong,
-		/// The call weighs more than [`Config::MaxCallWeight`].
+		/// The call weighs more than `Config::MaxCallWeight`.
 		CallTooHeavy,
 		/// Too many polls in progress for this class.
 		TooManyPollsInProgress,
@@ -441,10 +445,10 @@ pub mod pallet {
 		/// Signed.
 		///
 		/// ## Errors
-		/// [`Error::ZeroAmount`], [`Error::StakeTooSmall`] (no whole share), [`Error::Overflow`];
+		/// `ZeroAmount`, `StakeTooSmall` (no whole share), `Overflow`;
 		/// the transfer's error if the staker cannot pay.
 		///
-		/// Emits [`Event::Staked`].
+		/// Emits `Staked`.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::stake_voting_tokens())]
 		pub fn stake_voting_tokens(origin: OriginFor<T>, amount: Balance) -> DispatchResult {
@@ -472,10 +476,10 @@ pub mod pallet {
 		/// Signed.
 		///
 		/// ## Errors
-		/// [`Error::NothingStaked`], [`Error::ZeroAmount`], [`Error::InsufficientUnlocked`],
-		/// [`Error::NothingToWithdraw`], [`Error::Overflow`].
+		/// `NothingStaked`, `ZeroAmount`, `InsufficientUnlocked`,
+		/// `NothingToWithdraw`, `Overflow`.
 		///
-		/// Emits [`Event::Withdrawn`].
+		/// Emits `Withdrawn`.
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::withdraw_voting_tokens(T::MaxVotesPerStaker::get()))]
 		pub fn withdraw_voting_tokens(
@@ -529,12 +533,12 @@ pub mod pallet {
 		/// Signed.
 		///
 		/// ## Errors
-		/// [`Error::TitleTooShort`], [`Error::TitleTooLong`], [`Error::DescriptionTooShort`],
-		/// [`Error::DescriptionTooLong`], [`Error::LinkTooShort`], [`Error::LinkTooLong`],
-		/// [`Error::CallTooLong`], [`Error::CallTooHeavy`], [`Error::TooManyPollsInProgress`],
-		/// [`Error::Overflow`]; the transfer's error if the deposit cannot be paid.
+		/// `TitleTooShort`, `TitleTooLong`, `DescriptionTooShort`,
+		/// `DescriptionTooLong`, `LinkTooShort`, `LinkTooLong`,
+		/// `CallTooLong`, `CallTooHeavy`, `TooManyPollsInProgress`,
+		/// `Overflow`; the transfer's error if the deposit cannot be paid.
 		///
-		/// Emits [`Event::PollCreated`].
+		/// Emits `PollCreated`.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::create_poll())]
 		pub fn create_poll(
@@ -634,11 +638,11 @@ pub mod pallet {
 		/// Signed.
 		///
 		/// ## Errors
-		/// [`Error::ZeroAmount`], [`Error::PollNotFound`], [`Error::PollNotInProgress`],
-		/// [`Error::AlreadyVoted`], [`Error::NothingStaked`], [`Error::InsufficientStake`],
-		/// [`Error::TooManyVotes`], [`Error::Overflow`].
+		/// `ZeroAmount`, `PollNotFound`, `PollNotInProgress`,
+		/// `AlreadyVoted`, `NothingStaked`, `InsufficientStake`,
+		/// `TooManyVotes`, `Overflow`.
 		///
-		/// Emits [`Event::VoteCast`] (and [`Event::PollSnapshotted`] when it snapshots).
+		/// Emits `VoteCast` (and `PollSnapshotted` when it snapshots).
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::cast_vote())]
 		pub fn cast_vote(
@@ -691,10 +695,10 @@ pub mod pallet {
 		/// Signed (anyone).
 		///
 		/// ## Errors
-		/// [`Error::PollNotFound`], [`Error::PollNotInProgress`], [`Error::SnapshotTooEarly`],
-		/// [`Error::AlreadySnapshotted`].
+		/// `PollNotFound`, `PollNotInProgress`, `SnapshotTooEarly`,
+		/// `AlreadySnapshotted`.
 		///
-		/// Emits [`Event::PollSnapshotted`].
+		/// Emits `PollSnapshotted`.
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::snapshot_poll())]
 		pub fn snapshot_poll(origin: OriginFor<T>, poll_id: PollId) -> DispatchResult {
@@ -718,10 +722,10 @@ pub mod pallet {
 		/// Signed (anyone).
 		///
 		/// ## Errors
-		/// [`Error::PollNotFound`], [`Error::PollNotInProgress`],
-		/// [`Error::VotingPeriodNotExpired`], [`Error::FastTrackNotReached`].
+		/// `PollNotFound`, `PollNotInProgress`,
+		/// `VotingPeriodNotExpired`, `FastTrackNotReached`.
 		///
-		/// Emits [`Event::PollEnded`].
+		/// Emits `PollEnded`.
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::end_poll())]
 		pub fn end_poll(origin: OriginFor<T>, poll_id: PollId) -> DispatchResult {
@@ -769,18 +773,18 @@ pub mod pallet {
 		}
 
 		/// Dispatches a passed poll's call, after the effective delay (migration polls: at
-		/// once): default polls with [`Origin::Poll`], auth-admin polls with
-		/// [`Origin::AuthAdminPoll`], migration polls with Root. The poll ends `Executed`, or
+		/// once): default polls with `Origin::Poll`, auth-admin polls with
+		/// `Origin::AuthAdminPoll`, migration polls with Root. The poll ends `Executed`, or
 		/// `Failed` if the call fails or no longer decodes.
 		///
 		/// ## Dispatch Origin
 		/// Signed (anyone).
 		///
 		/// ## Errors
-		/// [`Error::PollNotFound`], [`Error::PollNotPassed`], [`Error::EffectiveDelayNotExpired`],
-		/// [`Error::NoExecuteData`].
+		/// `PollNotFound`, `PollNotPassed`, `EffectiveDelayNotExpired`,
+		/// `NoExecuteData`.
 		///
-		/// Emits [`Event::PollExecuted`].
+		/// Emits `PollExecuted`.
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::execute_poll().saturating_add(T::MaxCallWeight::get()))]
 		pub fn execute_poll(origin: OriginFor<T>, poll_id: PollId) -> DispatchResultWithPostInfo {
@@ -838,13 +842,13 @@ pub mod pallet {
 		/// staker's balance. Without polls in progress, everything goes to stakers.
 		///
 		/// ## Dispatch Origin
-		/// Signed (anyone; the collector pays through [`GovRewards`]).
+		/// Signed (anyone; the collector pays through `GovRewards`).
 		///
 		/// ## Errors
-		/// [`Error::ZeroAmount`], [`Error::InsufficientBalance`], [`Error::RewardTooSmall`],
-		/// [`Error::Overflow`].
+		/// `ZeroAmount`, `InsufficientBalance`, `RewardTooSmall`,
+		/// `Overflow`.
 		///
-		/// Emits [`Event::RewardDeposited`].
+		/// Emits `RewardDeposited`.
 		#[pallet::call_index(8)]
 		#[pallet::weight(T::WeightInfo::deposit_reward(T::MaxAdminPollsInProgress::get()))]
 		pub fn deposit_reward(origin: OriginFor<T>, amount: Balance) -> DispatchResultWithPostInfo {
@@ -860,10 +864,10 @@ pub mod pallet {
 		/// Signed.
 		///
 		/// ## Errors
-		/// [`Error::NothingStaked`], [`Error::PollNotFound`], [`Error::PollInProgress`],
-		/// [`Error::NoVotingRewards`], [`Error::NotVoted`], [`Error::NothingToWithdraw`].
+		/// `NothingStaked`, `PollNotFound`, `PollInProgress`,
+		/// `NoVotingRewards`, `NotVoted`, `NothingToWithdraw`.
 		///
-		/// Emits [`Event::VotingRewardsWithdrawn`].
+		/// Emits `VotingRewardsWithdrawn`.
 		#[pallet::call_index(9)]
 		#[pallet::weight(T::WeightInfo::withdraw_voting_rewards(T::MaxVotesPerStaker::get()))]
 		pub fn withdraw_voting_rewards(
@@ -888,10 +892,10 @@ pub mod pallet {
 		/// Signed.
 		///
 		/// ## Errors
-		/// As [`Pallet::withdraw_voting_rewards`], and [`Error::StakeTooSmall`],
-		/// [`Error::Overflow`].
+		/// As `withdraw_voting_rewards`, and `StakeTooSmall`,
+		/// `Overflow`.
 		///
-		/// Emits [`Event::VotingRewardsStaked`].
+		/// Emits `VotingRewardsStaked`.
 		#[pallet::call_index(10)]
 		#[pallet::weight(T::WeightInfo::stake_voting_rewards(T::MaxVotesPerStaker::get()))]
 		pub fn stake_voting_rewards(
@@ -918,12 +922,12 @@ pub mod pallet {
 		/// Replaces Gov's parameters.
 		///
 		/// ## Dispatch Origin
-		/// [`Config::AdminOrigin`] (Root or a passed auth-admin poll).
+		/// `Config::AdminOrigin` (Root or a passed auth-admin poll).
 		///
 		/// ## Errors
-		/// [`Error::InvalidParameters`] (a voting period of zero).
+		/// `InvalidParameters` (a voting period of zero).
 		///
-		/// Emits [`Event::ParametersUpdated`].
+		/// Emits `ParametersUpdated`.
 		#[pallet::call_index(7)]
 		#[pallet::weight(T::WeightInfo::update_config())]
 		pub fn update_config(origin: OriginFor<T>, parameters: GovParameters) -> DispatchResult {

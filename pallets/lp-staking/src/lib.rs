@@ -91,6 +91,10 @@ pub trait BenchmarkHelper<AccountId> {
 	fn set_price(asset: &AssetId, price: FixedU128);
 }
 
+/// MIR rewards for liquidity providers and short sellers, per mAsset. Providers bond the LP
+/// token of the asset's UST pool (`bond`, or `auto_stake` to provide and bond in one call) and
+/// withdraw MIR rewards; short positions earn from the pool's short half, whose share follows the
+/// asset's premium of AMM price over oracle price (`adjust_premium`).
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
@@ -369,10 +373,10 @@ pub mod pallet {
 		/// Signed.
 		///
 		/// ## Errors
-		/// [`Error::ZeroAmount`], [`Error::PoolNotFound`], [`Error::StakingTokenDeprecated`] (old
-		/// bonds in a deprecated LP token remain), [`Error::InsufficientBalance`].
+		/// `ZeroAmount`, `PoolNotFound`, `StakingTokenDeprecated` (old
+		/// bonds in a deprecated LP token remain), `InsufficientBalance`.
 		///
-		/// Emits [`Event::Bonded`].
+		/// Emits `Bonded`.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::bond())]
 		pub fn bond(
@@ -396,10 +400,10 @@ pub mod pallet {
 		/// Signed.
 		///
 		/// ## Errors
-		/// [`Error::ZeroAmount`], [`Error::PoolNotFound`], [`Error::NoStake`],
-		/// [`Error::InsufficientBond`].
+		/// `ZeroAmount`, `PoolNotFound`, `NoStake`,
+		/// `InsufficientBond`.
 		///
-		/// Emits [`Event::Unbonded`].
+		/// Emits `Unbonded`.
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::unbond())]
 		pub fn unbond(
@@ -432,9 +436,9 @@ pub mod pallet {
 		/// Signed.
 		///
 		/// ## Errors
-		/// [`Error::PoolNotFound`], [`Error::NothingToWithdraw`].
+		/// `PoolNotFound`, `NothingToWithdraw`.
 		///
-		/// Emits [`Event::RewardsWithdrawn`].
+		/// Emits `RewardsWithdrawn`.
 		#[pallet::call_index(2)]
 		#[pallet::weight(match asset {
 			Some(_) => T::WeightInfo::withdraw_rewards(),
@@ -469,11 +473,11 @@ pub mod pallet {
 		/// Signed.
 		///
 		/// ## Errors
-		/// [`Error::ZeroAmount`], [`Error::PoolNotFound`], [`Error::InvalidStakingToken`] (the AMM
-		/// pool's LP token is not the staking token), [`Error::StakingTokenDeprecated`], and the
+		/// `ZeroAmount`, `PoolNotFound`, `InvalidStakingToken` (the AMM
+		/// pool's LP token is not the staking token), `StakingTokenDeprecated`, and the
 		/// AMM's errors (slippage, balances).
 		///
-		/// Emits [`Event::Bonded`].
+		/// Emits `Bonded`.
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::auto_stake())]
 		pub fn auto_stake(
@@ -514,10 +518,10 @@ pub mod pallet {
 		/// Signed (anyone).
 		///
 		/// ## Errors
-		/// [`Error::PoolNotFound`], [`Error::PremiumUpdateTooEarly`] (each asset at most once per
-		/// `premium_min_update_interval`), [`Error::NoAmmPool`].
+		/// `PoolNotFound`, `PremiumUpdateTooEarly` (each asset at most once per
+		/// `premium_min_update_interval`), `NoAmmPool`.
 		///
-		/// Emits [`Event::PremiumAdjusted`] per asset.
+		/// Emits `PremiumAdjusted` per asset.
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::adjust_premium(assets.len() as u32))]
 		pub fn adjust_premium(origin: OriginFor<T>, assets: PremiumAssets<T>) -> DispatchResult {
@@ -533,13 +537,13 @@ pub mod pallet {
 		/// Creates `asset`'s reward pool, bonding `lp_token`.
 		///
 		/// ## Dispatch Origin
-		/// [`Config::AdminOrigin`].
+		/// `Config::AdminOrigin`.
 		///
 		/// ## Errors
-		/// [`Error::PoolAlreadyRegistered`], [`Error::TooManyPools`],
-		/// [`Error::InvalidStakingToken`].
+		/// `PoolAlreadyRegistered`, `TooManyPools`,
+		/// `InvalidStakingToken`.
 		///
-		/// Emits [`Event::PoolRegistered`].
+		/// Emits `PoolRegistered`.
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::register_asset())]
 		pub fn register_asset(
@@ -555,13 +559,13 @@ pub mod pallet {
 		/// current index and can only be unbonded; new bonds use the new token. Once per asset.
 		///
 		/// ## Dispatch Origin
-		/// [`Config::AdminOrigin`].
+		/// `Config::AdminOrigin`.
 		///
 		/// ## Errors
-		/// [`Error::PoolNotFound`], [`Error::AlreadyMigrated`], [`Error::InvalidStakingToken`]
+		/// `PoolNotFound`, `AlreadyMigrated`, `InvalidStakingToken`
 		/// (the same token, the asset itself, or no such token).
 		///
-		/// Emits [`Event::StakingTokenDeprecated`].
+		/// Emits `StakingTokenDeprecated`.
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::deprecate_staking_token())]
 		pub fn deprecate_staking_token(
@@ -597,12 +601,12 @@ pub mod pallet {
 		/// Changes the parameters (`None` keeps a value).
 		///
 		/// ## Dispatch Origin
-		/// [`Config::AdminOrigin`].
+		/// `Config::AdminOrigin`.
 		///
 		/// ## Errors
-		/// [`Error::InvalidShortRewardCap`] (a cap above 1).
+		/// `InvalidShortRewardCap` (a cap above 1).
 		///
-		/// Emits [`Event::ParametersUpdated`].
+		/// Emits `ParametersUpdated`.
 		#[pallet::call_index(7)]
 		#[pallet::weight(T::WeightInfo::update_config())]
 		pub fn update_config(
@@ -630,16 +634,16 @@ pub mod pallet {
 
 		/// Deposits `amount` of the sender's MIR as rewards for `asset`'s pool, split between its
 		/// LP and short halves by the pool's short-reward weight. The Factory's emission arrives
-		/// the same way (through [`RewardPools`]); as in the original, any MIR holder may add to
+		/// the same way (through `RewardPools`); as in the original, any MIR holder may add to
 		/// a pool's rewards.
 		///
 		/// ## Dispatch Origin
 		/// Signed.
 		///
 		/// ## Errors
-		/// [`Error::ZeroAmount`], [`Error::PoolNotFound`], [`Error::InsufficientBalance`].
+		/// `ZeroAmount`, `PoolNotFound`, `InsufficientBalance`.
 		///
-		/// Emits [`Event::RewardDeposited`].
+		/// Emits `RewardDeposited`.
 		#[pallet::call_index(8)]
 		#[pallet::weight(T::WeightInfo::deposit_reward())]
 		pub fn deposit_reward(

@@ -124,6 +124,11 @@ pub trait BenchmarkHelper<AccountId> {
 	fn create_pool(asset: &AssetId, price: FixedU128);
 }
 
+/// Collateralised debt positions that mint mAssets. An owner locks collateral and mints an mAsset
+/// at oracle prices, then deposits, withdraws, mints more or burns (paying a protocol fee); the
+/// collateral must stay worth the asset's minimum collateral ratio times the collateral's
+/// multiplier, and anyone may auction a position below it. A short position sells the minted
+/// mAssets for UST and locks the proceeds for a while.
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
@@ -215,7 +220,7 @@ pub mod pallet {
 	/// mAssets in circulation that no position owes and no auction forgave: the supply when the
 	/// asset was registered, plus what was issued without collateral
 	/// (`MintRegistry::issue_unbacked`: a test network's genesis supply). An mAsset's supply is
-	/// always its positions' debt plus this plus its [`ForgivenDebt`].
+	/// always its positions' debt plus this plus its `ForgivenDebt`.
 	#[pallet::storage]
 	pub type UnbackedSupply<T: Config> =
 		StorageMap<_, Blake2_128Concat, AssetId, Balance, ValueQuery>;
@@ -422,7 +427,7 @@ pub mod pallet {
 		/// The mAsset is already registered.
 		AssetAlreadyRegistered,
 		/// The asset cannot be an mAsset (UST, MIR, a token someone else can mint such as an LP
-		/// token: [`Config::ForeignTokens`]) or does not exist as a token.
+		/// token: `Config::ForeignTokens`) or does not exist as a token.
 		InvalidAsset,
 		/// The asset is not a registered collateral ("Collateral asset not found").
 		UnknownCollateral,
@@ -550,15 +555,15 @@ pub mod pallet {
 		/// Signed.
 		///
 		/// ## Errors
-		/// [`Error::ZeroAmount`], [`Error::UnknownAsset`],
-		/// [`Error::AssetDelisted`], [`Error::MintPeriodEnded`], [`Error::PreIpoCollateralNotUst`],
-		/// [`Error::UnknownCollateral`], [`Error::CollateralRevoked`], [`Error::PriceUnavailable`],
-		/// [`Error::PriceContested`], [`Error::InsufficientCollateralRatio`],
-		/// [`Error::CollateralTooSmall`],
-		/// [`Error::TooManyPositions`], [`Error::InsufficientBalance`]; for a short, the AMM's
-		/// errors (no pool, `MaxSpreadAssertion`) and [`Error::NothingToLock`].
+		/// `ZeroAmount`, `UnknownAsset`,
+		/// `AssetDelisted`, `MintPeriodEnded`, `PreIpoCollateralNotUst`,
+		/// `UnknownCollateral`, `CollateralRevoked`, `PriceUnavailable`,
+		/// `PriceContested`, `InsufficientCollateralRatio`,
+		/// `CollateralTooSmall`,
+		/// `TooManyPositions`, `InsufficientBalance`; for a short, the AMM's
+		/// errors (no pool, `MaxSpreadAssertion`) and `NothingToLock`.
 		///
-		/// Emits [`Event::PositionOpened`], and for a short [`Event::FundsLocked`].
+		/// Emits `PositionOpened`, and for a short `FundsLocked`.
 		#[pallet::call_index(0)]
 		#[pallet::weight(if short_params.is_some() {
 			T::WeightInfo::open_short_position()
@@ -636,11 +641,11 @@ pub mod pallet {
 		/// Signed, the position's owner.
 		///
 		/// ## Errors
-		/// [`Error::ZeroAmount`], [`Error::UnknownPosition`], [`Error::NotPositionOwner`],
-		/// [`Error::AssetDelisted`], [`Error::UnknownCollateral`], [`Error::CollateralRevoked`],
-		/// [`Error::InsufficientBalance`].
+		/// `ZeroAmount`, `UnknownPosition`, `NotPositionOwner`,
+		/// `AssetDelisted`, `UnknownCollateral`, `CollateralRevoked`,
+		/// `InsufficientBalance`.
 		///
-		/// Emits [`Event::Deposited`].
+		/// Emits `Deposited`.
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::deposit())]
 		pub fn deposit(
@@ -674,11 +679,11 @@ pub mod pallet {
 		/// Signed, the position's owner.
 		///
 		/// ## Errors
-		/// [`Error::UnknownPosition`], [`Error::NotPositionOwner`], [`Error::ZeroAmount`],
-		/// [`Error::WithdrawExceedsCollateral`], [`Error::PriceUnavailable`],
-		/// [`Error::PriceContested`], [`Error::InsufficientCollateralRatio`].
+		/// `UnknownPosition`, `NotPositionOwner`, `ZeroAmount`,
+		/// `WithdrawExceedsCollateral`, `PriceUnavailable`,
+		/// `PriceContested`, `InsufficientCollateralRatio`.
 		///
-		/// Emits [`Event::Withdrawn`], and [`Event::PositionClosed`] when it empties the position.
+		/// Emits `Withdrawn`, and `PositionClosed` when it empties the position.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::withdraw().max(T::WeightInfo::withdraw_and_close()))]
 		pub fn withdraw(
@@ -729,13 +734,13 @@ pub mod pallet {
 		/// Signed, the position's owner.
 		///
 		/// ## Errors
-		/// [`Error::ZeroAmount`], [`Error::UnknownPosition`], [`Error::NotPositionOwner`],
-		/// [`Error::ShortParamsOnLongPosition`], [`Error::AssetDelisted`],
-		/// [`Error::MintPeriodEnded`], [`Error::UnknownCollateral`], [`Error::CollateralRevoked`],
-		/// [`Error::PriceUnavailable`], [`Error::PriceContested`],
-		/// [`Error::InsufficientCollateralRatio`].
+		/// `ZeroAmount`, `UnknownPosition`, `NotPositionOwner`,
+		/// `ShortParamsOnLongPosition`, `AssetDelisted`,
+		/// `MintPeriodEnded`, `UnknownCollateral`, `CollateralRevoked`,
+		/// `PriceUnavailable`, `PriceContested`,
+		/// `InsufficientCollateralRatio`.
 		///
-		/// Emits [`Event::Minted`], and for a short position [`Event::FundsLocked`].
+		/// Emits `Minted`, and for a short position `FundsLocked`.
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::mint().max(T::WeightInfo::mint_short()))]
 		pub fn mint(
@@ -797,13 +802,13 @@ pub mod pallet {
 		/// Signed: the position's owner, or anyone for a delisted asset.
 		///
 		/// ## Errors
-		/// [`Error::ZeroAmount`], [`Error::UnknownPosition`], [`Error::NotPositionOwner`],
-		/// [`Error::BurnExceedsDebt`], [`Error::MintPeriodEnded`], [`Error::PriceUnavailable`],
-		/// [`Error::InsufficientCollateralForFee`], [`Error::InsufficientBalance`]; redeeming,
-		/// [`Error::PriceContested`] for a contested collateral price.
+		/// `ZeroAmount`, `UnknownPosition`, `NotPositionOwner`,
+		/// `BurnExceedsDebt`, `MintPeriodEnded`, `PriceUnavailable`,
+		/// `InsufficientCollateralForFee`, `InsufficientBalance`; redeeming,
+		/// `PriceContested` for a contested collateral price.
 		///
-		/// Emits [`Event::Burned`], and for a delisted asset [`Event::Redeemed`] (and
-		/// [`Event::PositionClosed`] when it empties the position).
+		/// Emits `Burned`, and for a delisted asset `Redeemed` (and
+		/// `PositionClosed` when it empties the position).
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::burn().max(T::WeightInfo::burn_delisted()))]
 		pub fn burn(
@@ -858,18 +863,18 @@ pub mod pallet {
 		/// for is refunded (not burned); the protocol fee on the liquidated value goes to the
 		/// collector. A repaid position is closed and its leftover collateral returned to its
 		/// owner; a position whose collateral is exhausted is closed and its remaining debt
-		/// **recorded** as forgiven ([`ForgivenDebt`], [`Event::DebtForgiven`]).
+		/// **recorded** as forgiven (`ForgivenDebt`, `DebtForgiven`).
 		///
 		/// ## Dispatch Origin
 		/// Signed, anyone.
 		///
 		/// ## Errors
-		/// [`Error::ZeroAmount`], [`Error::UnknownPosition`], [`Error::LiquidationExceedsDebt`],
-		/// [`Error::AssetDelisted`], [`Error::PriceUnavailable`], [`Error::PriceContested`],
-		/// [`Error::PositionSafelyCollateralized`], [`Error::InsufficientBalance`].
+		/// `ZeroAmount`, `UnknownPosition`, `LiquidationExceedsDebt`,
+		/// `AssetDelisted`, `PriceUnavailable`, `PriceContested`,
+		/// `PositionSafelyCollateralized`, `InsufficientBalance`.
 		///
-		/// Emits [`Event::Liquidated`], and [`Event::PositionClosed`] with
-		/// [`Event::LeftoverReturned`] or [`Event::DebtForgiven`] when it closes the position.
+		/// Emits `Liquidated`, and `PositionClosed` with
+		/// `LeftoverReturned` or `DebtForgiven` when it closes the position.
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::auction())]
 		pub fn auction(
@@ -957,10 +962,10 @@ pub mod pallet {
 		/// Signed, the asset's trigger account.
 		///
 		/// ## Errors
-		/// [`Error::UnknownAsset`], [`Error::NotPreIpo`], [`Error::NotTriggerAccount`], and the
+		/// `UnknownAsset`, `NotPreIpo`, `NotTriggerAccount`, and the
 		/// collateral registry's error if the asset already is a collateral.
 		///
-		/// Emits [`Event::IpoTriggered`].
+		/// Emits `IpoTriggered`.
 		#[pallet::call_index(7)]
 		#[pallet::weight(T::WeightInfo::trigger_ipo())]
 		pub fn trigger_ipo(origin: OriginFor<T>, asset: AssetId) -> DispatchResult {
@@ -985,9 +990,9 @@ pub mod pallet {
 		/// Signed.
 		///
 		/// ## Errors
-		/// [`Error::DuplicatePositionId`], [`Error::NothingToUnlock`].
+		/// `DuplicatePositionId`, `NothingToUnlock`.
 		///
-		/// Emits [`Event::FundsUnlocked`].
+		/// Emits `FundsUnlocked`.
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::unlock_position_funds(position_ids.len() as u32))]
 		pub fn unlock_position_funds(
@@ -1027,14 +1032,14 @@ pub mod pallet {
 		/// (oracle-priced, multiplier 1). Its supply now is recorded as unbacked.
 		///
 		/// ## Dispatch Origin
-		/// [`Config::AdminOrigin`].
+		/// `Config::AdminOrigin`.
 		///
 		/// ## Errors
-		/// [`Error::InvalidAuctionDiscount`], [`Error::MinCollateralRatioTooLow`],
-		/// [`Error::InvalidPreIpoPrice`], [`Error::InvalidAsset`], [`Error::AssetAlreadyRegistered`],
+		/// `InvalidAuctionDiscount`, `MinCollateralRatioTooLow`,
+		/// `InvalidPreIpoPrice`, `InvalidAsset`, `AssetAlreadyRegistered`,
 		/// and the collateral registry's error if the asset already is a collateral.
 		///
-		/// Emits [`Event::AssetRegistered`].
+		/// Emits `AssetRegistered`.
 		#[pallet::call_index(8)]
 		#[pallet::weight(T::WeightInfo::register_asset())]
 		pub fn register_asset(
@@ -1056,13 +1061,13 @@ pub mod pallet {
 		/// phase). Applies to every open position at once.
 		///
 		/// ## Dispatch Origin
-		/// [`Config::AdminOrigin`].
+		/// `Config::AdminOrigin`.
 		///
 		/// ## Errors
-		/// [`Error::UnknownAsset`], [`Error::AssetDelisted`], [`Error::InvalidAuctionDiscount`],
-		/// [`Error::MinCollateralRatioTooLow`], [`Error::InvalidPreIpoPrice`].
+		/// `UnknownAsset`, `AssetDelisted`, `InvalidAuctionDiscount`,
+		/// `MinCollateralRatioTooLow`, `InvalidPreIpoPrice`.
 		///
-		/// Emits [`Event::AssetUpdated`].
+		/// Emits `AssetUpdated`.
 		#[pallet::call_index(9)]
 		#[pallet::weight(T::WeightInfo::update_asset())]
 		pub fn update_asset(
@@ -1099,12 +1104,12 @@ pub mod pallet {
 		/// second call corrects the end price.
 		///
 		/// ## Dispatch Origin
-		/// [`Config::AdminOrigin`].
+		/// `Config::AdminOrigin`.
 		///
 		/// ## Errors
-		/// [`Error::UnknownAsset`], [`Error::InvalidEndPrice`] (zero).
+		/// `UnknownAsset`, `InvalidEndPrice` (zero).
 		///
-		/// Emits [`Event::AssetDelisted`].
+		/// Emits `AssetDelisted`.
 		#[pallet::call_index(10)]
 		#[pallet::weight(T::WeightInfo::register_migration())]
 		pub fn register_migration(
@@ -1120,12 +1125,12 @@ pub mod pallet {
 		/// unchanged).
 		///
 		/// ## Dispatch Origin
-		/// [`Config::AdminOrigin`].
+		/// `Config::AdminOrigin`.
 		///
 		/// ## Errors
-		/// [`Error::InvalidProtocolFeeRate`] (not below 1), [`Error::InvalidPriceMaxAge`] (zero).
+		/// `InvalidProtocolFeeRate` (not below 1), `InvalidPriceMaxAge` (zero).
 		///
-		/// Emits [`Event::ParametersUpdated`].
+		/// Emits `ParametersUpdated`.
 		#[pallet::call_index(11)]
 		#[pallet::weight(T::WeightInfo::update_config())]
 		pub fn update_config(

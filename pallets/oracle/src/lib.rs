@@ -91,6 +91,10 @@ pub type AssetFeedsOf<T> = AssetFeeds<
 	<T as Config>::MaxFeeders,
 >;
 
+/// Price feeds for mAssets. Feeders the admin registers feed prices; an asset's price is the
+/// median of its fresh feeds, and every feed passes the asset's circuit breaker (sanity ranges, a
+/// maximum deviation, and pending feeds that need other feeders' agreement). The admin registers
+/// feeders, sets each asset's minimum fresh feeds and circuit breaker, and can freeze a price.
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
@@ -290,7 +294,7 @@ pub mod pallet {
 		NoPrice,
 		/// A `feed_prices` with no price in it.
 		EmptyFeed,
-		/// The feeder landed [`Config::MaxFeedsPerBlock`] feeds in this block already.
+		/// The feeder landed `Config::MaxFeedsPerBlock` feeds in this block already.
 		TooManyFeedsInBlock,
 		/// No such token exists (a feeder can be registered only for an existing one).
 		AssetNotFound,
@@ -345,10 +349,10 @@ pub mod pallet {
 		/// The admin origin.
 		///
 		/// ## Errors
-		/// [`Error::QuoteAssetNotFed`] for UST, [`Error::AssetNotFound`] for a token that does
-		/// not exist, [`Error::AlreadyFeeder`], [`Error::TooManyFeeders`].
+		/// `QuoteAssetNotFed` for UST, `AssetNotFound` for a token that does
+		/// not exist, `AlreadyFeeder`, `TooManyFeeders`.
 		///
-		/// Emits [`Event::FeederRegistered`].
+		/// Emits `FeederRegistered`.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::register_feeder())]
 		pub fn register_feeder(
@@ -367,9 +371,9 @@ pub mod pallet {
 		/// The admin origin.
 		///
 		/// ## Errors
-		/// [`Error::UnknownAsset`], [`Error::NotFeeder`].
+		/// `UnknownAsset`, `NotFeeder`.
 		///
-		/// Emits [`Event::FeederRemoved`].
+		/// Emits `FeederRemoved`.
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::remove_feeder())]
 		pub fn remove_feeder(
@@ -394,22 +398,22 @@ pub mod pallet {
 
 		/// Feeds prices: for each `(asset, price)` the sender must be a feeder of the asset. Each
 		/// feed is stamped with the block's time and goes through the asset's circuit breaker: it
-		/// is accepted ([`Event::PriceFed`]), held as pending ([`Event::FeedPending`], and
-		/// [`Event::PendingConfirmed`] once enough feeders agree), or rejected by a sanity range
-		/// ([`Event::FeedRejected`]). The others of the batch apply either way.
+		/// is accepted (`PriceFed`), held as pending (`FeedPending`, and
+		/// `PendingConfirmed` once enough feeders agree), or rejected by a sanity range
+		/// (`FeedRejected`). The others of the batch apply either way.
 		///
 		/// ## Dispatch Origin
 		/// Signed, by a feeder of every asset in the batch. Free when it succeeds.
 		///
 		/// ## Errors
-		/// The whole batch fails on [`Error::EmptyFeed`], [`Error::UnknownAsset`],
-		/// [`Error::NotFeeder`], [`Error::ZeroPrice`], [`Error::DuplicateAsset`],
-		/// [`Error::AlreadyFed`] (the feeder fed that asset in this block already) or
-		/// [`Error::TooManyFeedsInBlock`]. Signed directly, such a call never reaches a block:
-		/// [`CheckFeed`] refuses it first; wrapped in another call (a batch) it pays. A batch
-		/// longer than [`Config::MaxPricesPerFeed`] does not decode.
+		/// The whole batch fails on `EmptyFeed`, `UnknownAsset`,
+		/// `NotFeeder`, `ZeroPrice`, `DuplicateAsset`,
+		/// `AlreadyFed` (the feeder fed that asset in this block already) or
+		/// `TooManyFeedsInBlock`. Signed directly, such a call never reaches a block:
+		/// `CheckFeed` refuses it first; wrapped in another call (a batch) it pays. A batch
+		/// longer than `Config::MaxPricesPerFeed` does not decode.
 		///
-		/// Emits [`Event::PriceFed`], [`Event::FeedPending`] or [`Event::FeedRejected`] per price.
+		/// Emits `PriceFed`, `FeedPending` or `FeedRejected` per price.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::feed_prices(prices.len() as u32))]
 		pub fn feed_prices(
@@ -485,9 +489,9 @@ pub mod pallet {
 		/// The admin origin.
 		///
 		/// ## Errors
-		/// [`Error::UnknownAsset`], [`Error::InvalidConfig`].
+		/// `UnknownAsset`, `InvalidConfig`.
 		///
-		/// Emits [`Event::AssetConfigUpdated`] with the old and new config.
+		/// Emits `AssetConfigUpdated` with the old and new config.
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::set_asset_config())]
 		pub fn set_asset_config(
@@ -505,9 +509,9 @@ pub mod pallet {
 		/// The admin origin.
 		///
 		/// ## Errors
-		/// [`Error::UnknownAsset`], [`Error::AlreadyFrozen`].
+		/// `UnknownAsset`, `AlreadyFrozen`.
 		///
-		/// Emits [`Event::AssetFrozen`].
+		/// Emits `AssetFrozen`.
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::freeze())]
 		pub fn freeze(origin: OriginFor<T>, asset: AssetId) -> DispatchResult {
@@ -523,9 +527,9 @@ pub mod pallet {
 		/// The admin origin.
 		///
 		/// ## Errors
-		/// [`Error::UnknownAsset`], [`Error::NotFrozen`].
+		/// `UnknownAsset`, `NotFrozen`.
 		///
-		/// Emits [`Event::AssetUnfrozen`].
+		/// Emits `AssetUnfrozen`.
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::unfreeze())]
 		pub fn unfreeze(origin: OriginFor<T>, asset: AssetId) -> DispatchResult {
