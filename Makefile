@@ -20,7 +20,7 @@ CALLS ?= 1000000
 SEED ?= 1
 CHUNK ?= 50000
 
-.PHONY: help setup build run test check-deps check-runtime-size test-rust test-fuzz test-client test-e2e fuzz plants bench production fmt clippy clean
+.PHONY: help setup build run test check-deps check-runtime-size check-docs test-rust test-fuzz test-client test-e2e fuzz plants bench production fmt clippy clean
 
 help:
 	@echo "make run    - set up the toolchain if needed, build, start a dev chain on ws://127.0.0.1:9944"
@@ -50,7 +50,7 @@ build: setup
 run: build
 	@bash scripts/run-dev.sh "$(NODE_BIN)"
 
-test: build check-deps check-runtime-size test-rust test-fuzz test-client test-e2e
+test: build check-deps check-runtime-size check-docs test-rust test-fuzz test-client test-e2e
 
 ## Loose coupling: no Mirror pallet crate depends on another's (cargo metadata).
 check-deps:
@@ -59,6 +59,10 @@ check-deps:
 ## The runtime `make build` produced fits in a block with room to spare: at most 80 % of it.
 check-runtime-size:
 	bash scripts/check-runtime-size.sh
+
+## The docs show client/examples/ as they are (no node needed; e2e `examples` runs them).
+check-docs:
+	node scripts/check-doc-examples.mjs
 
 test-rust:
 	$(CARGO) test $(CARGO_FLAGS) --workspace $(FEATURES)

@@ -27,9 +27,10 @@ for _ in $(seq 1 120); do
 	kill -0 "$node_pid" 2>/dev/null || { echo "mirror-node exited"; exit 1; }
 	sleep 0.5
 done
-# mirror-feeder (client/): //Alice feeds every dev mAsset and MIR; FEEDER_SOURCE picks the prices
+# mirror-feeder (client/): the dev feeder //Feeder (its own key, so Alice stays free for you) feeds
+# every dev mAsset and MIR; FEEDER_SOURCE picks the prices
 # (random-walk[:seed], file:<prices.json|csv>, http(s)://...).
-node client/dist/src/bin/mirror-feeder.js --url "ws://127.0.0.1:$RPC_PORT" --suri //Alice \
+node client/dist/src/bin/mirror-feeder.js --url "ws://127.0.0.1:$RPC_PORT" --suri //Feeder \
 	--source "${FEEDER_SOURCE:-random-walk}" --every 2 --quiet &
 feeder_pid=$!
 
@@ -38,7 +39,7 @@ cat <<MSG
   Mirror dev chain running. RPC: ws://127.0.0.1:${RPC_PORT}
   polkadot.js Apps: https://polkadot.js.org/apps/?rpc=ws%3A%2F%2F127.0.0.1%3A${RPC_PORT}#/explorer
   (or run Apps locally and choose "Development > Local node").
-  mirror-feeder (//Alice) feeds mAsset and MIR prices every 2 blocks (a health line every 10
+  mirror-feeder (//Feeder) feeds mAsset and MIR prices every 2 blocks (a health line every 10
   rounds). A liquidation keeper: node client/dist/src/bin/mirror-keeper.js --help
   Stop with Ctrl-C.
 

@@ -15,3 +15,7 @@ export const MAAPL = { WithId: 101 };
 
 /** mTSLA on the dev chain. */
 export const MTSLA = { WithId: 103 };
+
+/** The dev feeder's key: registered in the dev and local presets as the feeder of every dev
+ * mAsset and MIR, so that Alice and the other dev accounts stay free for people. */
+export const DEV_FEEDER_SURI = '//Feeder';

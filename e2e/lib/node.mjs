@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 // @polkadot/api is imported when first needed, so a test that connects through the client (which
 // brings its own copy) loads only one.
 
+import { DEV_FEEDER_SURI } from './constants.mjs';
+
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 /** The node binary: $MIRROR_NODE, or the workspace's release build. */
@@ -47,7 +49,7 @@ for (const sig of ['SIGINT', 'SIGTERM']) {
 }
 
 /**
- * Starts a dev node and returns { api, keyring, alice, bob, ..., stop }.
+ * Starts a dev node and returns { api, keyring, alice, bob, ..., ferdie, feeder, stop }.
  * The node's log is kept in memory (bounded) and printed if start-up fails.
  * With `connect(url)` (resolving to an object with `disconnect()`, e.g. `MirrorClient.connect`),
  * that is what `api` holds, and no keyring is made.
@@ -169,8 +171,11 @@ async function startDevNodeOnce({
     accounts = Object.fromEntries(
       ['Alice', 'Bob', 'Charlie', 'Dave', 'Eve', 'Ferdie'].map((n) => [n.toLowerCase(), keyring.addFromUri(`//${n}`)]),
     );
+    // The dev feeder: its own key, registered as every dev mAsset's and MIR's feeder.
+    accounts.feeder = keyring.addFromUri(DEV_FEEDER_SURI);
   }
 
+  /** Stops the node as Ctrl-C does (SIGINT; SIGKILL after 10 s); resolves with { code, signal }. */
   async function stop() {
     try { await api.disconnect(); } catch { /* ignore */ }
     if (!exited) {
@@ -180,6 +185,7 @@ async function startDevNodeOnce({
       await gone;
       clearTimeout(t);
     }
+    return exited;
   }
 
   return { api, keyring, url, stop, early, log: () => log, ...accounts };
@@ -204,12 +210,13 @@ function withTimeout(promise, ms) {
 /**
  * Signs and sends `tx`, resolves when it is in a block with { blockHash, events, dispatchError }.
  * A dispatch error is returned decoded (`section.name`), not thrown, so tests can assert on it.
+ * `signOptions` go to `signAndSend` (e.g. `{ mode: 1, metadataHash }`).
  */
-export function sendAndWait(api, tx, signer, { timeoutMs = 60_000 } = {}) {
+export function sendAndWait(api, tx, signer, { timeoutMs = 60_000, signOptions = {} } = {}) {
   return new Promise((resolve, reject) => {
     let unsub = () => {};
     const timer = setTimeout(() => { unsub(); reject(new Error('transaction not included in time')); }, timeoutMs);
-    tx.signAndSend(signer, ({ status, events, dispatchError }) => {
+    tx.signAndSend(signer, signOptions, ({ status, events, dispatchError }) => {
       if (status.isInBlock || status.isFinalized) {
         clearTimeout(timer);
         unsub();

@@ -20,7 +20,7 @@ test('the dev chain weights MIR 300 and each dev mAsset 100', async () => {
 });
 
 test('whitelist mNFLX with sudo, mint it, trade it, stake it, distribute to it', async () => {
-  const { api, alice, bob } = ctx;
+  const { api, alice, bob, feeder } = ctx;
   const params = {
     weight: null,
     auctionDiscount: FIXED / 5n,
@@ -28,7 +28,7 @@ test('whitelist mNFLX with sudo, mint it, trade it, stake it, distribute to it',
     ipoParams: null,
   };
   let r = await sendAndWait(api, api.tx.sudo.sudo(
-    api.tx.factory.whitelist('Mirrored Netflix', 'NFLX', alice.address, params)), alice);
+    api.tx.factory.whitelist('Mirrored Netflix', 'NFLX', feeder.address, params)), alice);
   assert.equal(r.error, null);
   const sudid = findEvents(r.events, 'sudo', 'Sudid')[0];
   assert.ok(sudid.data.sudoResult.isOk, `sudo failed: ${sudid.data.sudoResult}`);
@@ -40,8 +40,8 @@ test('whitelist mNFLX with sudo, mint it, trade it, stake it, distribute to it',
   const meta = await api.query.assets.metadata(nflx.WithId);
   assert.equal(meta.decimals.toNumber(), 6);
 
-  // Alice is its feeder: 400 UST. Bob mints 10 mNFLX against 8,000 UST at 200 %.
-  r = await sendAndWait(api, api.tx.oracle.feedPrices([[nflx, 400n * FIXED]]), alice);
+  // The dev feeder is its feeder: 400 UST. Bob mints 10 mNFLX against 8,000 UST at 200 %.
+  r = await sendAndWait(api, api.tx.oracle.feedPrices([[nflx, 400n * FIXED]]), feeder);
   assert.equal(r.error, null);
   r = await sendAndWait(api, api.tx.mint.openPosition(UST, 8_000n * UNIT, nflx, 2n * FIXED, null), bob);
   assert.equal(r.error, null);

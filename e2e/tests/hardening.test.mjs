@@ -172,29 +172,29 @@ test('an empty feed from a non-feeder is refused by the pool (custom error 1) an
 });
 
 test('an unauthorised feed is refused by the pool (custom error 5) and costs nothing', async () => {
-  const { api, bob, alice } = await shared();
+  const { api, bob, feeder } = await shared();
   const before = await api.call.oracleApi.price(MAAPL, 600);
   await assertRefused(api.tx.oracle.feedPrices([[MAAPL, 1n * FIXED]]), bob, 5);
   const info = (await api.call.oracleApi.price(MAAPL, 600)).unwrap();
   assert.notEqual(info.price.isOk && info.price.asOk.price.toBigInt(), 1n * FIXED);
-  assert.deepEqual(info.feeds.map((f) => f.feeder.toString()), [alice.address]);
+  assert.deepEqual(info.feeds.map((f) => f.feeder.toString()), [feeder.address]);
   assert.equal((await api.call.oracleApi.price(MAAPL, 600)).toHex(), before.toHex(), 'the price is untouched');
 });
 
 test('a block cannot be stuffed with free feeds: at most 2 of one feeder land per block', async () => {
-  const { api, alice } = await shared();
-  // Alice feeds MIR, mAAPL, mTSLA and mGOOGL on the dev chain. Six feeds, pre-signed with
+  const { api, feeder } = await shared();
+  // The dev feeder feeds MIR, mAAPL, mTSLA and mGOOGL on the dev chain. Six feeds, pre-signed with
   // consecutive nonces and submitted at once: each passes the pool alone (it validates against
   // the next block), but building a block runs CheckFeed again, which lets a feeder land only
   // MaxFeedsPerBlock = 2 per block and refuses the rest (custom error 7).
   const assets = ['Native', MAAPL, { WithId: 103 }, { WithId: 105 }, 'Native', MAAPL];
   const prices = [3n * FIXED / 2n, 180n * FIXED, 250n * FIXED, 140n * FIXED, 151n * FIXED / 100n, 181n * FIXED];
   const from = (await api.rpc.chain.getHeader()).number.toNumber();
-  const before = await accountOf(api, alice.address);
+  const before = await accountOf(api, feeder.address);
   const txs = [];
   for (let i = 0; i < assets.length; i++) {
     const tx = api.tx.oracle.feedPrices([[assets[i], prices[i]]]);
-    await tx.signAsync(alice, { nonce: before.nonce + i });
+    await tx.signAsync(feeder, { nonce: before.nonce + i });
     txs.push(tx);
   }
   const outcomes = new Array(txs.length).fill(null);
@@ -221,18 +221,18 @@ test('a block cannot be stuffed with free feeds: at most 2 of one feeder land pe
     for (const u of unsubs) u();
   }
   const ready = await api.rpc.author.pendingExtrinsics();
-  assert.ok(!ready.some((e) => e.signer.toString() === alice.address), 'none of Alice\'s feeds is still ready');
+  assert.ok(!ready.some((e) => e.signer.toString() === feeder.address), 'none of the feeder\'s feeds is still ready');
   const included = outcomes.filter((o) => o && o.included).length;
   const waiting = outcomes.filter((o) => !o).length;
   console.log(`stuffing: ${included} included, ${outcomes.filter((o) => o && !o.included).length} refused or dropped, ${waiting} orphaned behind a refused nonce: ${JSON.stringify(outcomes)}`);
   assert.ok(included >= 2, `the first two feeds land: ${JSON.stringify(outcomes)}`);
 
-  // No block holds more than two of Alice's feeds, and every one that landed succeeded (for free).
+  // No block holds more than two of the feeder's feeds, and every one that landed succeeded (for free).
   const hashes = await blocksAfter(api, from, 2);
   let landed = 0;
   for (const hash of hashes) {
-    const feeds = await feedsOf(api, hash, alice.address);
-    assert.ok(feeds.length <= 2, `block ${hash} holds ${feeds.length} feeds of Alice`);
+    const feeds = await feedsOf(api, hash, feeder.address);
+    assert.ok(feeds.length <= 2, `block ${hash} holds ${feeds.length} feeds of the feeder`);
     landed += feeds.length;
     if (feeds.length === 0) continue;
     const events = await (await api.at(hash)).query.system.events();
@@ -244,7 +244,7 @@ test('a block cannot be stuffed with free feeds: at most 2 of one feeder land pe
     }
   }
   assert.equal(landed, included, 'the feeds found in blocks are exactly those reported included');
-  const after = await accountOf(api, alice.address);
+  const after = await accountOf(api, feeder.address);
   assert.equal(after.free, before.free, 'landed feeds are free and refused ones cost nothing');
   assert.equal(after.nonce, before.nonce + included, 'only the landed feeds used nonces');
 });

@@ -10,9 +10,9 @@ let ctx;
 before(async () => { ctx = await startDevNode(); });
 after(async () => { if (ctx) await ctx.stop(); });
 
-/** Alice, the dev feeder, prices mAAPL at 180 UST (prices older than 60 s are refused). */
+/** The dev feeder prices mAAPL at 180 UST (prices older than 60 s are refused). */
 async function feed() {
-  const r = await sendAndWait(ctx.api, ctx.api.tx.oracle.feedPrices([[MAAPL, 180n * FIXED]]), ctx.alice);
+  const r = await sendAndWait(ctx.api, ctx.api.tx.oracle.feedPrices([[MAAPL, 180n * FIXED]]), ctx.feeder);
   assert.equal(r.error, null);
 }
 
@@ -92,10 +92,10 @@ test('a position on an unknown asset is refused and costs only the fee', async (
 });
 
 test('the feeder drops MIR, Charlie liquidates; a delisted mAsset is redeemed by Dave', async () => {
-  const { api, alice, bob, charlie, dave } = ctx;
+  const { api, alice, bob, charlie, dave, feeder } = ctx;
   const MIR = 'Native';
   const feedMir = async (mirPrice) => {
-    const r = await sendAndWait(api, api.tx.oracle.feedPrices([[MAAPL, 180n * FIXED], [MIR, mirPrice]]), alice);
+    const r = await sendAndWait(api, api.tx.oracle.feedPrices([[MAAPL, 180n * FIXED], [MIR, mirPrice]]), feeder);
     assert.equal(r.error, null);
   };
   await feedMir(15n * FIXED / 10n);
@@ -147,9 +147,9 @@ test('the feeder drops MIR, Charlie liquidates; a delisted mAsset is redeemed by
 });
 
 test('a short sells into the pool, locks the proceeds, and unlocks after the dev lock period', async () => {
-  const { api, alice, eve } = ctx;
+  const { api, alice, eve, feeder } = ctx;
   // mTSLA (asset 3) at 250 UST; its genesis pool holds 10,000 mTSLA.
-  let r = await sendAndWait(api, api.tx.oracle.feedPrices([[MTSLA, 250n * FIXED]]), alice);
+  let r = await sendAndWait(api, api.tx.oracle.feedPrices([[MTSLA, 250n * FIXED]]), feeder);
   assert.equal(r.error, null);
   const pool0 = (await api.call.ammApi.pool(MTSLA, UST)).unwrap();
   const short = { beliefPrice: FIXED / 250n, maxSpread: FIXED / 100n };

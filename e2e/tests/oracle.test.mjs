@@ -1,9 +1,9 @@
-// The Oracle on the real node: Alice (the dev feeder) feeds a price through polkadot.js for free,
+// The Oracle on the real node: the dev feeder (//Feeder) feeds a price through polkadot.js for free,
 // it reads back through the OracleApi runtime API, an unauthorised feed is refused by the node and
 // costs nothing, and a price disappears once it is older than the caller's max age. The circuit
 // breaker runs on the dev chain: the two attacks that once worked there (10^12 UST for mAAPL, a
 // u128::MAX price for mTSLA) are rejected, and a genuine move by the lone feeder is held, contests
-// the price (Mint waits) and lands when she repeats it.
+// the price (Mint waits) and lands when it repeats it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startDevNode, sendAndWait, findEvents, waitFor } from '../lib/node.mjs';
@@ -20,25 +20,25 @@ test('the runtime declares the oracle pallets and their runtime API', async () =
 });
 
 test('a feeder feeds for free and the price reads back with its feed', async () => {
-  const before = (await ctx.api.query.system.account(ctx.alice.address)).data.free.toBigInt();
+  const before = (await ctx.api.query.system.account(ctx.feeder.address)).data.free.toBigInt();
   const price = 18_125n * FIXED / 100n; // 181.25 UST
   const { events, error, blockHash } = await sendAndWait(
-    ctx.api, ctx.api.tx.oracle.feedPrices([[MAAPL, price]]), ctx.alice);
+    ctx.api, ctx.api.tx.oracle.feedPrices([[MAAPL, price]]), ctx.feeder);
   assert.equal(error, null);
   const [fed] = findEvents(events, 'oracle', 'PriceFed');
   assert.ok(fed, 'no Oracle.PriceFed event');
   assert.equal(fed.data.price.toBigInt(), price);
-  assert.equal(fed.data.feeder.toString(), ctx.alice.address);
+  assert.equal(fed.data.feeder.toString(), ctx.feeder.address);
 
   const at = await ctx.api.at(blockHash);
-  const after = (await at.query.system.account(ctx.alice.address)).data.free.toBigInt();
+  const after = (await at.query.system.account(ctx.feeder.address)).data.free.toBigInt();
   assert.equal(after, before, 'a successful feed must be free');
 
   const info = (await ctx.api.call.oracleApi.price(MAAPL, 60)).unwrap();
   assert.ok(info.price.isOk, `no price: ${info.price.toString()}`);
   assert.equal(info.price.asOk.price.toBigInt(), price);
   assert.equal(info.feeds.length, 1);
-  assert.equal(info.feeds[0].feeder.toString(), ctx.alice.address);
+  assert.equal(info.feeds[0].feeder.toString(), ctx.feeder.address);
   assert.equal(info.feeds[0].fresh.isTrue, true);
 
   const all = await ctx.api.call.oracleApi.allPrices(60);
@@ -65,7 +65,7 @@ test('a batch over the 32-price bound is refused by the node and changes nothing
   const before = await ctx.api.call.oracleApi.price(MAAPL, 600);
   const batch = Array.from({ length: 33 }, (_, i) => [{ WithId: 1000 + i }, 1n * FIXED]);
   await assert.rejects(
-    sendAndWait(ctx.api, ctx.api.tx.oracle.feedPrices(batch), ctx.alice),
+    sendAndWait(ctx.api, ctx.api.tx.oracle.feedPrices(batch), ctx.feeder),
     (e) => /decode|Invalid|1002|1010/i.test(String(e.message ?? e)),
   );
   const after = await ctx.api.call.oracleApi.price(MAAPL, 600);
@@ -75,7 +75,7 @@ test('a batch over the 32-price bound is refused by the node and changes nothing
 test('a price older than the max age disappears', async () => {
   const price = 250n * FIXED;
   const tsla = { WithId: 103 };
-  const { error } = await sendAndWait(ctx.api, ctx.api.tx.oracle.feedPrices([[tsla, price]]), ctx.alice);
+  const { error } = await sendAndWait(ctx.api, ctx.api.tx.oracle.feedPrices([[tsla, price]]), ctx.feeder);
   assert.equal(error, null);
   const fresh = (await ctx.api.call.oracleApi.price(tsla, 4)).unwrap();
   assert.ok(fresh.price.isOk, 'fresh within 4 s');
@@ -106,8 +106,8 @@ async function nextBlock(api, hash) {
 }
 
 test('the dev-chain attacks are rejected: 10^12 UST for mAAPL and u128::MAX for mTSLA', async () => {
-  const { api, alice, bob, charlie } = ctx;
-  let r = await sendAndWait(api, api.tx.oracle.feedPrices([[MAAPL, 180n * FIXED], [MTSLA, 250n * FIXED]]), alice);
+  const { api, feeder, bob, charlie } = ctx;
+  let r = await sendAndWait(api, api.tx.oracle.feedPrices([[MAAPL, 180n * FIXED], [MTSLA, 250n * FIXED]]), feeder);
   assert.equal(r.error, null);
   // Bob's healthy mAAPL position: 2,000 % collateralised at 180.
   r = await sendAndWait(api, api.tx.mint.openPosition({ WithId: 1 }, 3_600n * UNIT, MAAPL, 20n * FIXED, null), bob);
@@ -116,7 +116,7 @@ test('the dev-chain attacks are rejected: 10^12 UST for mAAPL and u128::MAX for 
   await nextBlock(api, r.blockHash);
 
   const U128_MAX = (1n << 128n) - 1n;
-  r = await sendAndWait(api, api.tx.oracle.feedPrices([[MAAPL, 10n ** 30n], [MTSLA, U128_MAX]]), alice);
+  r = await sendAndWait(api, api.tx.oracle.feedPrices([[MAAPL, 10n ** 30n], [MTSLA, U128_MAX]]), feeder);
   assert.equal(r.error, null, 'the feed itself succeeds (free); the breaker skips both prices');
   const rejected = findEvents(r.events, 'oracle', 'FeedRejected');
   assert.equal(rejected.length, 2, `rejections: ${rejected.map((e) => e.toString())}`);
@@ -144,13 +144,13 @@ test('the dev-chain attacks are rejected: 10^12 UST for mAAPL and u128::MAX for 
 });
 
 test('a genuine move by the lone dev feeder is held, contests the price, and lands when repeated', async () => {
-  const { api, alice, bob } = ctx;
+  const { api, feeder, bob } = ctx;
   const MGOOGL = { WithId: 105 };
-  let r = await sendAndWait(api, api.tx.oracle.feedPrices([[MGOOGL, 140n * FIXED]]), alice);
+  let r = await sendAndWait(api, api.tx.oracle.feedPrices([[MGOOGL, 140n * FIXED]]), feeder);
   assert.equal(r.error, null);
   await nextBlock(api, r.blockHash);
   // +30 %: more than the 10 % deviation, held as pending.
-  r = await sendAndWait(api, api.tx.oracle.feedPrices([[MGOOGL, 182n * FIXED]]), alice);
+  r = await sendAndWait(api, api.tx.oracle.feedPrices([[MGOOGL, 182n * FIXED]]), feeder);
   assert.equal(r.error, null);
   const [pending] = findEvents(r.events, 'oracle', 'FeedPending');
   assert.ok(pending, 'no Oracle.FeedPending');
@@ -164,7 +164,7 @@ test('a genuine move by the lone dev feeder is held, contests the price, and lan
   const open = await sendAndWait(api, api.tx.mint.openPosition({ WithId: 1 }, 1_000n * UNIT, MGOOGL, 2n * FIXED, null), bob);
   assert.equal(open.error, 'mint.PriceContested');
   await nextBlock(api, r.blockHash);
-  r = await sendAndWait(api, api.tx.oracle.feedPrices([[MGOOGL, 182n * FIXED]]), alice);
+  r = await sendAndWait(api, api.tx.oracle.feedPrices([[MGOOGL, 182n * FIXED]]), feeder);
   assert.equal(r.error, null);
   const [confirmed] = findEvents(r.events, 'oracle', 'PendingConfirmed');
   assert.ok(confirmed, 'no Oracle.PendingConfirmed');

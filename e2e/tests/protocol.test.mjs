@@ -1,6 +1,6 @@
 // The whole protocol on the real node, through the TypeScript client and its bots, as six users:
-// Alice (sudo, and the price feeder running mirror-feeder from a price file), Bob (a long against
-// MIR), Charlie (a short), Dave (liquidity provider), Eve (governance), Ferdie (mirror-keeper).
+// Alice (sudo), the dev feeder (//Feeder, running mirror-feeder from a price file), Bob (a long
+// against MIR), Charlie (a short), Dave (liquidity provider), Eve (governance), Ferdie (mirror-keeper).
 // Every step checks the balances, events and runtime-API answers it should change.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startDevNode, waitFor } from '../lib/node.mjs';
 import { clientModule, runBot, startBot } from '../lib/bots.mjs';
+import { DEV_FEEDER_SURI } from '../lib/constants.mjs';
 
 const {
   MirrorClient, MirrorError, signerFromUri, findEvent, findEvents, toUnits, toFixed, FIXED, UNIT, UST, MIR,
@@ -44,6 +45,7 @@ before(async () => {
   for (const name of ['Alice', 'Bob', 'Charlie', 'Dave', 'Eve', 'Ferdie']) {
     users[name.toLowerCase()] = await signerFromUri(`//${name}`);
   }
+  users.feeder = await signerFromUri(DEV_FEEDER_SURI);
 });
 after(async () => {
   if (feeder) await feeder.stop();
@@ -150,7 +152,7 @@ test('optional arguments encode as the runtime reads them', () => {
 });
 
 test('mint.updateAsset on chain: omitted pre-IPO terms stay, terms set them, null clears them', async () => {
-  // Before mirror-feeder starts: Alice signs these herself.
+  // Before mirror-feeder starts: nothing feeds, so these need no fresh price.
   const { alice, bob } = users;
   const GOOGL = 105;
   const ipo = { mintEnd: 1_900_000_000, preIpoPrice: '140', minCollateralRatioAfterIpo: '1.5', triggerAccount: bob.address };
@@ -172,8 +174,8 @@ test('mint.updateAsset on chain: omitted pre-IPO terms stay, terms set them, nul
 });
 
 test('whitelist mNFLX with sudo; mirror-feeder feeds it and MIR from a price file', async () => {
-  const { alice } = users;
-  const r = await client.sudo(client.factory.whitelist('Mirrored Netflix', 'NFLX', alice.address, {
+  const { alice, feeder: feederKey } = users;
+  const r = await client.sudo(client.factory.whitelist('Mirrored Netflix', 'NFLX', feederKey.address, {
     auctionDiscount: '0.2', minCollateralRatio: '1.5',
   })).send(alice);
   assert.ok(findEvent(r, 'sudo', 'Sudid').data.sudoResult.ok !== undefined, 'sudo failed');
@@ -191,9 +193,9 @@ test('whitelist mNFLX with sudo; mirror-feeder feeds it and MIR from a price fil
   state.nflxLp = pool.lpToken;
   assert.equal((await at.staking.pool(state.nflx)).stakingToken, state.nflxLp);
 
-  // The feeder feeds whatever the file says, every block, for every asset Alice feeds.
+  // The feeder feeds whatever the file says, every block, for every asset its key feeds.
   writePrices({ MIR: '1.5', mNFLX: '400', mAAPL: '180', mTSLA: '250', mGOOGL: '140' });
-  feeder = startBot('mirror-feeder', ['--url', ctx.url, '--suri', '//Alice', '--source', `file:${pricesFile}`, '--every', '1', '--health-every', '1']);
+  feeder = startBot('mirror-feeder', ['--url', ctx.url, '--suri', DEV_FEEDER_SURI, '--source', `file:${pricesFile}`, '--every', '1', '--health-every', '1']);
   await feeder.waitForLine(/feeding .*mNFLX/);
   await waitFor(async () => {
     const [n, m] = await Promise.all([client.oracle.price(state.nflx), client.oracle.price(MIR)]);
@@ -202,7 +204,7 @@ test('whitelist mNFLX with sudo; mirror-feeder feeds it and MIR from a price fil
   const price = await client.oracle.price(state.nflx);
   assert.ok(price.ageSeconds !== null && price.ageSeconds <= 30n, `fresh: ${price.ageSeconds}`);
   const info = await client.oracle.priceInfo(state.nflx);
-  assert.deepEqual(info.feeds.map((f) => f.feeder), [alice.address]);
+  assert.deepEqual(info.feeds.map((f) => f.feeder), [feederKey.address]);
   await feeder.waitForLine(/health ok rounds=\d+ feeds=\d+ failures=0/);
 });
 

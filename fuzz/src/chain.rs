@@ -24,8 +24,8 @@ use std::time::Instant;
 /// When block 1 is built (ms since the Unix epoch; a whole number of Aura slots).
 pub const GENESIS_MS: u64 = 1_700_000_001_000;
 
-/// The accounts that sign: the six dev accounts (Alice is the sudo key and the feeder of every
-/// genesis asset), and two that start empty.
+/// The keyring accounts that sign: the six dev accounts (Alice is the sudo key), and two that start
+/// empty. The dev feeder (`//Feeder`, [`FEEDER`]) signs after them.
 pub const KEYS: [Sr25519Keyring; 8] = [
 	Sr25519Keyring::Alice,
 	Sr25519Keyring::Bob,
@@ -37,8 +37,12 @@ pub const KEYS: [Sr25519Keyring; 8] = [
 	Sr25519Keyring::Two,
 ];
 
-/// Index of the sudo key (and genesis feeder) in [`KEYS`].
+/// Index of the sudo key in [`KEYS`].
 pub const ALICE: usize = 0;
+
+/// Index of the dev feeder (`//Feeder`, the genesis feeder of every dev asset and MIR) among the
+/// signers: right after [`KEYS`].
+pub const FEEDER: usize = KEYS.len();
 
 /// The signers' key pairs, derived once.
 pub struct Signers {
@@ -47,12 +51,12 @@ pub struct Signers {
 }
 
 impl Signers {
-	/// Derives every key of [`KEYS`].
+	/// Derives every key of [`KEYS`], then the dev feeder's.
 	pub fn new() -> Self {
-		Signers {
-			pairs: KEYS.iter().map(|k| k.pair()).collect(),
-			ids: KEYS.iter().map(|k| k.to_account_id()).collect(),
-		}
+		let mut pairs: Vec<sr25519::Pair> = KEYS.iter().map(|k| k.pair()).collect();
+		pairs.push(sr25519::Pair::from_string("//Feeder", None).expect("a valid derivation"));
+		let ids = pairs.iter().map(|p| AccountId::from(p.public())).collect();
+		Signers { pairs, ids }
 	}
 
 	/// The account of signer `i`.

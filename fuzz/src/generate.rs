@@ -3,7 +3,7 @@
 //! and on the boundaries that break maths: 0, 1, the caller's balance, `u128::MAX`, prices near 0
 //! and very large, ids of closed positions, repeated ids.
 
-use crate::entropy::Entropy;
+use crate::{chain::FEEDER, entropy::Entropy};
 use frame_support::{traits::fungibles::Inspect, BoundedVec};
 use mirror_primitives::{
 	AssetId, Balance, FixedU128, IpoParams, NativeOrWithId, OracleAssetConfig, OracleFallback,
@@ -121,10 +121,10 @@ impl View {
 			{
 				fresh.push(asset.clone());
 			}
-			// Of the assets the sudo key (the genesis feeder) feeds and can feed now.
-			let alices =
-				signers.first().is_some_and(|a| entry.feeds.iter().any(|f| &f.feeder == a));
-			if alices
+			// Of the assets the dev feeder (the genesis feeder) feeds and can feed now.
+			let dev_fed =
+				signers.get(FEEDER).is_some_and(|a| entry.feeds.iter().any(|f| &f.feeder == a));
+			if dev_fed
 				&& !entry.frozen
 				&& entry.last_median.is_some_and(|p| p.updated_at.saturating_add(45) < now)
 			{
@@ -197,7 +197,7 @@ impl View {
 			},
 			// Not when it fed in this block already (a second feed of an asset is refused).
 			stale: stale
-				&& signers.first().is_none_or(|a| {
+				&& signers.get(FEEDER).is_none_or(|a| {
 					pallet_mirror_oracle::FeedsInBlock::<Runtime>::get(a).map(|(block, _)| block)
 						!= Some(frame_system::Pallet::<Runtime>::block_number())
 				}),
@@ -234,13 +234,13 @@ pub fn action(e: &mut Entropy, view: &View) -> Action {
 	let signers = view.signers.len();
 	// After a clock jump the feeder mostly feeds first, as a live feeder would.
 	if view.stale && e.chance(50) {
-		return Action::Call { who: crate::chain::ALICE, call: feed(e, view, crate::chain::ALICE) };
+		return Action::Call { who: FEEDER, call: feed(e, view, FEEDER) };
 	}
 	match e.weighted(&[8, 7, 6, 5, 65, 1, 1, 1, 4, 2]) {
 		0 => Action::Block { secs: block_secs(e) },
 		1 => {
-			// A feeder feeds (Alice feeds every genesis asset).
-			let who = if e.chance(85) { crate::chain::ALICE } else { signer(e, view) };
+			// A feeder feeds (the dev feeder feeds every genesis asset).
+			let who = if e.chance(85) { FEEDER } else { signer(e, view) };
 			Action::Call { who, call: feed(e, view, who) }
 		}
 		2 => {

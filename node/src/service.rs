@@ -26,6 +26,48 @@ type FullSelectChain = sc_consensus::LongestChain<FullBackend, Block>;
 
 const GRANDPA_JUSTIFICATION_PERIOD: u32 = 512;
 
+/// How long an ended transaction-pool task waits before it counts as failed.
+const TXPOOL_SHUTDOWN_GRACE: Duration = Duration::from_secs(5);
+
+/// Spawns the transaction pool's background tasks as essential tasks, as the templates do, except
+/// that their ending while the node stops is not reported as a failure.
+///
+/// On Ctrl-C the node's services are dropped before the task manager signals its tasks to stop;
+/// the pool's tasks end as soon as the pool is gone, and an essential task that ends logs
+/// ``Essential task `txpool-background` failed`` at error level on every normal stop. Here an
+/// ended task first waits [`TXPOOL_SHUTDOWN_GRACE`]: when the node is stopping, the stop signal
+/// arrives in that time and the task ends silently; a task that really fails while the node runs
+/// still stops the node, a few seconds later.
+#[derive(Clone)]
+struct TxPoolSpawner(sc_service::SpawnEssentialTaskHandle);
+
+impl TxPoolSpawner {
+	async fn with_grace(task: futures::future::BoxFuture<'static, ()>) {
+		task.await;
+		futures_timer::Delay::new(TXPOOL_SHUTDOWN_GRACE).await;
+	}
+}
+
+impl sp_core::traits::SpawnEssentialNamed for TxPoolSpawner {
+	fn spawn_essential_blocking(
+		&self,
+		name: &'static str,
+		group: Option<&'static str>,
+		task: futures::future::BoxFuture<'static, ()>,
+	) {
+		self.0.spawn_blocking(name, group, Self::with_grace(task));
+	}
+
+	fn spawn_essential(
+		&self,
+		name: &'static str,
+		group: Option<&'static str>,
+		task: futures::future::BoxFuture<'static, ()>,
+	) {
+		self.0.spawn(name, group, Self::with_grace(task));
+	}
+}
+
 pub type Service = sc_service::PartialComponents<
 	FullClient,
 	FullBackend,
@@ -70,7 +112,7 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 
 	let transaction_pool = Arc::from(
 		sc_transaction_pool::Builder::new(
-			task_manager.spawn_essential_handle(),
+			TxPoolSpawner(task_manager.spawn_essential_handle()),
 			client.clone(),
 			config.role.is_authority().into(),
 		)

@@ -28,6 +28,23 @@ pub const ENDOWMENT_MIR: Balance = 10_000_000 * MIR;
 /// UST given to every endowed account: ten million.
 pub const ENDOWMENT_UST: Balance = 10_000_000 * UNIT;
 
+/// The dev feeder's account: the sr25519 key `//Feeder` (the dev seed's hard derivation), which
+/// `make run`'s mirror-feeder signs with. It feeds every dev mAsset and MIR on the test networks,
+/// so the dev accounts (Alice..Ferdie) stay free for people. A constant rather than a derivation,
+/// so the runtime carries no key derivation; `runtime/tests/foundation.rs` checks it.
+pub const DEV_FEEDER: [u8; 32] = [
+	0xda, 0xfa, 0xd5, 0xff, 0x18, 0x91, 0xb7, 0x65, 0x60, 0x2c, 0xcb, 0xc2, 0x0d, 0x9f, 0x87, 0x6d,
+	0xb4, 0x95, 0xf1, 0xea, 0x35, 0xc6, 0xf6, 0x87, 0xc1, 0xf3, 0x48, 0x57, 0xe1, 0x35, 0x63, 0x12,
+];
+
+/// The dev feeder's MIR: feeds are free, so this pays only for what else it might sign.
+pub const DEV_FEEDER_MIR: Balance = 10_000 * MIR;
+
+/// The dev feeder's account id.
+pub fn dev_feeder() -> AccountId {
+	AccountId::from(DEV_FEEDER)
+}
+
 /// The least UST an account may hold (one base unit: UST is sufficient, so holding any keeps an
 /// account alive).
 pub const UST_MIN_BALANCE: Balance = 1;
@@ -145,13 +162,14 @@ fn authority_keys(keyring: Sr25519Keyring, grandpa: Ed25519Keyring) -> (AuraId, 
 
 /// The genesis of a Mirror test network: the given validators, endowed accounts and root key; UST
 /// created at id [`UST_ASSET_ID`] (owned by the root key, 6 decimals) and given to every endowed
-/// account; the MIR-UST pool; the dev mAssets ([`DEV_MASSETS`]) listed by the Factory with the
-/// root key feeding their prices and MIR's; UST (fixed 1) and MIR (oracle, multiplier 1.3333334)
-/// as collateral.
+/// account; the MIR-UST pool; the dev mAssets ([`DEV_MASSETS`]) listed by the Factory with
+/// `feeder` feeding their prices and MIR's (and holding [`DEV_FEEDER_MIR`]); UST (fixed 1) and MIR
+/// (oracle, multiplier 1.3333334) as collateral.
 fn testnet_genesis(
 	initial_authorities: Vec<(AuraId, GrandpaId)>,
 	endowed_accounts: Vec<AccountId>,
 	root: AccountId,
+	feeder: AccountId,
 ) -> Value {
 	let ust = UstMetadata::get();
 	// Emission weights: the MIR pool 300 here, each genesis mAsset 100 through its listing
@@ -165,7 +183,7 @@ fn testnet_genesis(
 		.map(|(_, name, symbol, price)| GenesisListing {
 			name: name.as_bytes().to_vec(),
 			symbol: symbol.as_bytes().to_vec(),
-			oracle_feeder: root.clone(),
+			oracle_feeder: feeder.clone(),
 			params: WhitelistParams {
 				weight: Some(pallet_mirror_factory::GENESIS_WEIGHT),
 				auction_discount: dev_masset_config().auction_discount,
@@ -186,7 +204,7 @@ fn testnet_genesis(
 				.cloned()
 				.map(|k| (k, ENDOWMENT_MIR))
 				// The Factory emits MIR it holds; nothing is minted.
-				.chain([(factory_account(), FACTORY_MIR)])
+				.chain([(factory_account(), FACTORY_MIR), (feeder.clone(), DEV_FEEDER_MIR)])
 				.collect::<Vec<_>>(),
 		},
 		aura: pallet_aura::GenesisConfig {
@@ -215,7 +233,7 @@ fn testnet_genesis(
 				POOL_MIR.1,
 			)],
 		},
-		oracle: OracleConfig { feeders: vec![(mirror_primitives::MIR, root.clone())] },
+		oracle: OracleConfig { feeders: vec![(mirror_primitives::MIR, feeder)] },
 		collateral_oracle: CollateralOracleConfig {
 			collaterals: vec![
 				(
@@ -246,17 +264,18 @@ fn testnet_genesis(
 }
 
 /// The `development` preset: Alice is the sole validator and the sudo key; Alice to Ferdie hold MIR
-/// and UST.
+/// and UST; the dev feeder ([`DEV_FEEDER`], `//Feeder`) feeds the prices.
 pub fn development_config_genesis() -> Value {
 	testnet_genesis(
 		vec![authority_keys(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
 		dev_accounts(),
 		Sr25519Keyring::Alice.to_account_id(),
+		dev_feeder(),
 	)
 }
 
 /// The `local_testnet` preset: Alice, Bob, Charlie and Dave validate; Alice is the sudo key; Alice to
-/// Ferdie hold MIR and UST.
+/// Ferdie hold MIR and UST; the dev feeder ([`DEV_FEEDER`], `//Feeder`) feeds the prices.
 pub fn local_config_genesis() -> Value {
 	testnet_genesis(
 		vec![
@@ -267,6 +286,7 @@ pub fn local_config_genesis() -> Value {
 		],
 		dev_accounts(),
 		Sr25519Keyring::Alice.to_account_id(),
+		dev_feeder(),
 	)
 }
 

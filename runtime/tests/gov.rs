@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{account, advance, dev_ext};
+use common::{account, advance, dev_ext, feeder};
 use frame_support::{assert_noop, assert_ok, traits::fungible::Inspect};
 use mirror_primitives::{PollClass, PollStatus, VoteOption};
 use mirror_runtime::{
@@ -160,7 +160,7 @@ fn fees_from_a_burn_reach_stakers_and_voters_through_the_collector() {
 		]
 		.try_into()
 		.unwrap();
-		assert_ok!(Oracle::feed_prices(RuntimeOrigin::signed(account(Alice)), prices));
+		assert_ok!(Oracle::feed_prices(RuntimeOrigin::signed(feeder()), prices));
 		assert_ok!(Mint::open_position(
 			RuntimeOrigin::signed(bob.clone()),
 			UST,

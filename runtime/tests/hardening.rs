@@ -9,9 +9,7 @@
 
 mod common;
 
-use codec::Encode;
-
-use common::{account, advance, dev_ext, GENESIS_SECS};
+use common::{account, advance, dev_ext, feeder, feeder_pair, signed, GENESIS_SECS};
 use frame_support::{
 	assert_noop, assert_ok,
 	dispatch::GetDispatchInfo,
@@ -26,11 +24,10 @@ use frame_support::{
 use mirror_primitives::{AssetId, NativeOrWithId, MIR, UNIT, UST};
 use mirror_runtime::{
 	configs::NativeAndAssets, Amm, Collector, Executive, Factory, LpStaking, Oracle, Runtime,
-	RuntimeCall, RuntimeOrigin, SignedPayload, System, TxExtension, UncheckedExtrinsic,
+	RuntimeCall, RuntimeOrigin, System, UncheckedExtrinsic,
 };
-use sp_keyring::Sr25519Keyring::{self, Alice, Bob, Charlie, Ferdie};
+use sp_keyring::Sr25519Keyring::{Alice, Bob, Charlie, Ferdie};
 use sp_runtime::{
-	generic::Era,
 	traits::Zero,
 	transaction_validity::{
 		InvalidTransaction, TransactionSource, TransactionValidity, TransactionValidityError,
@@ -49,10 +46,10 @@ fn fx(n: u128, d: u128) -> FixedU128 {
 	FixedU128::from_rational(n, d)
 }
 
-/// Alice, the dev feeder, feeds mAAPL at 180 (and MIR at 1.5).
+/// The dev feeder feeds mAAPL at 180 (and MIR at 1.5).
 fn feed() {
 	let prices: BoundedVec<_, _> = vec![(MAAPL, fx(180, 1)), (MIR, fx(3, 2))].try_into().unwrap();
-	assert_ok!(Oracle::feed_prices(RuntimeOrigin::signed(account(Alice)), prices));
+	assert_ok!(Oracle::feed_prices(RuntimeOrigin::signed(feeder()), prices));
 }
 
 /// `who` buys mAAPL with `ust` UST on the AMM, with no spread check.
@@ -61,31 +58,6 @@ fn buy_maapl(who: mirror_runtime::AccountId, ust: u128) {
 }
 
 // --- 1. free feeds --------------------------------------------------------------------------------
-
-/// `call` signed by `who` with `nonce`, immortal, as a wallet would send it.
-fn signed(who: Sr25519Keyring, call: RuntimeCall, nonce: u32) -> UncheckedExtrinsic {
-	let extension: TxExtension = (
-		frame_system::CheckNonZeroSender::new(),
-		frame_system::CheckSpecVersion::new(),
-		frame_system::CheckTxVersion::new(),
-		frame_system::CheckGenesis::new(),
-		frame_system::CheckEra::from(Era::Immortal),
-		frame_system::CheckNonce::from(nonce),
-		frame_system::CheckWeight::new(),
-		mirror_runtime::CheckFeed::new(),
-		pallet_transaction_payment::ChargeTransactionPayment::from(0),
-		frame_metadata_hash_extension::CheckMetadataHash::new(false),
-		frame_system::WeightReclaim::new(),
-	);
-	let payload = SignedPayload::new(call.clone(), extension.clone()).expect("a payload");
-	let signature = payload.using_encoded(|bytes| who.sign(bytes));
-	UncheckedExtrinsic::new_signed(
-		call,
-		who.to_account_id().into(),
-		sp_runtime::MultiSignature::Sr25519(signature),
-		extension,
-	)
-}
 
 fn feed_call(prices: Vec<(AssetId, FixedU128)>) -> RuntimeCall {
 	RuntimeCall::Oracle(pallet_mirror_oracle::Call::feed_prices {
@@ -107,8 +79,8 @@ fn refused(code: pallet_mirror_oracle::FeedInvalid) -> TransactionValidityError 
 	InvalidTransaction::Custom(code as u8).into()
 }
 
-fn nonce(who: Sr25519Keyring) -> u32 {
-	System::account_nonce(who.to_account_id())
+fn nonce(who: &sp_core::sr25519::Pair) -> u32 {
+	System::account_nonce(mirror_runtime::AccountId::from(sp_core::Pair::public(who)))
 }
 
 #[test]
@@ -117,22 +89,23 @@ fn a_non_feeders_empty_feed_is_refused_by_the_pool_and_costs_the_sender_nothing(
 		use pallet_mirror_oracle::FeedInvalid;
 		let bob = account(Bob);
 		let before = NativeAndAssets::balance(MIR, &bob);
-		let empty = signed(Bob, feed_call(vec![]), nonce(Bob));
+		let empty = signed(&Bob.pair(), feed_call(vec![]), nonce(&Bob.pair()));
 		assert_eq!(pool_validity(empty.clone()), Err(refused(FeedInvalid::Empty)));
 		// A block builder refuses it too: nothing is applied, nothing is paid.
 		let applied: ApplyExtrinsicResult = Executive::apply_extrinsic(empty);
 		assert_eq!(applied, Err(refused(FeedInvalid::Empty)));
 		assert_eq!(NativeAndAssets::balance(MIR, &bob), before);
-		assert_eq!(nonce(Bob), 0);
+		assert_eq!(nonce(&Bob.pair()), 0);
 		// A non-feeder's feed of a real asset, and a feeder's feed of an asset it does not feed.
-		let xt = signed(Bob, feed_call(vec![(MAAPL, fx(180, 1))]), nonce(Bob));
+		let xt = signed(&Bob.pair(), feed_call(vec![(MAAPL, fx(180, 1))]), nonce(&Bob.pair()));
 		assert_eq!(pool_validity(xt), Err(refused(FeedInvalid::NotFeeder)));
-		let xt = signed(Alice, feed_call(vec![(UST, fx(1, 1))]), nonce(Alice));
+		let xt = signed(&feeder_pair(), feed_call(vec![(UST, fx(1, 1))]), nonce(&feeder_pair()));
 		assert_eq!(pool_validity(xt), Err(refused(FeedInvalid::UnknownAsset)));
 		// Other calls are untouched, and a feeder's valid feed is valid.
 		let remark = RuntimeCall::System(frame_system::Call::remark { remark: b"hello".to_vec() });
-		assert!(pool_validity(signed(Bob, remark, nonce(Bob))).is_ok());
-		let xt = signed(Alice, feed_call(vec![(MAAPL, fx(180, 1))]), nonce(Alice));
+		assert!(pool_validity(signed(&Bob.pair(), remark, nonce(&Bob.pair()))).is_ok());
+		let xt =
+			signed(&feeder_pair(), feed_call(vec![(MAAPL, fx(180, 1))]), nonce(&feeder_pair()));
 		assert!(pool_validity(xt).is_ok());
 	});
 }
@@ -142,13 +115,17 @@ fn a_block_stuffed_with_free_feeds_is_impossible() {
 	dev_ext().execute_with(|| {
 		use pallet_mirror_oracle::FeedInvalid;
 		let max = <Runtime as pallet_mirror_oracle::Config>::MaxFeedsPerBlock::get();
-		let alice = account(Alice);
-		let fees_before = NativeAndAssets::balance(MIR, &alice);
-		// Alice feeds four assets, one per transaction, all in one block.
+		let feeder = feeder();
+		let fees_before = NativeAndAssets::balance(MIR, &feeder);
+		// The feeder feeds four assets, one per transaction, all in one block.
 		let assets = [MAAPL, MTSLA, MGOOGL, MIR];
 		let mut landed = 0;
 		for (i, asset) in assets.iter().enumerate() {
-			let xt = signed(Alice, feed_call(vec![(asset.clone(), fx(100, 1))]), nonce(Alice));
+			let xt = signed(
+				&feeder_pair(),
+				feed_call(vec![(asset.clone(), fx(100, 1))]),
+				nonce(&feeder_pair()),
+			);
 			let applied = Executive::apply_extrinsic(xt);
 			if (i as u32) < max {
 				assert_eq!(applied, Ok(Ok(())), "feed {i}");
@@ -159,12 +136,14 @@ fn a_block_stuffed_with_free_feeds_is_impossible() {
 		}
 		assert_eq!(landed, max);
 		// Free: the feeder paid nothing for the feeds that landed.
-		assert_eq!(NativeAndAssets::balance(MIR, &alice), fees_before);
+		assert_eq!(NativeAndAssets::balance(MIR, &feeder), fees_before);
 		// The same asset twice in a block is refused as well.
 		advance(3);
-		let xt = signed(Alice, feed_call(vec![(MAAPL, fx(100, 1))]), nonce(Alice));
+		let xt =
+			signed(&feeder_pair(), feed_call(vec![(MAAPL, fx(100, 1))]), nonce(&feeder_pair()));
 		assert_eq!(Executive::apply_extrinsic(xt), Ok(Ok(())));
-		let again = signed(Alice, feed_call(vec![(MAAPL, fx(101, 1))]), nonce(Alice));
+		let again =
+			signed(&feeder_pair(), feed_call(vec![(MAAPL, fx(101, 1))]), nonce(&feeder_pair()));
 		assert_eq!(Executive::apply_extrinsic(again), Err(refused(FeedInvalid::AlreadyFed)));
 		// A feed wrapped in a batch is not free: it pays its fee like any call.
 		let batch = RuntimeCall::Utility(pallet_utility::Call::batch_all {

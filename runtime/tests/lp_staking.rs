@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{account, advance, dev_ext};
+use common::{account, advance, dev_ext, feeder};
 use frame_support::{assert_noop, assert_ok, traits::fungibles::Inspect, BoundedVec};
 use mirror_primitives::{
 	AssetId, NativeOrWithId, ProvideLiquidity as _, RewardPools, ShortParams, MIR, UNIT, UST,
@@ -25,11 +25,11 @@ fn fx(n: u128, d: u128) -> FixedU128 {
 	FixedU128::from_rational(n, d)
 }
 
-/// Alice, the dev feeder, feeds mAAPL at 180, mTSLA at 250 and MIR at 1.5.
+/// The dev feeder feeds mAAPL at 180, mTSLA at 250 and MIR at 1.5.
 fn feed() {
 	let prices: BoundedVec<_, _> =
 		vec![(MAAPL, fx(180, 1)), (MTSLA, fx(250, 1)), (MIR, fx(3, 2))].try_into().unwrap();
-	assert_ok!(Oracle::feed_prices(RuntimeOrigin::signed(account(Alice)), prices));
+	assert_ok!(Oracle::feed_prices(RuntimeOrigin::signed(feeder()), prices));
 }
 
 fn pending(who: &mirror_runtime::AccountId, asset: AssetId) -> u128 {

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{account, advance, dev_ext};
+use common::{account, advance, dev_ext, feeder};
 use frame_support::{assert_noop, assert_ok, traits::fungibles::Inspect, BoundedVec};
 use mirror_primitives::{
 	AssetId, CollateralStatus, MintParameters, NativeOrWithId, PositionFilter,
@@ -26,11 +26,11 @@ fn fx(n: u128, d: u128) -> FixedU128 {
 	FixedU128::from_rational(n, d)
 }
 
-/// Alice, the dev feeder, feeds mAAPL at 180, mTSLA at 250 and MIR at 1.5.
+/// The dev feeder feeds mAAPL at 180, mTSLA at 250 and MIR at 1.5.
 fn feed() {
 	let prices: BoundedVec<_, _> =
 		vec![(MAAPL, fx(180, 1)), (MTSLA, fx(250, 1)), (MIR, fx(3, 2))].try_into().unwrap();
-	assert_ok!(Oracle::feed_prices(RuntimeOrigin::signed(account(Alice)), prices));
+	assert_ok!(Oracle::feed_prices(RuntimeOrigin::signed(feeder()), prices));
 }
 
 fn last_position() -> u64 {
@@ -255,7 +255,7 @@ fn charlie_liquidates_after_the_mir_price_drops() {
 		advance(3);
 		let prices: BoundedVec<_, _> =
 			vec![(MAAPL, fx(180, 1)), (MIR, fx(7, 5))].try_into().unwrap();
-		assert_ok!(Oracle::feed_prices(RuntimeOrigin::signed(account(Alice)), prices));
+		assert_ok!(Oracle::feed_prices(RuntimeOrigin::signed(feeder()), prices));
 		assert_eq!(Mint::liquidatable(id), Ok(true));
 		let (_, quote) = Mint::quote_auction(id, UNIT).unwrap();
 		// One mAAPL (180 UST) buys 180 / 1.4 / 0.8 ≈ 160.7 MIR, less 1.5 % of 128.6 MIR of fee.

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{account, advance, dev_ext, GENESIS_SECS};
+use common::{account, advance, dev_ext, feeder, GENESIS_SECS};
 use frame_support::{assert_noop, assert_ok, dispatch::GetDispatchInfo, BoundedVec};
 use mirror_primitives::{
 	CollateralPrice, NativeOrWithId, PriceError, PriceProvider, ProvideCollateralPrice, MIR, UST,
@@ -22,12 +22,12 @@ fn feed_call(prices: Vec<(mirror_primitives::AssetId, FixedU128)>) -> RuntimeCal
 }
 
 #[test]
-fn alice_feeds_the_dev_assets_and_mint_reads_them() {
+fn the_dev_feeder_feeds_the_dev_assets_and_mint_reads_them() {
 	dev_ext().execute_with(|| {
 		let price = FixedU128::from_rational(18_125, 100);
 		let call = feed_call(vec![(MAAPL, price), (MIR, FixedU128::from_rational(3, 2))]);
 		let info = call.get_dispatch_info();
-		let post = call.dispatch(RuntimeOrigin::signed(account(Sr25519Keyring::Alice))).unwrap();
+		let post = call.dispatch(RuntimeOrigin::signed(feeder())).unwrap();
 		assert_eq!(post.pays_fee, frame_support::dispatch::Pays::No);
 		assert!(info.call_weight.ref_time() > 0, "feed_prices has a benchmarked weight");
 
@@ -62,14 +62,11 @@ fn dev_collateral_is_ust_and_mir_priced_through_the_oracle() {
 				contested: false,
 			})
 		);
-		// MIR has no price until Alice feeds it.
+		// MIR has no price until the dev feeder feeds it.
 		assert!(<CollateralOracle as ProvideCollateralPrice>::collateral_price(&MIR, 60).is_err());
 		let prices: BoundedVec<_, _> =
 			vec![(MIR, FixedU128::from_rational(3, 2))].try_into().unwrap();
-		assert_ok!(Oracle::feed_prices(
-			RuntimeOrigin::signed(account(Sr25519Keyring::Alice)),
-			prices
-		));
+		assert_ok!(Oracle::feed_prices(RuntimeOrigin::signed(feeder()), prices));
 		let mir = <CollateralOracle as ProvideCollateralPrice>::collateral_price(&MIR, 60).unwrap();
 		assert_eq!(mir.price, FixedU128::from_rational(3, 2));
 		assert_eq!(mir.multiplier, FixedU128::from_rational(13_333_334, 10_000_000));
@@ -82,9 +79,7 @@ fn the_runtime_api_view_lists_the_dev_assets() {
 		let all = Oracle::all_price_infos(60);
 		assert_eq!(all.len(), 4, "mAAPL, mTSLA, mGOOGL and MIR");
 		assert!(all.iter().all(|i| i.price == Err(PriceError::NoPrice)));
-		assert!(all
-			.iter()
-			.all(|i| i.feeds.len() == 1 && i.feeds[0].feeder == account(Sr25519Keyring::Alice)));
+		assert!(all.iter().all(|i| i.feeds.len() == 1 && i.feeds[0].feeder == feeder()));
 	});
 }
 
@@ -96,7 +91,7 @@ mod defence {
 	use mirror_primitives::{OraclePrice, PriceOrigin};
 	use mirror_runtime::{configs::NativeAndAssets, Amm, Mint};
 	use pallet_mirror_mint::Error as MintError;
-	use sp_keyring::Sr25519Keyring::{Alice, Bob, Charlie};
+	use sp_keyring::Sr25519Keyring::{Bob, Charlie};
 
 	const UNIT: u128 = mirror_primitives::UNIT;
 
@@ -105,7 +100,7 @@ mod defence {
 	}
 
 	fn feed(prices: Vec<(mirror_primitives::AssetId, FixedU128)>) {
-		assert_ok!(feed_call(prices).dispatch(RuntimeOrigin::signed(account(Alice))));
+		assert_ok!(feed_call(prices).dispatch(RuntimeOrigin::signed(feeder())));
 	}
 
 	fn oracle_price(asset: &mirror_primitives::AssetId) -> Result<OraclePrice, PriceError> {
@@ -176,7 +171,7 @@ mod defence {
 			));
 			let id = last_position();
 
-			// Alice, the lone dev feeder, reports +40 %: held, and contested until she repeats it.
+			// The lone dev feeder reports +40 %: held, and contested until it repeats it.
 			advance(3);
 			feed(vec![(MAAPL, fx(252, 1))]);
 			let held = oracle_price(&MAAPL).unwrap();
@@ -238,7 +233,7 @@ mod defence {
 				None
 			));
 
-			// Alice repeats the level in a later block: confirmed, the price moves, Mint goes on,
+			// The feeder repeats the level in a later block: confirmed, the price moves, Mint goes on,
 			// and Bob's position (160 % at 180, now ≈ 114 %) can be liquidated.
 			advance(3);
 			feed(vec![(MAAPL, fx(252, 1))]);

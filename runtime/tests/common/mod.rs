@@ -58,3 +58,44 @@ pub fn advance(secs: u64) {
 pub fn account(k: Sr25519Keyring) -> AccountId {
 	k.to_account_id()
 }
+
+/// The dev feeder's key, `//Feeder`: it feeds every dev mAsset and MIR.
+pub fn feeder_pair() -> sp_core::sr25519::Pair {
+	use sp_core::Pair as _;
+	sp_core::sr25519::Pair::from_string("//Feeder", None).expect("a valid derivation")
+}
+
+/// The dev feeder's account.
+pub fn feeder() -> AccountId {
+	genesis_config_presets::dev_feeder()
+}
+
+/// `call` signed by `who` with `nonce`, immortal, as a wallet would send it.
+pub fn signed(
+	who: &sp_core::sr25519::Pair,
+	call: mirror_runtime::RuntimeCall,
+	nonce: u32,
+) -> mirror_runtime::UncheckedExtrinsic {
+	let extension: mirror_runtime::TxExtension = (
+		frame_system::CheckNonZeroSender::new(),
+		frame_system::CheckSpecVersion::new(),
+		frame_system::CheckTxVersion::new(),
+		frame_system::CheckGenesis::new(),
+		frame_system::CheckEra::from(sp_runtime::generic::Era::Immortal),
+		frame_system::CheckNonce::from(nonce),
+		frame_system::CheckWeight::new(),
+		mirror_runtime::CheckFeed::new(),
+		pallet_transaction_payment::ChargeTransactionPayment::from(0),
+		frame_metadata_hash_extension::CheckMetadataHash::new(false),
+		frame_system::WeightReclaim::new(),
+	);
+	let payload =
+		mirror_runtime::SignedPayload::new(call.clone(), extension.clone()).expect("a payload");
+	let signature = codec::Encode::using_encoded(&payload, |bytes| sp_core::Pair::sign(who, bytes));
+	mirror_runtime::UncheckedExtrinsic::new_signed(
+		call,
+		mirror_runtime::AccountId::from(sp_core::Pair::public(who)).into(),
+		sp_runtime::MultiSignature::Sr25519(signature),
+		extension,
+	)
+}
