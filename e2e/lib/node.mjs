@@ -53,7 +53,8 @@ for (const sig of ['SIGINT', 'SIGTERM']) {
  * The node's log is kept in memory (bounded) and printed if start-up fails.
  * With `connect(url)` (resolving to an object with `disconnect()`, e.g. `MirrorClient.connect`),
  * that is what `api` holds, and no keyring is made.
- * `chainArgs` replaces `--dev --tmp` (e.g. `--chain spec.json --alice --tmp --force-authoring`).
+ * `chainArgs` replaces `--dev --tmp` (e.g. `--chain spec.json --alice --tmp --force-authoring`);
+ * `rpcPort` fixes the RPC port (to restart a node where its clients expect it).
  * With `onRpcReady({ url, send })`, that callback runs the moment the node's RPC answers a
  * WebSocket, before anything else talks to the node (`send(method, params)` is a raw JSON-RPC
  * call); what it resolves to is returned as `early.value`, what it throws as `early.error`.
@@ -101,9 +102,9 @@ async function defaultConnect(url) {
 }
 
 async function startDevNodeOnce({
-  timeoutMs = 120_000, connect = null, onRpcReady = null, chainArgs = ['--dev', '--tmp'],
+  timeoutMs = 120_000, connect = null, onRpcReady = null, chainArgs = ['--dev', '--tmp'], rpcPort: fixedRpcPort = null,
 } = {}) {
-  const rpcPort = await freePort();
+  const rpcPort = fixedRpcPort ?? await freePort();
   const p2pPort = await freePort();
   const args = [
     ...chainArgs,

@@ -106,6 +106,10 @@ test('runtime-API answers carrying an error throw MirrorError with the pallet an
   const at = await client.at(await client.api.rpc.chain.getFinalizedHead());
   await assert.rejects(at.mint.simulateAuction(missing, 1n), expect('mint.UnknownPosition'));
   await assert.rejects(client.amm.simulateSwap(UST, UST, 1n), expect('amm.IdenticalAssets'));
-  // MintApi.collateral_ratio's own error enum.
-  await assert.rejects(client.mint.collateralRatio(missing), expect('mint.UnknownPosition'));
+  // MintApi.collateral_ratio's own error enum, with its variant's docs (captured into metadata).
+  await assert.rejects(client.mint.collateralRatio(missing), (e) => {
+    expect('mint.UnknownPosition')(e);
+    assert.match(e.docs, /No position has this id/);
+    return true;
+  });
 });

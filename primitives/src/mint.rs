@@ -171,6 +171,8 @@ pub struct PositionRatio {
 
 /// Why a position's ratio cannot be given.
 #[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+// Its variants' docs reach the metadata, so that a client can show why (the SDK's MirrorError).
+#[scale_info(capture_docs = "always")]
 pub enum PositionRatioError {
 	/// No position has this id.
 	UnknownPosition,

@@ -166,7 +166,11 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
 /// Migrations of the runtime besides the ones the pallets declare.
 #[allow(unused_parens)]
-type Migrations = (pallet_mirror_oracle::migrations::MigrateV0ToV1<Runtime>,);
+type Migrations = (
+	pallet_mirror_oracle::migrations::MigrateV0ToV1<Runtime>,
+	pallet_mirror_lp_staking::migrations::MigrateV0ToV1<Runtime>,
+	pallet_mirror_gov::migrations::MigrateV0ToV1<Runtime>,
+);
 
 /// Executive: dispatches calls to the pallets.
 pub type Executive = frame_executive::Executive<

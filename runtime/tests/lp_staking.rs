@@ -155,3 +155,90 @@ fn a_short_position_stakes_slp_and_earns_the_short_half() {
 		assert!(ShortStakes::<Runtime>::get(&eve, &MAAPL).is_none());
 	});
 }
+
+/// MIR `who` has on hold for stake records.
+fn held(who: &mirror_runtime::AccountId) -> u128 {
+	use frame_support::traits::fungible::InspectHold;
+	<mirror_runtime::Balances as InspectHold<_>>::balance_on_hold(
+		&mirror_runtime::configs::LpStakingDepositReason::get(),
+		who,
+	)
+}
+
+#[test]
+fn a_stake_record_holds_about_a_fifth_of_a_mir_until_it_goes() {
+	use sp_runtime::traits::Convert;
+	dev_ext().execute_with(|| {
+		let deposit = mirror_runtime::configs::StakeRecordDeposit::convert(
+			frame_support::traits::Footprint::from_mel::<(
+				mirror_runtime::AccountId,
+				AssetId,
+				mirror_primitives::StakerReward,
+			)>(),
+		);
+		// docs/parameters.md: 0.1 MIR + 0.001 MIR per byte.
+		assert!(
+			(150 * mirror_runtime::MILLI_MIR..=250 * mirror_runtime::MILLI_MIR).contains(&deposit),
+			"{deposit}"
+		);
+		let bob = account(Bob);
+		assert_ok!(LpStaking::auto_stake(
+			RuntimeOrigin::signed(bob.clone()),
+			MAAPL,
+			10 * UNIT,
+			1_800 * UNIT,
+			None
+		));
+		assert_eq!(held(&bob), deposit);
+		let bond = LpStakes::<Runtime>::get(&bob, &MAAPL).unwrap().bond_amount;
+		assert_ok!(LpStaking::unbond(RuntimeOrigin::signed(bob.clone()), MAAPL, bond));
+		assert_eq!(held(&bob), 0);
+	});
+}
+
+#[test]
+fn a_short_seller_who_cannot_pay_the_deposit_is_refused_before_anything_is_sold() {
+	dev_ext().execute_with(|| {
+		feed();
+		// A seller with UST for collateral but no MIR for the sLP record's deposit.
+		let seller: mirror_runtime::AccountId = sp_runtime::AccountId32::new([7u8; 32]);
+		assert_ok!(<NativeAndAssets as frame_support::traits::fungibles::Mutate<_>>::mint_into(
+			UST,
+			&seller,
+			10_000 * UNIT
+		));
+		let reserves = Amm::reserves(&MAAPL, &UST);
+		let short = ShortParams { belief_price: None, max_spread: None };
+		assert_noop!(
+			Mint::open_position(
+				RuntimeOrigin::signed(seller.clone()),
+				UST,
+				3_600 * UNIT,
+				MAAPL,
+				fx(2, 1),
+				Some(short)
+			),
+			Error::<Runtime>::CannotPayDeposit
+		);
+		assert_eq!(Amm::reserves(&MAAPL, &UST), reserves, "nothing was sold");
+		// With MIR for the deposit the same short goes through and holds it.
+		assert_ok!(
+			<mirror_runtime::Balances as frame_support::traits::fungible::Mutate<_>>::mint_into(
+				&seller, MIR_UNITS
+			)
+		);
+		assert_ok!(Mint::open_position(
+			RuntimeOrigin::signed(seller.clone()),
+			UST,
+			3_600 * UNIT,
+			MAAPL,
+			fx(2, 1),
+			Some(short)
+		));
+		assert!(held(&seller) > 0);
+		assert!(ShortStakes::<Runtime>::contains_key(&seller, &MAAPL));
+	});
+}
+
+/// One MIR in base units.
+const MIR_UNITS: u128 = mirror_runtime::MIR;

@@ -1,12 +1,14 @@
-//! LpStaking's short stakes, as a thread-local table.
+//! LpStaking's short stakes, kept in the test externalities' storage, so that a call that fails
+//! rolls them back as it rolls back the real LpStaking's records.
 
-use core::cell::RefCell;
+use frame_support::pallet_prelude::Encode;
+use frame_support::storage::unhashed;
 use mirror_primitives::{AssetId, Balance, ShortStakeHook};
 use sp_runtime::{DispatchError, DispatchResult};
-use std::collections::BTreeMap;
 
-thread_local! {
-	static SHORTS: RefCell<BTreeMap<(AssetId, u128), Balance>> = const { RefCell::new(BTreeMap::new()) };
+/// The storage key of `owner`'s short stake of `asset`.
+fn key(asset: &AssetId, owner: &u128) -> Vec<u8> {
+	(b"mirror-test-kit/short-stake", asset, owner).encode()
 }
 
 /// LpStaking stand-in: short stakes by asset and owner; a decrease below zero fails.
@@ -14,26 +16,26 @@ pub struct MockShortStake;
 
 impl ShortStakeHook<u128> for MockShortStake {
 	fn increase_short(asset: &AssetId, owner: &u128, amount: Balance) -> DispatchResult {
-		SHORTS.with(|s| *s.borrow_mut().entry((asset.clone(), *owner)).or_default() += amount);
+		let key = key(asset, owner);
+		let stake: Balance = unhashed::get_or_default(&key);
+		unhashed::put(&key, &stake.saturating_add(amount));
 		Ok(())
 	}
 
 	fn decrease_short(asset: &AssetId, owner: &u128, amount: Balance) -> DispatchResult {
-		SHORTS.with(|s| {
-			let mut shorts = s.borrow_mut();
-			let stake = shorts.entry((asset.clone(), *owner)).or_default();
-			*stake =
-				stake.checked_sub(amount).ok_or(DispatchError::Other("short stake below zero"))?;
-			Ok(())
-		})
+		let key = key(asset, owner);
+		let stake: Balance = unhashed::get_or_default(&key);
+		let left =
+			stake.checked_sub(amount).ok_or(DispatchError::Other("short stake below zero"))?;
+		unhashed::put(&key, &left);
+		Ok(())
 	}
 }
 
 /// `owner`'s short stake of `asset`, as LpStaking sees it.
 pub fn short_stake(asset: &AssetId, owner: u128) -> Balance {
-	SHORTS.with(|s| s.borrow().get(&(asset.clone(), owner)).copied().unwrap_or_default())
+	unhashed::get_or_default(&key(asset, &owner))
 }
 
-pub(crate) fn reset() {
-	SHORTS.with(|s| s.borrow_mut().clear());
-}
+/// Nothing to reset: the stakes live in each test's own externalities.
+pub(crate) fn reset() {}

@@ -1,5 +1,6 @@
-//! Benchmarks of the Gov pallet, each in its worst case: existing stakers and shares, full-length
-//! texts and calls, the snapshot taken by a vote, deposits refunded, vote lists at their bound.
+//! Benchmarks of the Gov pallet, each in its worst case: existing stakers and shares, a new staker
+//! record's deposit held (or a deposit updated as votes come and go), full-length texts and calls,
+//! the snapshot taken by a vote, deposits refunded, vote lists at their bound.
 
 use super::*;
 use frame_benchmarking::v2::*;
@@ -100,18 +101,19 @@ fn ended_votes<T: Config>(
 mod benchmarks {
 	use super::*;
 
-	/// A second staker, after a reward: shares at a rate.
+	/// A second staker's first stake: shares at the current rate, a new record and its deposit.
 	#[benchmark]
 	fn stake_voting_tokens() -> Result<(), BenchmarkError> {
 		quick_parameters::<T>();
 		staked::<T>(&account("first", 0, 0), 1_000_000_000)?;
 		let caller: T::AccountId = whitelisted_caller();
-		staked::<T>(&caller, 1_000_000_000)?;
+		fund::<T>(&caller);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller.clone()), 1_000_000_000);
 
-		assert_eq!(Stakers::<T>::get(&caller).map(|s| s.share), Some(2_000_000_000));
+		assert_eq!(Stakers::<T>::get(&caller).map(|s| s.share), Some(1_000_000_000));
+		assert!(StakerDeposits::<T>::contains_key(&caller));
 		Ok(())
 	}
 

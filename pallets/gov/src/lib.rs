@@ -47,6 +47,7 @@ pub use pallet::*;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 pub mod math;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 #[cfg(test)]
@@ -66,7 +67,7 @@ use frame_support::{
 	traits::{
 		fungible::{Inspect, Mutate},
 		tokens::{Fortitude, Preservation},
-		Contains, UnixTime,
+		Consideration, Contains, Footprint, UnixTime,
 	},
 	PalletId,
 };
@@ -99,7 +100,7 @@ pub mod pallet {
 	use super::*;
 
 	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -159,6 +160,12 @@ pub mod pallet {
 		/// The chain's clock.
 		type UnixTime: UnixTime;
 
+		/// The deposit a staker pays for the state it keeps: its staker record and, per vote in
+		/// its list, the list entry and the voter record. Held while the record exists, raised by
+		/// a stake or a vote, lowered as votes are pruned, released with the record. The runtime
+		/// holds MIR under `HoldReason::StakerDeposit`.
+		type Consideration: Consideration<Self::AccountId, Footprint>;
+
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
 	}
@@ -200,6 +207,20 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Voters<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, PollId, Blake2_128Concat, T::AccountId, VoterInfo>;
+
+	/// The deposit each staker holds for its records ([`Config::Consideration`]). Stakers from
+	/// before version 1 hold none until their state next grows (a stake or a vote).
+	#[pallet::storage]
+	pub type StakerDeposits<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, T::Consideration>;
+
+	/// Why Gov holds a staker's funds.
+	#[pallet::composite_enum]
+	pub enum HoldReason {
+		/// The deposit of a staker's records: its staker record and its votes.
+		#[codec(index = 0)]
+		StakerDeposit,
+	}
 
 	/// Gov's events.
 	#[pallet::event]
@@ -385,6 +406,8 @@ pub mod pallet {
 		Overflow,
 		/// The sender holds less MIR than the amount (keeping its existential deposit).
 		InsufficientBalance,
+		/// The staker cannot pay the deposit its records hold (MIR).
+		CannotPayDeposit,
 	}
 
 	/// Parameters at genesis.
@@ -465,6 +488,7 @@ pub mod pallet {
 			totals.total_share = new_total;
 			Totals::<T>::put(totals);
 			Stakers::<T>::insert(&who, staker);
+			Self::sync_staker_deposit(&who, true)?;
 			Self::deposit_event(Event::Staked { who, amount, share });
 			Ok(())
 		}
@@ -520,7 +544,7 @@ pub mod pallet {
 			T::Currency::transfer(&Self::account_id(), &who, paid, Preservation::Preserve)?;
 			totals.total_share = total_share.saturating_sub(share);
 			Totals::<T>::put(totals);
-			Self::store_staker(&who, &mut staker);
+			Self::store_staker(&who, &mut staker)?;
 			Self::deposit_event(Event::Withdrawn { who, amount: paid, share });
 			Ok(Some(T::WeightInfo::withdraw_voting_tokens(votes)).into())
 		}
@@ -681,6 +705,7 @@ pub mod pallet {
 			Polls::<T>::insert(poll_id, poll);
 			Stakers::<T>::insert(&voter, staker);
 			Voters::<T>::insert(poll_id, &voter, VoterInfo { vote, balance: amount });
+			Self::sync_staker_deposit(&voter, true)?;
 			Self::deposit_event(Event::VoteCast { poll_id, voter, vote, amount });
 			if snapshot {
 				Self::deposit_event(Event::PollSnapshotted { poll_id, staked_amount: staked });
@@ -880,7 +905,7 @@ pub mod pallet {
 			totals.pending_voting_rewards = totals.pending_voting_rewards.saturating_sub(amount);
 			T::Currency::transfer(&Self::account_id(), &who, amount, Preservation::Preserve)?;
 			Totals::<T>::put(totals);
-			Self::store_staker(&who, &mut staker);
+			Self::store_staker(&who, &mut staker)?;
 			Self::deposit_event(Event::VotingRewardsWithdrawn { who, amount });
 			Ok(Some(T::WeightInfo::withdraw_voting_rewards(visited)).into())
 		}
@@ -914,7 +939,7 @@ pub mod pallet {
 			totals.total_share =
 				totals.total_share.checked_add(share).ok_or(Error::<T>::Overflow)?;
 			Totals::<T>::put(totals);
-			Self::store_staker(&who, &mut staker);
+			Self::store_staker(&who, &mut staker)?;
 			Self::deposit_event(Event::VotingRewardsStaked { who, amount, share });
 			Ok(Some(T::WeightInfo::stake_voting_rewards(visited)).into())
 		}
@@ -1118,13 +1143,44 @@ impl<T: Config> Pallet<T> {
 		Ok((staker, amount, visited))
 	}
 
-	/// Stores `staker`, or removes it when it holds nothing.
-	fn store_staker(who: &T::AccountId, staker: &mut StakerOf<T>) {
+	/// Stores `staker`, or removes it when it holds nothing; its deposit follows (lowered or
+	/// released, never raised).
+	fn store_staker(who: &T::AccountId, staker: &mut StakerOf<T>) -> DispatchResult {
 		if staker.share.is_zero() && staker.votes.is_empty() {
 			Stakers::<T>::remove(who);
 		} else {
 			Stakers::<T>::insert(who, &*staker);
 		}
+		Self::sync_staker_deposit(who, false)
+	}
+
+	/// What a staker with `votes` votes occupies, as one item of that many bytes (storage prices
+	/// charge `count × size`): the staker record, and per vote its list entry and voter record.
+	pub fn staker_footprint(votes: u32) -> Footprint {
+		let record = <(T::AccountId, Balance)>::max_encoded_len();
+		let per_vote = <(PollId, Balance, T::AccountId, VoterInfo)>::max_encoded_len();
+		Footprint::from_parts(1, record.saturating_add(per_vote.saturating_mul(votes as usize)))
+	}
+
+	/// Makes `who`'s deposit match its records: released when the record is gone, updated to
+	/// its votes when it exists. A staker without a deposit (from before deposits) is charged
+	/// only when `may_charge` (its state grows); a staker who cannot pay gets `CannotPayDeposit`.
+	fn sync_staker_deposit(who: &T::AccountId, may_charge: bool) -> DispatchResult {
+		let Some(staker) = Stakers::<T>::get(who) else {
+			if let Some(ticket) = StakerDeposits::<T>::take(who) {
+				ticket.drop(who)?;
+			}
+			return Ok(());
+		};
+		let footprint = Self::staker_footprint(staker.votes.len() as u32);
+		let ticket = match StakerDeposits::<T>::take(who) {
+			Some(ticket) => ticket.update(who, footprint),
+			None if may_charge => T::Consideration::new(who, footprint),
+			None => return Ok(()),
+		}
+		.map_err(|_| Error::<T>::CannotPayDeposit)?;
+		StakerDeposits::<T>::insert(who, ticket);
+		Ok(())
 	}
 
 	/// Drops `staker`'s votes in polls that ended without voting rewards (their voter records
@@ -1218,6 +1274,10 @@ impl<T: Config> Pallet<T> {
 	/// listed vote has its voter record.
 	#[cfg(any(test, feature = "try-runtime"))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		// Every deposit belongs to a staker record that exists.
+		for who in StakerDeposits::<T>::iter_keys() {
+			ensure!(Stakers::<T>::contains_key(&who), "a staker deposit without its staker");
+		}
 		let totals = Totals::<T>::get();
 		let mut shares: Balance = 0;
 		for (who, staker) in Stakers::<T>::iter() {

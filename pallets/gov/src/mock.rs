@@ -98,6 +98,26 @@ impl Contains<RuntimeCall> for AuthAdminCalls {
 parameter_types! {
 	pub const GovPalletId: PalletId = PalletId(*b"mir/gov_");
 	pub const MaxCallWeight: Weight = Weight::from_parts(1_000_000_000_000, 1_000_000);
+	pub const StakerDepositReason: RuntimeHoldReason =
+		RuntimeHoldReason::Gov(pallet_gov::HoldReason::StakerDeposit);
+	/// The staker deposit's price: nothing unless a test sets it (the original's tests count
+	/// every MIR).
+	pub static StakerDepositBase: u128 = 0;
+	pub static StakerDepositPerByte: u128 = 0;
+}
+
+/// The staker deposit of the mock: [`StakerDepositBase`] + [`StakerDepositPerByte`] per byte.
+pub type StakerDeposit = frame_support::traits::fungible::HoldConsideration<
+	u128,
+	Balances,
+	StakerDepositReason,
+	frame_support::traits::LinearStoragePrice<StakerDepositBase, StakerDepositPerByte, u128>,
+>;
+
+/// MIR `who` has on hold for its staker records.
+pub fn held_deposit(who: u128) -> u128 {
+	use frame_support::traits::fungible::InspectHold;
+	<Balances as InspectHold<u128>>::balance_on_hold(&StakerDepositReason::get(), &who)
 }
 
 impl pallet_gov::Config for Test {
@@ -114,6 +134,7 @@ impl pallet_gov::Config for Test {
 	type MaxAdminPollsInProgress = ConstU32<4>;
 	type MaxVotesPerStaker = ConstU32<5>;
 	type UnixTime = Timestamp;
+	type Consideration = StakerDeposit;
 	type WeightInfo = ();
 }
 

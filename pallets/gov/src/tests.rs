@@ -1031,3 +1031,99 @@ fn a_reward_above_the_balance_is_insufficient_balance() {
 		assert_ok!(Pallet::deposit_reward(RuntimeOrigin::signed(DAVE), spendable));
 	});
 }
+
+// --- storage deposits (issue 24) ------------------------------------------------------------------
+
+/// Prices the staker deposit at 100 MIR plus 1 per byte for the rest of the test.
+fn price_deposits() {
+	StakerDepositBase::set(100);
+	StakerDepositPerByte::set(1);
+}
+
+/// The deposit of a staker with `votes` votes at [`price_deposits`]'s price.
+fn deposit_for(votes: u32) -> u128 {
+	// LinearStoragePrice: the base once, the slope per byte.
+	100 + Pallet::staker_footprint(votes).size as u128
+}
+
+#[test]
+fn a_staker_holds_a_deposit_that_follows_its_votes_and_goes_with_its_record() {
+	run_test(|| {
+		price_deposits();
+		let free = mir(BOB);
+		stake(BOB, 1_000);
+		assert_eq!(held_deposit(BOB), deposit_for(0));
+		assert_eq!(mir(BOB), free - 1_000 - deposit_for(0));
+		// More stake: the same record, the same deposit.
+		stake(BOB, 500);
+		assert_eq!(held_deposit(BOB), deposit_for(0));
+		// Each vote adds its list entry and voter record.
+		let first = create(ALICE, None);
+		let second = create(ALICE, None);
+		vote(BOB, first, VoteOption::Yes, 100);
+		assert_eq!(held_deposit(BOB), deposit_for(1));
+		vote(BOB, second, VoteOption::No, 100);
+		assert_eq!(held_deposit(BOB), deposit_for(2));
+		// Once the polls have ended, a withdrawal prunes the votes and lowers the deposit; all of
+		// the stake withdrawn, the record goes and the deposit comes back.
+		advance(10_001);
+		end(first);
+		end(second);
+		assert_ok!(Pallet::withdraw_voting_tokens(RuntimeOrigin::signed(BOB), Some(1)));
+		assert_eq!(held_deposit(BOB), deposit_for(0));
+		assert_ok!(Pallet::withdraw_voting_tokens(RuntimeOrigin::signed(BOB), None));
+		assert!(!Stakers::<Test>::contains_key(BOB));
+		assert_eq!(held_deposit(BOB), 0);
+		// All of it back, and the two polls' deposits: they missed the quorum and stayed staked.
+		assert_eq!(mir(BOB), free + 200);
+	});
+}
+
+#[test]
+fn a_staker_who_cannot_pay_the_deposit_is_refused_and_nothing_changes() {
+	run_test(|| {
+		price_deposits();
+		// Enough to stake, not to stake and hold the deposit (and keep the existential deposit).
+		let poor = 77u128;
+		assert_ok!(Balances::mint_into(&poor, 1_000 + deposit_for(0) - 1));
+		assert_noop!(
+			Pallet::stake_voting_tokens(RuntimeOrigin::signed(poor), 1_000),
+			Error::<Test>::CannotPayDeposit
+		);
+		// Staked with room for the record's deposit only: a vote needs more, and is refused.
+		assert_ok!(Pallet::stake_voting_tokens(RuntimeOrigin::signed(poor), 500));
+		let spare = mir(poor) - Balances::minimum_balance();
+		assert_ok!(Balances::transfer(&poor, &DAVE, spare, Preservation::Preserve));
+		let poll = create(ALICE, None);
+		assert_noop!(
+			Pallet::cast_vote(RuntimeOrigin::signed(poor), poll, VoteOption::Yes, 100),
+			Error::<Test>::CannotPayDeposit
+		);
+	});
+}
+
+#[test]
+fn the_migration_to_deposits_keeps_every_staker_and_charges_none() {
+	use crate::migrations::MigrateV0ToV1;
+	use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
+	run_test(|| {
+		stake(BOB, 1_000);
+		let poll = create(ALICE, None);
+		vote(BOB, poll, VoteOption::Yes, 100);
+		let _ = crate::StakerDeposits::<Test>::clear(u32::MAX, None);
+		let staker = Stakers::<Test>::get(BOB);
+		StorageVersion::new(0).put::<Pallet>();
+		MigrateV0ToV1::<Test>::on_runtime_upgrade();
+		assert_eq!(Pallet::on_chain_storage_version(), 1);
+		assert_eq!(Stakers::<Test>::get(BOB), staker);
+		assert_eq!(crate::StakerDeposits::<Test>::iter().count(), 0);
+		// A staker from before pays nothing to leave, and is charged when its state next grows.
+		price_deposits();
+		advance(10_001);
+		end(poll);
+		assert_ok!(Pallet::withdraw_voting_tokens(RuntimeOrigin::signed(BOB), Some(1)));
+		assert_eq!(held_deposit(BOB), 0);
+		stake(BOB, 10);
+		assert_eq!(held_deposit(BOB), deposit_for(0));
+	});
+}

@@ -1,5 +1,6 @@
-//! Benchmarks of the LpStaking pallet, each in its worst case: records that exist and have rewards
-//! to settle, LP tokens that are `pallet-assets` tokens, both halves of a pool bonded.
+//! Benchmarks of the LpStaking pallet, each in its worst case: a bond makes a stake record (its
+//! deposit held) in a pool with rewards, an unbond or a withdrawal removes one (its deposit
+//! released) after settling, LP tokens are `pallet-assets` tokens, both halves of a pool bonded.
 
 use super::*;
 use frame_benchmarking::v2::*;
@@ -35,7 +36,8 @@ fn caller<T: Config>() -> T::AccountId {
 		fund_mir::<T>(&account, ed);
 	}
 	let caller: T::AccountId = whitelisted_caller();
-	fund_mir::<T>(&caller, ed.saturating_mul(1_000));
+	// Fees and every stake record's deposit (two per pool).
+	fund_mir::<T>(&caller, FUNDS);
 	caller
 }
 
@@ -83,6 +85,29 @@ fn stake_and_reward<T: Config>(i: u32, caller: &T::AccountId) -> Result<(), Benc
 	reward::<T>(i)
 }
 
+/// Another staker bonds LP (in `token`) and sLP in pool `i`, then rewards arrive: the caller's
+/// record will be new, in a pool with bonds and rewards.
+fn others_staked<T: Config>(i: u32, token: AssetId) -> Result<(), BenchmarkError> {
+	let other: T::AccountId = account("staker", i, 0);
+	fund_mir::<T>(&other, FUNDS);
+	let _ = T::Assets::mint_into(token, &other, FUNDS);
+	stake_and_reward::<T>(i, &other)
+}
+
+/// Whether `who`'s `half` record of pool `i` holds a deposit.
+fn holds_deposit<T: Config>(who: &T::AccountId, i: u32, half: Half) -> bool {
+	StakeDeposits::<T>::contains_key(who, (asset(i), half))
+}
+
+/// The caller bonds LP and sLP in pool `i`, rewards arrive, and it unbonds both: two records
+/// with rewards and no bond, each holding its deposit.
+fn stake_and_unbond<T: Config>(i: u32, caller: &T::AccountId) -> Result<(), BenchmarkError> {
+	stake_and_reward::<T>(i, caller)?;
+	Pallet::<T>::unbond(RawOrigin::Signed(caller.clone()).into(), asset(i), BOND)?;
+	<Pallet<T> as ShortStakeHook<T::AccountId>>::decrease_short(&asset(i), caller, BOND)?;
+	Ok(())
+}
+
 #[benchmarks]
 mod benchmarks {
 	use super::*;
@@ -91,12 +116,13 @@ mod benchmarks {
 	fn bond() -> Result<(), BenchmarkError> {
 		let caller = caller::<T>();
 		let token = plain_pool::<T>(0, &caller);
-		stake_and_reward::<T>(0, &caller)?;
+		others_staked::<T>(0, token.clone())?;
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller.clone()), asset(0), BOND);
 
-		assert_eq!(LpStakes::<T>::get(&caller, asset(0)).map(|r| r.bond_amount), Some(2 * BOND));
+		assert_eq!(LpStakes::<T>::get(&caller, asset(0)).map(|r| r.bond_amount), Some(BOND));
+		assert!(holds_deposit::<T>(&caller, 0, Half::Lp));
 		assert_eq!(T::Assets::balance(token, &Pallet::<T>::account_id()), 2 * BOND);
 		Ok(())
 	}
@@ -105,13 +131,16 @@ mod benchmarks {
 	fn unbond() -> Result<(), BenchmarkError> {
 		let caller = caller::<T>();
 		let token = plain_pool::<T>(0, &caller);
-		stake_and_reward::<T>(0, &caller)?;
+		others_staked::<T>(0, token.clone())?;
+		Pallet::<T>::bond(RawOrigin::Signed(caller.clone()).into(), asset(0), BOND)?;
 		let before = T::Assets::balance(token.clone(), &caller);
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(caller.clone()), asset(0), BOND / 2);
+		_(RawOrigin::Signed(caller.clone()), asset(0), BOND);
 
-		assert_eq!(T::Assets::balance(token, &caller), before + BOND / 2);
+		assert_eq!(T::Assets::balance(token, &caller), before + BOND);
+		assert!(!LpStakes::<T>::contains_key(&caller, asset(0)));
+		assert!(!holds_deposit::<T>(&caller, 0, Half::Lp));
 		Ok(())
 	}
 
@@ -119,23 +148,27 @@ mod benchmarks {
 	fn withdraw_rewards() -> Result<(), BenchmarkError> {
 		let caller = caller::<T>();
 		plain_pool::<T>(0, &caller);
-		stake_and_reward::<T>(0, &caller)?;
+		stake_and_unbond::<T>(0, &caller)?;
 		let before = T::Assets::balance(MIR, &caller);
 
 		#[extrinsic_call]
 		withdraw_rewards(RawOrigin::Signed(caller.clone()), Some(asset(0)));
 
+		// Both records are settled, emptied and removed; their deposits come back.
 		assert!(T::Assets::balance(MIR, &caller) >= before + REWARD - 2);
+		assert!(!holds_deposit::<T>(&caller, 0, Half::Lp));
+		assert!(!holds_deposit::<T>(&caller, 0, Half::Short));
 		Ok(())
 	}
 
-	/// `n` pools, each with an LP and an sLP bond of the caller's that have rewards to settle.
+	/// `n` pools, each with an LP and an sLP record of the caller's that have rewards to settle
+	/// and no bond left: each is removed and its deposit released.
 	#[benchmark]
 	fn withdraw_all_rewards(n: Linear<1, { T::MaxPools::get() }>) -> Result<(), BenchmarkError> {
 		let caller = caller::<T>();
 		for i in 0..n {
 			plain_pool::<T>(i, &caller);
-			stake_and_reward::<T>(i, &caller)?;
+			stake_and_unbond::<T>(i, &caller)?;
 		}
 		let before = T::Assets::balance(MIR, &caller);
 
@@ -150,13 +183,13 @@ mod benchmarks {
 	fn auto_stake() -> Result<(), BenchmarkError> {
 		let caller = caller::<T>();
 		let token = amm_pool::<T>(0, &caller);
-		let _ = T::Assets::mint_into(token, &caller, BOND);
-		stake_and_reward::<T>(0, &caller)?;
+		others_staked::<T>(0, token)?;
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller.clone()), asset(0), 1_000_000, 100_000_000, None);
 
-		assert!(LpStakes::<T>::get(&caller, asset(0)).is_some_and(|r| r.bond_amount > BOND));
+		assert!(LpStakes::<T>::get(&caller, asset(0)).is_some_and(|r| r.bond_amount > 0));
+		assert!(holds_deposit::<T>(&caller, 0, Half::Lp));
 		Ok(())
 	}
 
@@ -246,15 +279,16 @@ mod benchmarks {
 	#[benchmark]
 	fn increase_short() -> Result<(), BenchmarkError> {
 		let caller = caller::<T>();
-		plain_pool::<T>(0, &caller);
-		stake_and_reward::<T>(0, &caller)?;
+		let token = plain_pool::<T>(0, &caller);
+		others_staked::<T>(0, token)?;
 
 		#[block]
 		{
 			<Pallet<T> as ShortStakeHook<T::AccountId>>::increase_short(&asset(0), &caller, BOND)?;
 		}
 
-		assert_eq!(ShortStakes::<T>::get(&caller, asset(0)).map(|r| r.bond_amount), Some(2 * BOND));
+		assert_eq!(ShortStakes::<T>::get(&caller, asset(0)).map(|r| r.bond_amount), Some(BOND));
+		assert!(holds_deposit::<T>(&caller, 0, Half::Short));
 		Ok(())
 	}
 
@@ -262,19 +296,17 @@ mod benchmarks {
 	#[benchmark]
 	fn decrease_short() -> Result<(), BenchmarkError> {
 		let caller = caller::<T>();
-		plain_pool::<T>(0, &caller);
-		stake_and_reward::<T>(0, &caller)?;
+		let token = plain_pool::<T>(0, &caller);
+		others_staked::<T>(0, token)?;
+		<Pallet<T> as ShortStakeHook<T::AccountId>>::increase_short(&asset(0), &caller, BOND)?;
 
 		#[block]
 		{
-			<Pallet<T> as ShortStakeHook<T::AccountId>>::decrease_short(
-				&asset(0),
-				&caller,
-				BOND / 2,
-			)?;
+			<Pallet<T> as ShortStakeHook<T::AccountId>>::decrease_short(&asset(0), &caller, BOND)?;
 		}
 
-		assert_eq!(ShortStakes::<T>::get(&caller, asset(0)).map(|r| r.bond_amount), Some(BOND / 2));
+		assert!(!ShortStakes::<T>::contains_key(&caller, asset(0)));
+		assert!(!holds_deposit::<T>(&caller, 0, Half::Short));
 		Ok(())
 	}
 

@@ -49,6 +49,7 @@ pub use pallet::*;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 pub mod math;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 #[cfg(test)]
@@ -65,7 +66,7 @@ use frame_support::{
 	pallet_prelude::*,
 	traits::{
 		fungibles::{Inspect, Mutate},
-		UnixTime,
+		Consideration, Footprint, UnixTime,
 	},
 	PalletId,
 };
@@ -100,7 +101,7 @@ pub mod pallet {
 	use super::*;
 
 	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -136,6 +137,11 @@ pub mod pallet {
 
 		/// The chain's clock.
 		type UnixTime: UnixTime;
+
+		/// The deposit a staker pays for each stake record it creates (an LP bond or an sLP bond
+		/// of one asset): held while the record exists, released when it goes. The runtime holds
+		/// MIR under `HoldReason::StakeDeposit`.
+		type Consideration: Consideration<Self::AccountId, Footprint>;
 
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
@@ -174,6 +180,26 @@ pub mod pallet {
 	/// The parameters.
 	#[pallet::storage]
 	pub type Parameters<T: Config> = StorageValue<_, StakingParameters, ValueQuery>;
+
+	/// The deposit each stake record holds: staker → (asset, half) → its ticket. Records made
+	/// before version 1 hold none until they go and are made again.
+	#[pallet::storage]
+	pub type StakeDeposits<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Blake2_128Concat,
+		(AssetId, Half),
+		T::Consideration,
+	>;
+
+	/// Why LpStaking holds a staker's funds.
+	#[pallet::composite_enum]
+	pub enum HoldReason {
+		/// The deposit of a stake record (an LP or an sLP bond of one asset).
+		#[codec(index = 0)]
+		StakeDeposit,
+	}
 
 	/// The pallet's events.
 	#[pallet::event]
@@ -310,6 +336,8 @@ pub mod pallet {
 		InsufficientBalance,
 		/// Arithmetic overflow.
 		Overflow,
+		/// The staker cannot pay the deposit a new stake record holds (MIR).
+		CannotPayDeposit,
 	}
 
 	/// Reward pools and parameters at genesis.
@@ -726,6 +754,19 @@ impl<T: Config> Pallet<T> {
 		asset: &AssetId,
 		amount: Balance,
 	) -> Result<AssetId, DispatchError> {
+		// One layer: a refused bond holds no deposit.
+		frame_support::storage::with_storage_layer(|| {
+			Self::hold_record_deposit(who, asset, Half::Lp)?;
+			Self::add_lp_bond(who, asset, amount)
+		})
+	}
+
+	/// [`Self::increase_lp_bond`]'s bookkeeping, without the deposit.
+	fn add_lp_bond(
+		who: &T::AccountId,
+		asset: &AssetId,
+		amount: Balance,
+	) -> Result<AssetId, DispatchError> {
 		Pools::<T>::try_mutate(asset, |maybe_pool| {
 			let pool = maybe_pool.as_mut().ok_or(Error::<T>::PoolNotFound)?;
 			LpStakes::<T>::try_mutate(who, asset, |maybe_record| {
@@ -747,6 +788,19 @@ impl<T: Config> Pallet<T> {
 	/// Takes `amount` off `who`'s LP bond of `asset` (settling first); returns the LP token to
 	/// give back.
 	fn decrease_lp_bond(
+		who: &T::AccountId,
+		asset: &AssetId,
+		amount: Balance,
+	) -> Result<AssetId, DispatchError> {
+		frame_support::storage::with_storage_layer(|| {
+			let token = Self::take_lp_bond(who, asset, amount)?;
+			Self::release_record_deposit(who, asset, Half::Lp)?;
+			Ok(token)
+		})
+	}
+
+	/// [`Self::decrease_lp_bond`]'s bookkeeping, without the deposit.
+	fn take_lp_bond(
 		who: &T::AccountId,
 		asset: &AssetId,
 		amount: Balance,
@@ -785,6 +839,15 @@ impl<T: Config> Pallet<T> {
 
 	/// Adds `amount` to `who`'s sLP bond of `asset` (settling first; a new record if none).
 	fn bond_short(who: &T::AccountId, asset: &AssetId, amount: Balance) -> DispatchResult {
+		// One layer: a refused bond holds no deposit.
+		frame_support::storage::with_storage_layer(|| {
+			Self::hold_record_deposit(who, asset, Half::Short)?;
+			Self::add_short_bond(who, asset, amount)
+		})
+	}
+
+	/// [`Self::bond_short`]'s bookkeeping, without the deposit.
+	fn add_short_bond(who: &T::AccountId, asset: &AssetId, amount: Balance) -> DispatchResult {
 		Pools::<T>::try_mutate(asset, |maybe_pool| {
 			let pool = maybe_pool.as_mut().ok_or(Error::<T>::PoolNotFound)?;
 			ShortStakes::<T>::try_mutate(who, asset, |maybe_record| {
@@ -802,6 +865,14 @@ impl<T: Config> Pallet<T> {
 	/// Takes `amount` from `who`'s sLP bond of `asset` (settling first); removes the record when
 	/// nothing is left in it.
 	fn unbond_short(who: &T::AccountId, asset: &AssetId, amount: Balance) -> DispatchResult {
+		frame_support::storage::with_storage_layer(|| {
+			Self::take_short_bond(who, asset, amount)?;
+			Self::release_record_deposit(who, asset, Half::Short)
+		})
+	}
+
+	/// [`Self::unbond_short`]'s bookkeeping, without the deposit.
+	fn take_short_bond(who: &T::AccountId, asset: &AssetId, amount: Balance) -> DispatchResult {
 		Pools::<T>::try_mutate(asset, |maybe_pool| {
 			let pool = maybe_pool.as_mut().ok_or(Error::<T>::PoolNotFound)?;
 			ShortStakes::<T>::try_mutate_exists(who, asset, |maybe_record| {
@@ -842,7 +913,45 @@ impl<T: Config> Pallet<T> {
 				ShortStakes::<T>::insert(who, asset, record);
 			}
 		}
+		Self::release_record_deposit(who, asset, Half::Lp)?;
+		Self::release_record_deposit(who, asset, Half::Short)?;
 		Ok(total)
+	}
+
+	/// What one stake record occupies: its key and value.
+	fn record_footprint() -> Footprint {
+		Footprint::from_mel::<(T::AccountId, AssetId, StakerReward)>()
+	}
+
+	/// Holds the deposit of `who`'s `half` record of `asset` when the record is about to be
+	/// made (nothing when it exists: it holds its deposit already, or was made before deposits).
+	fn hold_record_deposit(who: &T::AccountId, asset: &AssetId, half: Half) -> DispatchResult {
+		let exists = match half {
+			Half::Lp => LpStakes::<T>::contains_key(who, asset),
+			Half::Short => ShortStakes::<T>::contains_key(who, asset),
+		};
+		if exists || StakeDeposits::<T>::contains_key(who, (asset, half)) {
+			return Ok(());
+		}
+		let ticket = T::Consideration::new(who, Self::record_footprint())
+			.map_err(|_| Error::<T>::CannotPayDeposit)?;
+		StakeDeposits::<T>::insert(who, (asset.clone(), half), ticket);
+		Ok(())
+	}
+
+	/// Releases the deposit of `who`'s `half` record of `asset` once the record is gone.
+	fn release_record_deposit(who: &T::AccountId, asset: &AssetId, half: Half) -> DispatchResult {
+		let exists = match half {
+			Half::Lp => LpStakes::<T>::contains_key(who, asset),
+			Half::Short => ShortStakes::<T>::contains_key(who, asset),
+		};
+		if exists {
+			return Ok(());
+		}
+		if let Some(ticket) = StakeDeposits::<T>::take(who, (asset.clone(), half)) {
+			ticket.drop(who)?;
+		}
+		Ok(())
 	}
 
 	/// Takes `who`'s rewards of every pool; returns them and how many pools the account has
@@ -1022,6 +1131,14 @@ impl<T: Config> Pallet<T> {
 				!record.bond_amount.is_zero() || !record.pending_reward.is_zero(),
 				"an empty sLP record"
 			);
+		}
+		// Every deposit belongs to a record that exists.
+		for (who, (asset, half), _) in StakeDeposits::<T>::iter() {
+			let exists = match half {
+				Half::Lp => LpStakes::<T>::contains_key(&who, &asset),
+				Half::Short => ShortStakes::<T>::contains_key(&who, &asset),
+			};
+			ensure!(exists, "a stake deposit without its record");
 		}
 		let mut token_sums: BTreeMap<AssetId, Balance> = BTreeMap::new();
 		let mut pools = 0u32;

@@ -49,6 +49,38 @@ pub fn set_price(asset: AssetId, price: Option<FixedU128>) {
 
 parameter_types! {
 	pub const StakingPalletId: PalletId = PalletId(*b"mir/stak");
+	pub const StakeDepositReason: RuntimeHoldReason =
+		RuntimeHoldReason::LpStaking(pallet_mirror_lp_staking::HoldReason::StakeDeposit);
+}
+
+/// A stake record's deposit in the mock: 100 plus 1 per byte of its footprint.
+pub type StakeDeposit = frame_support::traits::fungible::HoldConsideration<
+	u128,
+	Balances,
+	StakeDepositReason,
+	frame_support::traits::LinearStoragePrice<
+		frame_support::traits::ConstU128<100>,
+		frame_support::traits::ConstU128<1>,
+		Balance,
+	>,
+>;
+
+/// What one stake record holds in the mock.
+pub fn stake_deposit() -> Balance {
+	use sp_runtime::traits::Convert;
+	let footprint =
+		frame_support::traits::Footprint::from_mel::<(u128, AssetId, crate::StakerReward)>();
+	frame_support::traits::LinearStoragePrice::<
+		frame_support::traits::ConstU128<100>,
+		frame_support::traits::ConstU128<1>,
+		Balance,
+	>::convert(footprint)
+}
+
+/// MIR `who` has on hold for stake records.
+pub fn held_deposits(who: u128) -> Balance {
+	use frame_support::traits::fungible::InspectHold;
+	<Balances as InspectHold<u128>>::balance_on_hold(&StakeDepositReason::get(), &who)
 }
 
 impl pallet_mirror_lp_staking::Config for Test {
@@ -60,6 +92,7 @@ impl pallet_mirror_lp_staking::Config for Test {
 	type MaxPools = ConstU32<4>;
 	type MaxPremiumAssets = ConstU32<3>;
 	type UnixTime = Timestamp;
+	type Consideration = StakeDeposit;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = BenchSetup;

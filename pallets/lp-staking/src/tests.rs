@@ -774,3 +774,107 @@ fn mir_is_never_a_staking_token() {
 		);
 	});
 }
+
+// --- storage deposits (issue 24) ------------------------------------------------------------------
+
+#[test]
+fn a_new_lp_record_holds_a_deposit_until_it_goes() {
+	run_test(|| {
+		let free = mir(ALICE);
+		assert_ok!(LpStaking::bond(signed(ALICE), AAPL, 1_000));
+		assert_eq!(held_deposits(ALICE), stake_deposit());
+		assert_eq!(mir(ALICE), free - stake_deposit());
+		assert!(crate::StakeDeposits::<Test>::contains_key(ALICE, (AAPL, crate::Half::Lp)));
+		// A bond into the record it has holds nothing more.
+		assert_ok!(LpStaking::bond(signed(ALICE), AAPL, 500));
+		assert_eq!(held_deposits(ALICE), stake_deposit());
+		// A second asset is a second record.
+		assert_ok!(LpStaking::bond(signed(ALICE), TSLA, 10));
+		assert_eq!(held_deposits(ALICE), 2 * stake_deposit());
+		// Partly unbonded, the record stays and so does its deposit; all of it, both go.
+		assert_ok!(LpStaking::unbond(signed(ALICE), AAPL, 1_400));
+		assert_eq!(held_deposits(ALICE), 2 * stake_deposit());
+		assert_ok!(LpStaking::unbond(signed(ALICE), AAPL, 100));
+		assert!(!LpStakes::<Test>::contains_key(ALICE, AAPL));
+		assert_eq!(held_deposits(ALICE), stake_deposit());
+		assert_ok!(LpStaking::unbond(signed(ALICE), TSLA, 10));
+		assert_eq!(held_deposits(ALICE), 0);
+		assert_eq!(mir(ALICE), free);
+	});
+}
+
+#[test]
+fn a_record_kept_for_its_rewards_keeps_its_deposit_until_they_are_withdrawn() {
+	run_test(|| {
+		assert_ok!(LpStaking::bond(signed(BOB), AAPL, 1_000));
+		deposit(AAPL, 10_000);
+		assert_ok!(LpStaking::unbond(signed(BOB), AAPL, 1_000));
+		// Rewards are pending: the record (and its deposit) stay.
+		assert!(LpStakes::<Test>::contains_key(BOB, AAPL));
+		assert_eq!(held_deposits(BOB), stake_deposit());
+		assert_ok!(LpStaking::withdraw_rewards(signed(BOB), Some(AAPL)));
+		assert!(!LpStakes::<Test>::contains_key(BOB, AAPL));
+		assert_eq!(held_deposits(BOB), 0);
+	});
+}
+
+#[test]
+fn an_slp_record_holds_the_short_sellers_deposit() {
+	run_test(|| {
+		assert_ok!(<LpStaking as ShortStakeHook<u128>>::increase_short(&AAPL, &CHARLIE, 300));
+		assert_eq!(held_deposits(CHARLIE), stake_deposit());
+		assert_ok!(<LpStaking as ShortStakeHook<u128>>::increase_short(&AAPL, &CHARLIE, 200));
+		assert_eq!(held_deposits(CHARLIE), stake_deposit());
+		assert_ok!(<LpStaking as ShortStakeHook<u128>>::decrease_short(&AAPL, &CHARLIE, 500));
+		assert!(!ShortStakes::<Test>::contains_key(CHARLIE, AAPL));
+		assert_eq!(held_deposits(CHARLIE), 0);
+	});
+}
+
+#[test]
+fn a_staker_who_cannot_pay_the_deposit_is_refused_and_nothing_changes() {
+	run_test(|| {
+		// Dave holds LP tokens and short debt but no MIR.
+		const DAVE: u128 = 44;
+		assert_ok!(<AllAssets as frame_support::traits::fungibles::Mutate<u128>>::mint_into(
+			AAPL_LP, &DAVE, 1_000
+		));
+		assert_noop!(LpStaking::bond(signed(DAVE), AAPL, 1_000), Error::<Test>::CannotPayDeposit);
+		assert_noop!(
+			<LpStaking as ShortStakeHook<u128>>::increase_short(&AAPL, &DAVE, 300),
+			Error::<Test>::CannotPayDeposit
+		);
+		// With MIR for the deposit (and its existential deposit), the bond goes through.
+		assert_ok!(<Balances as frame_support::traits::fungible::Mutate<u128>>::mint_into(
+			&DAVE,
+			stake_deposit() + ED
+		));
+		assert_ok!(LpStaking::bond(signed(DAVE), AAPL, 1_000));
+		assert_eq!(held_deposits(DAVE), stake_deposit());
+	});
+}
+
+#[test]
+fn the_migration_to_deposits_keeps_every_record_and_charges_none() {
+	use crate::migrations::MigrateV0ToV1;
+	use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
+	run_test(|| {
+		// A version-0 chain: records without deposits.
+		assert_ok!(LpStaking::bond(signed(ALICE), AAPL, 1_000));
+		assert_ok!(<LpStaking as ShortStakeHook<u128>>::increase_short(&AAPL, &BOB, 300));
+		let _ = crate::StakeDeposits::<Test>::clear(u32::MAX, None);
+		let lp = LpStakes::<Test>::get(ALICE, AAPL);
+		let short = ShortStakes::<Test>::get(BOB, AAPL);
+		StorageVersion::new(0).put::<LpStaking>();
+		MigrateV0ToV1::<Test>::on_runtime_upgrade();
+		assert_eq!(LpStaking::on_chain_storage_version(), 1);
+		assert_eq!(LpStakes::<Test>::get(ALICE, AAPL), lp);
+		assert_eq!(ShortStakes::<Test>::get(BOB, AAPL), short);
+		assert_eq!(crate::StakeDeposits::<Test>::iter().count(), 0);
+		// A record from before pays nothing when it goes, and nothing while it stays.
+		let held = held_deposits(ALICE);
+		assert_ok!(LpStaking::bond(signed(ALICE), AAPL, 1));
+		assert_ok!(LpStaking::unbond(signed(ALICE), AAPL, 1_001));
+		assert_eq!(held_deposits(ALICE), held);
+	});
+}

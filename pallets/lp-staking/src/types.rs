@@ -5,7 +5,18 @@ pub use mirror_primitives::{
 };
 
 /// Which half of a pool a bond is in.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	codec::Encode,
+	codec::Decode,
+	codec::DecodeWithMemTracking,
+	codec::MaxEncodedLen,
+	scale_info::TypeInfo,
+)]
 pub enum Half {
 	/// Bonded LP tokens.
 	Lp,

@@ -1356,9 +1356,10 @@ impl<T: Config> Pallet<T> {
 		T::PalletId::get().into_sub_account_truncating(*b"lock")
 	}
 
-	/// The short flow of spec §3.5: mints `amount` to the pallet, sells it for UST into the lock
-	/// account with the seller's spread check, locks the proceeds for `lock_period` (resetting
-	/// the position's unlock time) and grows the owner's short stake.
+	/// The short flow of spec §3.5: grows the owner's short stake (which may hold its record's
+	/// deposit), mints `amount` to the pallet, sells it for UST into the lock account with the
+	/// seller's spread check and locks the proceeds for `lock_period` (resetting the position's
+	/// unlock time).
 	fn sell_short(
 		position_id: PositionId,
 		owner: &T::AccountId,
@@ -1367,6 +1368,9 @@ impl<T: Config> Pallet<T> {
 		short: ShortParams,
 		lock_period: Moment,
 	) -> DispatchResult {
+		// The short stake first: a seller who cannot pay its record's deposit is refused before
+		// anything is minted or sold.
+		T::ShortStake::increase_short(asset, owner, amount)?;
 		let account = Self::account_id();
 		Self::mint_to(asset, &account, amount)?;
 		let limit = SpreadLimit::from_options(short.belief_price, short.max_spread);
@@ -1385,7 +1389,6 @@ impl<T: Config> Pallet<T> {
 			lock.amount
 		});
 		TotalLocked::<T>::mutate(|total| *total = total.saturating_add(sale.return_amount));
-		T::ShortStake::increase_short(asset, owner, amount)?;
 		Self::deposit_event(Event::FundsLocked {
 			position_id,
 			amount: sale.return_amount,

@@ -20,7 +20,19 @@ parameter_types! {
 	pub const GovMaxAdminPollsInProgress: u32 = 60;
 	/// Polls a staker's vote list holds before it must withdraw to prune ended ones.
 	pub const GovMaxVotesPerStaker: u32 = 100;
+	/// The hold a staker's deposit sits under.
+	pub const GovDepositReason: RuntimeHoldReason =
+		RuntimeHoldReason::Gov(pallet_mirror_gov::HoldReason::StakerDeposit);
 }
+
+/// What a staker's records hold while they exist: 0.1 MIR plus 0.001 MIR per byte of its staker
+/// record and, per vote, its list entry and voter record (≈ 0.15 MIR with no vote, ≈ 0.09 MIR more
+/// per vote; docs/parameters.md, "Storage deposits").
+pub type StakerDeposit = frame_support::traits::LinearStoragePrice<
+	ConstU128<{ MIR / 10 }>,
+	ConstU128<{ MIR / 1_000 }>,
+	Balance,
+>;
 
 /// How deep the classifier looks into batches.
 const GOV_CLASSIFY_DEPTH: u32 = 4;
@@ -99,5 +111,11 @@ impl pallet_mirror_gov::Config for Runtime {
 	type MaxAdminPollsInProgress = GovMaxAdminPollsInProgress;
 	type MaxVotesPerStaker = GovMaxVotesPerStaker;
 	type UnixTime = ChainTime;
+	type Consideration = frame_support::traits::fungible::HoldConsideration<
+		AccountId,
+		Balances,
+		GovDepositReason,
+		StakerDeposit,
+	>;
 	type WeightInfo = pallet_mirror_gov::weights::SubstrateWeight<Runtime>;
 }

@@ -2,6 +2,7 @@
 //! Community, each wired to the others only through the traits in `mirror-primitives`.
 
 use super::*;
+use frame_support::traits::{fungible::HoldConsideration, LinearStoragePrice};
 
 parameter_types! {
 	/// The asset every Mirror price is quoted in: UST.
@@ -165,7 +166,16 @@ parameter_types! {
 	pub const LpStakingMaxPools: u32 = 128;
 	/// Assets one `adjust_premium` may name.
 	pub const LpStakingMaxPremiumAssets: u32 = 16;
+	/// The hold a stake record's deposit sits under.
+	pub const LpStakingDepositReason: RuntimeHoldReason =
+		RuntimeHoldReason::LpStaking(pallet_mirror_lp_staking::HoldReason::StakeDeposit);
 }
+
+/// What a stake record (an LP or sLP bond of one asset) holds while it exists: 0.1 MIR plus
+/// 0.001 MIR per byte of its footprint (its key and value), about 0.21 MIR in all
+/// (docs/parameters.md, "Storage deposits").
+pub type StakeRecordDeposit =
+	LinearStoragePrice<ConstU128<{ MIR / 10 }>, ConstU128<{ MIR / 1_000 }>, Balance>;
 
 /// LP and sLP reward pools. Premiums from the Amm's reserves and the Oracle's prices; Mint reports
 /// short positions' debt through its `ShortStake` hook. The admin is [`MirrorAdmin`].
@@ -178,6 +188,8 @@ impl pallet_mirror_lp_staking::Config for Runtime {
 	type MaxPools = LpStakingMaxPools;
 	type MaxPremiumAssets = LpStakingMaxPremiumAssets;
 	type UnixTime = ChainTime;
+	type Consideration =
+		HoldConsideration<AccountId, Balances, LpStakingDepositReason, StakeRecordDeposit>;
 	type WeightInfo = pallet_mirror_lp_staking::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = MirrorBenchmarkHelper;
