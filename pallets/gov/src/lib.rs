@@ -208,7 +208,7 @@ pub mod pallet {
 	pub type Voters<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, PollId, Blake2_128Concat, T::AccountId, VoterInfo>;
 
-	/// The deposit each staker holds for its records ([`Config::Consideration`]). Stakers from
+	/// The deposit each staker holds for its records (`Config::Consideration`). Stakers from
 	/// before version 1 hold none until their state next grows (a stake or a vote).
 	#[pallet::storage]
 	pub type StakerDeposits<T: Config> =

@@ -68,14 +68,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Gov::Stakers` (r:1 w:1)
 	/// Proof: `Gov::Stakers` (`max_values`: None, `max_size`: Some(2066), added: 4541, mode: `MaxEncodedLen`)
+	/// Storage: `Gov::StakerDeposits` (r:1 w:1)
+	/// Proof: `Gov::StakerDeposits` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	fn stake_voting_tokens() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `344`
+		//  Measured:  `447`
 		//  Estimated: `5531`
-		// Minimum execution time: 52_009_000 picoseconds.
-		Weight::from_parts(60_626_000, 5531)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+		// Minimum execution time: 91_491_000 picoseconds.
+		Weight::from_parts(110_986_000, 5531)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Gov::Stakers` (r:1 w:1)
 	/// Proof: `Gov::Stakers` (`max_values`: None, `max_size`: Some(2066), added: 4541, mode: `MaxEncodedLen`)
@@ -87,20 +91,22 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Gov::Totals` (`max_values`: Some(1), `max_size`: Some(52), added: 547, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Gov::StakerDeposits` (r:1 w:1)
+	/// Proof: `Gov::StakerDeposits` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Gov::Voters` (r:0 w:100)
 	/// Proof: `Gov::Voters` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 100]`.
 	fn withdraw_voting_tokens(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1982 + n * (67 ±0)`
+		//  Measured:  `2068 + n * (67 ±0)`
 		//  Estimated: `5531 + n * (4149 ±0)`
-		// Minimum execution time: 53_749_000 picoseconds.
-		Weight::from_parts(73_179_376, 5531)
-			// Standard Error: 11_023
-			.saturating_add(Weight::from_parts(8_063_851, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(3_u64))
+		// Minimum execution time: 66_548_000 picoseconds.
+		Weight::from_parts(101_789_273, 5531)
+			// Standard Error: 16_073
+			.saturating_add(Weight::from_parts(8_593_168, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 4149).saturating_mul(n.into()))
 	}
@@ -120,8 +126,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `250`
 		//  Estimated: `3593`
-		// Minimum execution time: 58_382_000 picoseconds.
-		Weight::from_parts(69_071_000, 3593)
+		// Minimum execution time: 56_653_000 picoseconds.
+		Weight::from_parts(69_942_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -133,16 +139,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Gov::Totals` (`max_values`: Some(1), `max_size`: Some(52), added: 547, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:0)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Gov::StakerDeposits` (r:1 w:1)
+	/// Proof: `Gov::StakerDeposits` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	/// Storage: `Gov::Voters` (r:0 w:1)
 	/// Proof: `Gov::Voters` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	fn cast_vote() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `4702`
+		//  Measured:  `4843`
 		//  Estimated: `5531`
-		// Minimum execution time: 51_686_000 picoseconds.
-		Weight::from_parts(62_700_000, 5531)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+		// Minimum execution time: 98_987_000 picoseconds.
+		Weight::from_parts(113_761_000, 5531)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Gov::Polls` (r:1 w:1)
 	/// Proof: `Gov::Polls` (`max_values`: None, `max_size`: Some(1674), added: 4149, mode: `MaxEncodedLen`)
@@ -152,10 +162,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn snapshot_poll() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1960`
+		//  Measured:  `1993`
 		//  Estimated: `5139`
-		// Minimum execution time: 25_537_000 picoseconds.
-		Weight::from_parts(30_498_000, 5139)
+		// Minimum execution time: 24_288_000 picoseconds.
+		Weight::from_parts(29_196_000, 5139)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -173,10 +183,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Gov::CounterForPollsInProgress` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn end_poll() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2288`
+		//  Measured:  `2321`
 		//  Estimated: `6196`
-		// Minimum execution time: 68_394_000 picoseconds.
-		Weight::from_parts(89_169_000, 6196)
+		// Minimum execution time: 66_846_000 picoseconds.
+		Weight::from_parts(75_310_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -188,8 +198,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1857`
 		//  Estimated: `5139`
-		// Minimum execution time: 23_386_000 picoseconds.
-		Weight::from_parts(30_875_000, 5139)
+		// Minimum execution time: 21_895_000 picoseconds.
+		Weight::from_parts(24_558_000, 5139)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -210,10 +220,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1980 + n * (63 ±0)`
 		//  Estimated: `3593 + n * (4149 ±0)`
-		// Minimum execution time: 73_132_000 picoseconds.
-		Weight::from_parts(82_727_570, 3593)
-			// Standard Error: 17_735
-			.saturating_add(Weight::from_parts(8_114_629, 0).saturating_mul(n.into()))
+		// Minimum execution time: 63_954_000 picoseconds.
+		Weight::from_parts(65_059_238, 3593)
+			// Standard Error: 4_052
+			.saturating_add(Weight::from_parts(6_867_450, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -230,20 +240,22 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Gov::Totals` (`max_values`: Some(1), `max_size`: Some(52), added: 547, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Gov::StakerDeposits` (r:1 w:1)
+	/// Proof: `Gov::StakerDeposits` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Gov::Voters` (r:0 w:100)
 	/// Proof: `Gov::Voters` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 100]`.
 	fn withdraw_voting_rewards(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1982 + n * (67 ±0)`
+		//  Measured:  `2068 + n * (67 ±0)`
 		//  Estimated: `5531 + n * (4149 ±0)`
-		// Minimum execution time: 67_224_000 picoseconds.
-		Weight::from_parts(75_941_513, 5531)
-			// Standard Error: 24_323
-			.saturating_add(Weight::from_parts(9_268_062, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(3_u64))
+		// Minimum execution time: 72_040_000 picoseconds.
+		Weight::from_parts(61_368_731, 5531)
+			// Standard Error: 29_266
+			.saturating_add(Weight::from_parts(8_528_569, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 4149).saturating_mul(n.into()))
 	}
@@ -257,20 +269,22 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Gov::Totals` (`max_values`: Some(1), `max_size`: Some(52), added: 547, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:0)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Gov::StakerDeposits` (r:1 w:1)
+	/// Proof: `Gov::StakerDeposits` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Gov::Voters` (r:0 w:100)
 	/// Proof: `Gov::Voters` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 100]`.
 	fn stake_voting_rewards(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1982 + n * (67 ±0)`
+		//  Measured:  `2068 + n * (67 ±0)`
 		//  Estimated: `5531 + n * (4149 ±0)`
-		// Minimum execution time: 32_774_000 picoseconds.
-		Weight::from_parts(36_195_967, 5531)
-			// Standard Error: 17_391
-			.saturating_add(Weight::from_parts(10_027_100, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(3_u64))
+		// Minimum execution time: 37_311_000 picoseconds.
+		Weight::from_parts(26_801_209, 5531)
+			// Standard Error: 25_490
+			.saturating_add(Weight::from_parts(8_538_129, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 4149).saturating_mul(n.into()))
 	}
@@ -280,8 +294,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 6_381_000 picoseconds.
-		Weight::from_parts(8_690_000, 0)
+		// Minimum execution time: 6_741_000 picoseconds.
+		Weight::from_parts(8_985_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 }
@@ -294,14 +308,18 @@ impl WeightInfo for () {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Gov::Stakers` (r:1 w:1)
 	/// Proof: `Gov::Stakers` (`max_values`: None, `max_size`: Some(2066), added: 4541, mode: `MaxEncodedLen`)
+	/// Storage: `Gov::StakerDeposits` (r:1 w:1)
+	/// Proof: `Gov::StakerDeposits` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	fn stake_voting_tokens() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `344`
+		//  Measured:  `447`
 		//  Estimated: `5531`
-		// Minimum execution time: 52_009_000 picoseconds.
-		Weight::from_parts(60_626_000, 5531)
-			.saturating_add(RocksDbWeight::get().reads(3_u64))
-			.saturating_add(RocksDbWeight::get().writes(3_u64))
+		// Minimum execution time: 91_491_000 picoseconds.
+		Weight::from_parts(110_986_000, 5531)
+			.saturating_add(RocksDbWeight::get().reads(5_u64))
+			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Gov::Stakers` (r:1 w:1)
 	/// Proof: `Gov::Stakers` (`max_values`: None, `max_size`: Some(2066), added: 4541, mode: `MaxEncodedLen`)
@@ -313,20 +331,22 @@ impl WeightInfo for () {
 	/// Proof: `Gov::Totals` (`max_values`: Some(1), `max_size`: Some(52), added: 547, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Gov::StakerDeposits` (r:1 w:1)
+	/// Proof: `Gov::StakerDeposits` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Gov::Voters` (r:0 w:100)
 	/// Proof: `Gov::Voters` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 100]`.
 	fn withdraw_voting_tokens(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1982 + n * (67 ±0)`
+		//  Measured:  `2068 + n * (67 ±0)`
 		//  Estimated: `5531 + n * (4149 ±0)`
-		// Minimum execution time: 53_749_000 picoseconds.
-		Weight::from_parts(73_179_376, 5531)
-			// Standard Error: 11_023
-			.saturating_add(Weight::from_parts(8_063_851, 0).saturating_mul(n.into()))
-			.saturating_add(RocksDbWeight::get().reads(3_u64))
+		// Minimum execution time: 66_548_000 picoseconds.
+		Weight::from_parts(101_789_273, 5531)
+			// Standard Error: 16_073
+			.saturating_add(Weight::from_parts(8_593_168, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(n.into())))
-			.saturating_add(RocksDbWeight::get().writes(3_u64))
+			.saturating_add(RocksDbWeight::get().writes(4_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 4149).saturating_mul(n.into()))
 	}
@@ -346,8 +366,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `250`
 		//  Estimated: `3593`
-		// Minimum execution time: 58_382_000 picoseconds.
-		Weight::from_parts(69_071_000, 3593)
+		// Minimum execution time: 56_653_000 picoseconds.
+		Weight::from_parts(69_942_000, 3593)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
@@ -359,16 +379,20 @@ impl WeightInfo for () {
 	/// Proof: `Gov::Totals` (`max_values`: Some(1), `max_size`: Some(52), added: 547, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:0)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Gov::StakerDeposits` (r:1 w:1)
+	/// Proof: `Gov::StakerDeposits` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	/// Storage: `Gov::Voters` (r:0 w:1)
 	/// Proof: `Gov::Voters` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	fn cast_vote() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `4702`
+		//  Measured:  `4843`
 		//  Estimated: `5531`
-		// Minimum execution time: 51_686_000 picoseconds.
-		Weight::from_parts(62_700_000, 5531)
-			.saturating_add(RocksDbWeight::get().reads(4_u64))
-			.saturating_add(RocksDbWeight::get().writes(3_u64))
+		// Minimum execution time: 98_987_000 picoseconds.
+		Weight::from_parts(113_761_000, 5531)
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
+			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Gov::Polls` (r:1 w:1)
 	/// Proof: `Gov::Polls` (`max_values`: None, `max_size`: Some(1674), added: 4149, mode: `MaxEncodedLen`)
@@ -378,10 +402,10 @@ impl WeightInfo for () {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn snapshot_poll() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1960`
+		//  Measured:  `1993`
 		//  Estimated: `5139`
-		// Minimum execution time: 25_537_000 picoseconds.
-		Weight::from_parts(30_498_000, 5139)
+		// Minimum execution time: 24_288_000 picoseconds.
+		Weight::from_parts(29_196_000, 5139)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -399,10 +423,10 @@ impl WeightInfo for () {
 	/// Proof: `Gov::CounterForPollsInProgress` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn end_poll() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2288`
+		//  Measured:  `2321`
 		//  Estimated: `6196`
-		// Minimum execution time: 68_394_000 picoseconds.
-		Weight::from_parts(89_169_000, 6196)
+		// Minimum execution time: 66_846_000 picoseconds.
+		Weight::from_parts(75_310_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
@@ -414,8 +438,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1857`
 		//  Estimated: `5139`
-		// Minimum execution time: 23_386_000 picoseconds.
-		Weight::from_parts(30_875_000, 5139)
+		// Minimum execution time: 21_895_000 picoseconds.
+		Weight::from_parts(24_558_000, 5139)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -436,10 +460,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1980 + n * (63 ±0)`
 		//  Estimated: `3593 + n * (4149 ±0)`
-		// Minimum execution time: 73_132_000 picoseconds.
-		Weight::from_parts(82_727_570, 3593)
-			// Standard Error: 17_735
-			.saturating_add(Weight::from_parts(8_114_629, 0).saturating_mul(n.into()))
+		// Minimum execution time: 63_954_000 picoseconds.
+		Weight::from_parts(65_059_238, 3593)
+			// Standard Error: 4_052
+			.saturating_add(Weight::from_parts(6_867_450, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
@@ -456,20 +480,22 @@ impl WeightInfo for () {
 	/// Proof: `Gov::Totals` (`max_values`: Some(1), `max_size`: Some(52), added: 547, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Gov::StakerDeposits` (r:1 w:1)
+	/// Proof: `Gov::StakerDeposits` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Gov::Voters` (r:0 w:100)
 	/// Proof: `Gov::Voters` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 100]`.
 	fn withdraw_voting_rewards(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1982 + n * (67 ±0)`
+		//  Measured:  `2068 + n * (67 ±0)`
 		//  Estimated: `5531 + n * (4149 ±0)`
-		// Minimum execution time: 67_224_000 picoseconds.
-		Weight::from_parts(75_941_513, 5531)
-			// Standard Error: 24_323
-			.saturating_add(Weight::from_parts(9_268_062, 0).saturating_mul(n.into()))
-			.saturating_add(RocksDbWeight::get().reads(3_u64))
+		// Minimum execution time: 72_040_000 picoseconds.
+		Weight::from_parts(61_368_731, 5531)
+			// Standard Error: 29_266
+			.saturating_add(Weight::from_parts(8_528_569, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(n.into())))
-			.saturating_add(RocksDbWeight::get().writes(3_u64))
+			.saturating_add(RocksDbWeight::get().writes(4_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 4149).saturating_mul(n.into()))
 	}
@@ -483,20 +509,22 @@ impl WeightInfo for () {
 	/// Proof: `Gov::Totals` (`max_values`: Some(1), `max_size`: Some(52), added: 547, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:0)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Gov::StakerDeposits` (r:1 w:1)
+	/// Proof: `Gov::StakerDeposits` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Gov::Voters` (r:0 w:100)
 	/// Proof: `Gov::Voters` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 100]`.
 	fn stake_voting_rewards(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1982 + n * (67 ±0)`
+		//  Measured:  `2068 + n * (67 ±0)`
 		//  Estimated: `5531 + n * (4149 ±0)`
-		// Minimum execution time: 32_774_000 picoseconds.
-		Weight::from_parts(36_195_967, 5531)
-			// Standard Error: 17_391
-			.saturating_add(Weight::from_parts(10_027_100, 0).saturating_mul(n.into()))
-			.saturating_add(RocksDbWeight::get().reads(3_u64))
+		// Minimum execution time: 37_311_000 picoseconds.
+		Weight::from_parts(26_801_209, 5531)
+			// Standard Error: 25_490
+			.saturating_add(Weight::from_parts(8_538_129, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(n.into())))
-			.saturating_add(RocksDbWeight::get().writes(2_u64))
+			.saturating_add(RocksDbWeight::get().writes(3_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 4149).saturating_mul(n.into()))
 	}
@@ -506,8 +534,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 6_381_000 picoseconds.
-		Weight::from_parts(8_690_000, 0)
+		// Minimum execution time: 6_741_000 picoseconds.
+		Weight::from_parts(8_985_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 }

@@ -63,39 +63,47 @@ pub trait WeightInfo {
 /// Weights for `pallet_mirror_lp_staking` using the Substrate node and recommended hardware.
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
-	/// Storage: `LpStaking::Pools` (r:1 w:1)
-	/// Proof: `LpStaking::Pools` (`max_values`: None, `max_size`: Some(200), added: 2675, mode: `MaxEncodedLen`)
 	/// Storage: `LpStaking::LpStakes` (r:1 w:1)
 	/// Proof: `LpStaking::LpStakes` (`max_values`: None, `max_size`: Some(123), added: 2598, mode: `MaxEncodedLen`)
+	/// Storage: `LpStaking::StakeDeposits` (r:1 w:1)
+	/// Proof: `LpStaking::StakeDeposits` (`max_values`: None, `max_size`: Some(86), added: 2561, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Storage: `LpStaking::Pools` (r:1 w:1)
+	/// Proof: `LpStaking::Pools` (`max_values`: None, `max_size`: Some(200), added: 2675, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:1 w:1)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:2 w:2)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	fn bond() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1440`
+		//  Measured:  `1640`
 		//  Estimated: `6208`
-		// Minimum execution time: 62_658_000 picoseconds.
-		Weight::from_parts(74_576_000, 6208)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
+		// Minimum execution time: 115_675_000 picoseconds.
+		Weight::from_parts(140_412_000, 6208)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	/// Storage: `LpStaking::Pools` (r:1 w:1)
 	/// Proof: `LpStaking::Pools` (`max_values`: None, `max_size`: Some(200), added: 2675, mode: `MaxEncodedLen`)
 	/// Storage: `LpStaking::LpStakes` (r:1 w:1)
 	/// Proof: `LpStaking::LpStakes` (`max_values`: None, `max_size`: Some(123), added: 2598, mode: `MaxEncodedLen`)
+	/// Storage: `LpStaking::StakeDeposits` (r:1 w:1)
+	/// Proof: `LpStaking::StakeDeposits` (`max_values`: None, `max_size`: Some(86), added: 2561, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:1 w:1)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:2 w:2)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	fn unbond() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1440`
+		//  Measured:  `1750`
 		//  Estimated: `6208`
-		// Minimum execution time: 63_163_000 picoseconds.
-		Weight::from_parts(79_269_000, 6208)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
+		// Minimum execution time: 114_416_000 picoseconds.
+		Weight::from_parts(143_679_000, 6208)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	/// Storage: `LpStaking::Pools` (r:1 w:0)
 	/// Proof: `LpStaking::Pools` (`max_values`: None, `max_size`: Some(200), added: 2675, mode: `MaxEncodedLen`)
@@ -103,16 +111,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `LpStaking::LpStakes` (`max_values`: None, `max_size`: Some(123), added: 2598, mode: `MaxEncodedLen`)
 	/// Storage: `LpStaking::ShortStakes` (r:1 w:1)
 	/// Proof: `LpStaking::ShortStakes` (`max_values`: None, `max_size`: Some(123), added: 2598, mode: `MaxEncodedLen`)
+	/// Storage: `LpStaking::StakeDeposits` (r:2 w:2)
+	/// Proof: `LpStaking::StakeDeposits` (`max_values`: None, `max_size`: Some(86), added: 2561, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn withdraw_rewards() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `790`
-		//  Estimated: `3665`
-		// Minimum execution time: 64_996_000 picoseconds.
-		Weight::from_parts(78_254_000, 3665)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+		//  Measured:  `1000`
+		//  Estimated: `6112`
+		// Minimum execution time: 137_606_000 picoseconds.
+		Weight::from_parts(157_451_000, 6112)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `LpStaking::LpStakes` (r:129 w:128)
 	/// Proof: `LpStaking::LpStakes` (`max_values`: None, `max_size`: Some(123), added: 2598, mode: `MaxEncodedLen`)
@@ -120,22 +132,26 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `LpStaking::ShortStakes` (`max_values`: None, `max_size`: Some(123), added: 2598, mode: `MaxEncodedLen`)
 	/// Storage: `LpStaking::Pools` (r:128 w:0)
 	/// Proof: `LpStaking::Pools` (`max_values`: None, `max_size`: Some(200), added: 2675, mode: `MaxEncodedLen`)
+	/// Storage: `LpStaking::StakeDeposits` (r:256 w:256)
+	/// Proof: `LpStaking::StakeDeposits` (`max_values`: None, `max_size`: Some(86), added: 2561, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 128]`.
 	fn withdraw_all_rewards(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `505 + n * (310 ±0)`
-		//  Estimated: `3593 + n * (2675 ±0)`
-		// Minimum execution time: 80_428_000 picoseconds.
-		Weight::from_parts(36_704_671, 3593)
-			// Standard Error: 97_587
-			.saturating_add(Weight::from_parts(22_374_686, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
-			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 2675).saturating_mul(n.into()))
+		//  Measured:  `609 + n * (395 ±0)`
+		//  Estimated: `3593 + n * (5122 ±0)`
+		// Minimum execution time: 148_977_000 picoseconds.
+		Weight::from_parts(151_589_000, 3593)
+			// Standard Error: 253_007
+			.saturating_add(Weight::from_parts(92_952_011, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 5122).saturating_mul(n.into()))
 	}
 	/// Storage: `LpStaking::Pools` (r:1 w:1)
 	/// Proof: `LpStaking::Pools` (`max_values`: None, `max_size`: Some(200), added: 2675, mode: `MaxEncodedLen`)
@@ -147,14 +163,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `LpStaking::LpStakes` (r:1 w:1)
 	/// Proof: `LpStaking::LpStakes` (`max_values`: None, `max_size`: Some(123), added: 2598, mode: `MaxEncodedLen`)
+	/// Storage: `LpStaking::StakeDeposits` (r:1 w:1)
+	/// Proof: `LpStaking::StakeDeposits` (`max_values`: None, `max_size`: Some(86), added: 2561, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	fn auto_stake() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `5422`
+		//  Measured:  `5622`
 		//  Estimated: `14035`
-		// Minimum execution time: 164_305_000 picoseconds.
-		Weight::from_parts(202_108_000, 14035)
-			.saturating_add(T::DbWeight::get().reads(11_u64))
-			.saturating_add(T::DbWeight::get().writes(11_u64))
+		// Minimum execution time: 213_584_000 picoseconds.
+		Weight::from_parts(232_784_000, 14035)
+			.saturating_add(T::DbWeight::get().reads(13_u64))
+			.saturating_add(T::DbWeight::get().writes(13_u64))
 	}
 	/// Storage: `LpStaking::Parameters` (r:1 w:0)
 	/// Proof: `LpStaking::Parameters` (`max_values`: Some(1), `max_size`: Some(40), added: 535, mode: `MaxEncodedLen`)
@@ -169,10 +189,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `582 + n * (2993 ±0)`
 		//  Estimated: `1525 + n * (5163 ±0)`
-		// Minimum execution time: 58_710_000 picoseconds.
-		Weight::from_parts(37_347_133, 1525)
-			// Standard Error: 154_705
-			.saturating_add(Weight::from_parts(26_210_338, 0).saturating_mul(n.into()))
+		// Minimum execution time: 44_423_000 picoseconds.
+		Weight::from_parts(30_054_049, 1525)
+			// Standard Error: 91_831
+			.saturating_add(Weight::from_parts(22_033_645, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
@@ -188,8 +208,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `697`
 		//  Estimated: `3675`
-		// Minimum execution time: 23_252_000 picoseconds.
-		Weight::from_parts(28_915_000, 3675)
+		// Minimum execution time: 22_878_000 picoseconds.
+		Weight::from_parts(26_082_000, 3675)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -201,8 +221,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `777`
 		//  Estimated: `3675`
-		// Minimum execution time: 19_501_000 picoseconds.
-		Weight::from_parts(24_087_000, 3675)
+		// Minimum execution time: 19_618_000 picoseconds.
+		Weight::from_parts(24_476_000, 3675)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -212,8 +232,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `178`
 		//  Estimated: `1525`
-		// Minimum execution time: 9_967_000 picoseconds.
-		Weight::from_parts(11_669_000, 1525)
+		// Minimum execution time: 10_361_000 picoseconds.
+		Weight::from_parts(13_165_000, 1525)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -223,76 +243,92 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn deposit_reward() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `567`
+		//  Measured:  `600`
 		//  Estimated: `3665`
-		// Minimum execution time: 52_452_000 picoseconds.
-		Weight::from_parts(57_225_000, 3665)
+		// Minimum execution time: 56_218_000 picoseconds.
+		Weight::from_parts(68_492_000, 3665)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
-	/// Storage: `LpStaking::Pools` (r:1 w:1)
-	/// Proof: `LpStaking::Pools` (`max_values`: None, `max_size`: Some(200), added: 2675, mode: `MaxEncodedLen`)
 	/// Storage: `LpStaking::ShortStakes` (r:1 w:1)
 	/// Proof: `LpStaking::ShortStakes` (`max_values`: None, `max_size`: Some(123), added: 2598, mode: `MaxEncodedLen`)
+	/// Storage: `LpStaking::StakeDeposits` (r:1 w:1)
+	/// Proof: `LpStaking::StakeDeposits` (`max_values`: None, `max_size`: Some(86), added: 2561, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Storage: `LpStaking::Pools` (r:1 w:1)
+	/// Proof: `LpStaking::Pools` (`max_values`: None, `max_size`: Some(200), added: 2675, mode: `MaxEncodedLen`)
 	fn increase_short() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `502`
+		//  Measured:  `674`
 		//  Estimated: `3665`
-		// Minimum execution time: 15_921_000 picoseconds.
-		Weight::from_parts(17_985_000, 3665)
-			.saturating_add(T::DbWeight::get().reads(2_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+		// Minimum execution time: 66_897_000 picoseconds.
+		Weight::from_parts(81_467_000, 3665)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `LpStaking::Pools` (r:1 w:1)
 	/// Proof: `LpStaking::Pools` (`max_values`: None, `max_size`: Some(200), added: 2675, mode: `MaxEncodedLen`)
 	/// Storage: `LpStaking::ShortStakes` (r:1 w:1)
 	/// Proof: `LpStaking::ShortStakes` (`max_values`: None, `max_size`: Some(123), added: 2598, mode: `MaxEncodedLen`)
+	/// Storage: `LpStaking::StakeDeposits` (r:1 w:1)
+	/// Proof: `LpStaking::StakeDeposits` (`max_values`: None, `max_size`: Some(86), added: 2561, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	fn decrease_short() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `502`
+		//  Measured:  `779`
 		//  Estimated: `3665`
-		// Minimum execution time: 15_874_000 picoseconds.
-		Weight::from_parts(17_902_000, 3665)
-			.saturating_add(T::DbWeight::get().reads(2_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+		// Minimum execution time: 59_707_000 picoseconds.
+		Weight::from_parts(72_301_000, 3665)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 }
 
 /// For backwards compatibility and tests.
 impl WeightInfo for () {
-	/// Storage: `LpStaking::Pools` (r:1 w:1)
-	/// Proof: `LpStaking::Pools` (`max_values`: None, `max_size`: Some(200), added: 2675, mode: `MaxEncodedLen`)
 	/// Storage: `LpStaking::LpStakes` (r:1 w:1)
 	/// Proof: `LpStaking::LpStakes` (`max_values`: None, `max_size`: Some(123), added: 2598, mode: `MaxEncodedLen`)
+	/// Storage: `LpStaking::StakeDeposits` (r:1 w:1)
+	/// Proof: `LpStaking::StakeDeposits` (`max_values`: None, `max_size`: Some(86), added: 2561, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Storage: `LpStaking::Pools` (r:1 w:1)
+	/// Proof: `LpStaking::Pools` (`max_values`: None, `max_size`: Some(200), added: 2675, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:1 w:1)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:2 w:2)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	fn bond() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1440`
+		//  Measured:  `1640`
 		//  Estimated: `6208`
-		// Minimum execution time: 62_658_000 picoseconds.
-		Weight::from_parts(74_576_000, 6208)
-			.saturating_add(RocksDbWeight::get().reads(5_u64))
-			.saturating_add(RocksDbWeight::get().writes(5_u64))
+		// Minimum execution time: 115_675_000 picoseconds.
+		Weight::from_parts(140_412_000, 6208)
+			.saturating_add(RocksDbWeight::get().reads(7_u64))
+			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	/// Storage: `LpStaking::Pools` (r:1 w:1)
 	/// Proof: `LpStaking::Pools` (`max_values`: None, `max_size`: Some(200), added: 2675, mode: `MaxEncodedLen`)
 	/// Storage: `LpStaking::LpStakes` (r:1 w:1)
 	/// Proof: `LpStaking::LpStakes` (`max_values`: None, `max_size`: Some(123), added: 2598, mode: `MaxEncodedLen`)
+	/// Storage: `LpStaking::StakeDeposits` (r:1 w:1)
+	/// Proof: `LpStaking::StakeDeposits` (`max_values`: None, `max_size`: Some(86), added: 2561, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:1 w:1)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:2 w:2)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	fn unbond() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1440`
+		//  Measured:  `1750`
 		//  Estimated: `6208`
-		// Minimum execution time: 63_163_000 picoseconds.
-		Weight::from_parts(79_269_000, 6208)
-			.saturating_add(RocksDbWeight::get().reads(5_u64))
-			.saturating_add(RocksDbWeight::get().writes(5_u64))
+		// Minimum execution time: 114_416_000 picoseconds.
+		Weight::from_parts(143_679_000, 6208)
+			.saturating_add(RocksDbWeight::get().reads(7_u64))
+			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	/// Storage: `LpStaking::Pools` (r:1 w:0)
 	/// Proof: `LpStaking::Pools` (`max_values`: None, `max_size`: Some(200), added: 2675, mode: `MaxEncodedLen`)
@@ -300,16 +336,20 @@ impl WeightInfo for () {
 	/// Proof: `LpStaking::LpStakes` (`max_values`: None, `max_size`: Some(123), added: 2598, mode: `MaxEncodedLen`)
 	/// Storage: `LpStaking::ShortStakes` (r:1 w:1)
 	/// Proof: `LpStaking::ShortStakes` (`max_values`: None, `max_size`: Some(123), added: 2598, mode: `MaxEncodedLen`)
+	/// Storage: `LpStaking::StakeDeposits` (r:2 w:2)
+	/// Proof: `LpStaking::StakeDeposits` (`max_values`: None, `max_size`: Some(86), added: 2561, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn withdraw_rewards() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `790`
-		//  Estimated: `3665`
-		// Minimum execution time: 64_996_000 picoseconds.
-		Weight::from_parts(78_254_000, 3665)
-			.saturating_add(RocksDbWeight::get().reads(4_u64))
-			.saturating_add(RocksDbWeight::get().writes(3_u64))
+		//  Measured:  `1000`
+		//  Estimated: `6112`
+		// Minimum execution time: 137_606_000 picoseconds.
+		Weight::from_parts(157_451_000, 6112)
+			.saturating_add(RocksDbWeight::get().reads(7_u64))
+			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	/// Storage: `LpStaking::LpStakes` (r:129 w:128)
 	/// Proof: `LpStaking::LpStakes` (`max_values`: None, `max_size`: Some(123), added: 2598, mode: `MaxEncodedLen`)
@@ -317,22 +357,26 @@ impl WeightInfo for () {
 	/// Proof: `LpStaking::ShortStakes` (`max_values`: None, `max_size`: Some(123), added: 2598, mode: `MaxEncodedLen`)
 	/// Storage: `LpStaking::Pools` (r:128 w:0)
 	/// Proof: `LpStaking::Pools` (`max_values`: None, `max_size`: Some(200), added: 2675, mode: `MaxEncodedLen`)
+	/// Storage: `LpStaking::StakeDeposits` (r:256 w:256)
+	/// Proof: `LpStaking::StakeDeposits` (`max_values`: None, `max_size`: Some(86), added: 2561, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 128]`.
 	fn withdraw_all_rewards(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `505 + n * (310 ±0)`
-		//  Estimated: `3593 + n * (2675 ±0)`
-		// Minimum execution time: 80_428_000 picoseconds.
-		Weight::from_parts(36_704_671, 3593)
-			// Standard Error: 97_587
-			.saturating_add(Weight::from_parts(22_374_686, 0).saturating_mul(n.into()))
-			.saturating_add(RocksDbWeight::get().reads(3_u64))
-			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(n.into())))
-			.saturating_add(RocksDbWeight::get().writes(1_u64))
-			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 2675).saturating_mul(n.into()))
+		//  Measured:  `609 + n * (395 ±0)`
+		//  Estimated: `3593 + n * (5122 ±0)`
+		// Minimum execution time: 148_977_000 picoseconds.
+		Weight::from_parts(151_589_000, 3593)
+			// Standard Error: 253_007
+			.saturating_add(Weight::from_parts(92_952_011, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
+			.saturating_add(RocksDbWeight::get().reads((5_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
+			.saturating_add(RocksDbWeight::get().writes((4_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 5122).saturating_mul(n.into()))
 	}
 	/// Storage: `LpStaking::Pools` (r:1 w:1)
 	/// Proof: `LpStaking::Pools` (`max_values`: None, `max_size`: Some(200), added: 2675, mode: `MaxEncodedLen`)
@@ -344,14 +388,18 @@ impl WeightInfo for () {
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `LpStaking::LpStakes` (r:1 w:1)
 	/// Proof: `LpStaking::LpStakes` (`max_values`: None, `max_size`: Some(123), added: 2598, mode: `MaxEncodedLen`)
+	/// Storage: `LpStaking::StakeDeposits` (r:1 w:1)
+	/// Proof: `LpStaking::StakeDeposits` (`max_values`: None, `max_size`: Some(86), added: 2561, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	fn auto_stake() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `5422`
+		//  Measured:  `5622`
 		//  Estimated: `14035`
-		// Minimum execution time: 164_305_000 picoseconds.
-		Weight::from_parts(202_108_000, 14035)
-			.saturating_add(RocksDbWeight::get().reads(11_u64))
-			.saturating_add(RocksDbWeight::get().writes(11_u64))
+		// Minimum execution time: 213_584_000 picoseconds.
+		Weight::from_parts(232_784_000, 14035)
+			.saturating_add(RocksDbWeight::get().reads(13_u64))
+			.saturating_add(RocksDbWeight::get().writes(13_u64))
 	}
 	/// Storage: `LpStaking::Parameters` (r:1 w:0)
 	/// Proof: `LpStaking::Parameters` (`max_values`: Some(1), `max_size`: Some(40), added: 535, mode: `MaxEncodedLen`)
@@ -366,10 +414,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `582 + n * (2993 ±0)`
 		//  Estimated: `1525 + n * (5163 ±0)`
-		// Minimum execution time: 58_710_000 picoseconds.
-		Weight::from_parts(37_347_133, 1525)
-			// Standard Error: 154_705
-			.saturating_add(Weight::from_parts(26_210_338, 0).saturating_mul(n.into()))
+		// Minimum execution time: 44_423_000 picoseconds.
+		Weight::from_parts(30_054_049, 1525)
+			// Standard Error: 91_831
+			.saturating_add(Weight::from_parts(22_033_645, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
@@ -385,8 +433,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `697`
 		//  Estimated: `3675`
-		// Minimum execution time: 23_252_000 picoseconds.
-		Weight::from_parts(28_915_000, 3675)
+		// Minimum execution time: 22_878_000 picoseconds.
+		Weight::from_parts(26_082_000, 3675)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
@@ -398,8 +446,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `777`
 		//  Estimated: `3675`
-		// Minimum execution time: 19_501_000 picoseconds.
-		Weight::from_parts(24_087_000, 3675)
+		// Minimum execution time: 19_618_000 picoseconds.
+		Weight::from_parts(24_476_000, 3675)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -409,8 +457,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `178`
 		//  Estimated: `1525`
-		// Minimum execution time: 9_967_000 picoseconds.
-		Weight::from_parts(11_669_000, 1525)
+		// Minimum execution time: 10_361_000 picoseconds.
+		Weight::from_parts(13_165_000, 1525)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -420,37 +468,45 @@ impl WeightInfo for () {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn deposit_reward() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `567`
+		//  Measured:  `600`
 		//  Estimated: `3665`
-		// Minimum execution time: 52_452_000 picoseconds.
-		Weight::from_parts(57_225_000, 3665)
+		// Minimum execution time: 56_218_000 picoseconds.
+		Weight::from_parts(68_492_000, 3665)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
-	/// Storage: `LpStaking::Pools` (r:1 w:1)
-	/// Proof: `LpStaking::Pools` (`max_values`: None, `max_size`: Some(200), added: 2675, mode: `MaxEncodedLen`)
 	/// Storage: `LpStaking::ShortStakes` (r:1 w:1)
 	/// Proof: `LpStaking::ShortStakes` (`max_values`: None, `max_size`: Some(123), added: 2598, mode: `MaxEncodedLen`)
+	/// Storage: `LpStaking::StakeDeposits` (r:1 w:1)
+	/// Proof: `LpStaking::StakeDeposits` (`max_values`: None, `max_size`: Some(86), added: 2561, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Storage: `LpStaking::Pools` (r:1 w:1)
+	/// Proof: `LpStaking::Pools` (`max_values`: None, `max_size`: Some(200), added: 2675, mode: `MaxEncodedLen`)
 	fn increase_short() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `502`
+		//  Measured:  `674`
 		//  Estimated: `3665`
-		// Minimum execution time: 15_921_000 picoseconds.
-		Weight::from_parts(17_985_000, 3665)
-			.saturating_add(RocksDbWeight::get().reads(2_u64))
-			.saturating_add(RocksDbWeight::get().writes(2_u64))
+		// Minimum execution time: 66_897_000 picoseconds.
+		Weight::from_parts(81_467_000, 3665)
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
+			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	/// Storage: `LpStaking::Pools` (r:1 w:1)
 	/// Proof: `LpStaking::Pools` (`max_values`: None, `max_size`: Some(200), added: 2675, mode: `MaxEncodedLen`)
 	/// Storage: `LpStaking::ShortStakes` (r:1 w:1)
 	/// Proof: `LpStaking::ShortStakes` (`max_values`: None, `max_size`: Some(123), added: 2598, mode: `MaxEncodedLen`)
+	/// Storage: `LpStaking::StakeDeposits` (r:1 w:1)
+	/// Proof: `LpStaking::StakeDeposits` (`max_values`: None, `max_size`: Some(86), added: 2561, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	fn decrease_short() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `502`
+		//  Measured:  `779`
 		//  Estimated: `3665`
-		// Minimum execution time: 15_874_000 picoseconds.
-		Weight::from_parts(17_902_000, 3665)
-			.saturating_add(RocksDbWeight::get().reads(2_u64))
-			.saturating_add(RocksDbWeight::get().writes(2_u64))
+		// Minimum execution time: 59_707_000 picoseconds.
+		Weight::from_parts(72_301_000, 3665)
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
+			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 }

@@ -93,8 +93,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3148`
 		//  Estimated: `8950`
-		// Minimum execution time: 118_340_000 picoseconds.
-		Weight::from_parts(148_687_000, 8950)
+		// Minimum execution time: 119_764_000 picoseconds.
+		Weight::from_parts(151_281_000, 8950)
 			.saturating_add(T::DbWeight::get().reads(13_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
@@ -116,16 +116,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `LpStaking::ShortStakes` (r:1 w:1)
+	/// Proof: `LpStaking::ShortStakes` (`max_values`: None, `max_size`: Some(123), added: 2598, mode: `MaxEncodedLen`)
+	/// Storage: `LpStaking::StakeDeposits` (r:1 w:1)
+	/// Proof: `LpStaking::StakeDeposits` (`max_values`: None, `max_size`: Some(86), added: 2561, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Storage: `LpStaking::Pools` (r:1 w:1)
+	/// Proof: `LpStaking::Pools` (`max_values`: None, `max_size`: Some(200), added: 2675, mode: `MaxEncodedLen`)
 	/// Storage: `Amm::Pools` (r:1 w:1)
 	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(2688), added: 5163, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::Locks` (r:1 w:1)
 	/// Proof: `Mint::Locks` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::TotalLocked` (r:1 w:1)
 	/// Proof: `Mint::TotalLocked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
-	/// Storage: `LpStaking::Pools` (r:1 w:1)
-	/// Proof: `LpStaking::Pools` (`max_values`: None, `max_size`: Some(200), added: 2675, mode: `MaxEncodedLen`)
-	/// Storage: `LpStaking::ShortStakes` (r:1 w:1)
-	/// Proof: `LpStaking::ShortStakes` (`max_values`: None, `max_size`: Some(123), added: 2598, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::Positions` (r:0 w:1)
 	/// Proof: `Mint::Positions` (`max_values`: None, `max_size`: Some(91), added: 2566, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::PositionsByAsset` (r:0 w:1)
@@ -134,10 +138,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `4440`
 		//  Estimated: `16644`
-		// Minimum execution time: 249_950_000 picoseconds.
-		Weight::from_parts(317_493_000, 16644)
-			.saturating_add(T::DbWeight::get().reads(23_u64))
-			.saturating_add(T::DbWeight::get().writes(20_u64))
+		// Minimum execution time: 297_173_000 picoseconds.
+		Weight::from_parts(353_117_000, 16644)
+			.saturating_add(T::DbWeight::get().reads(25_u64))
+			.saturating_add(T::DbWeight::get().writes(22_u64))
 	}
 	/// Storage: `Mint::Positions` (r:1 w:1)
 	/// Proof: `Mint::Positions` (`max_values`: None, `max_size`: Some(91), added: 2566, mode: `MaxEncodedLen`)
@@ -149,6 +153,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CollateralOracle::CollateralAssets` (`max_values`: None, `max_size`: Some(55), added: 2530, mode: `MaxEncodedLen`)
 	/// Storage: `Oracle::Feeds` (r:2 w:0)
 	/// Proof: `Oracle::Feeds` (`max_values`: None, `max_size`: Some(1505), added: 3980, mode: `MaxEncodedLen`)
+	/// Storage: `LpStaking::ShortStakes` (r:1 w:1)
+	/// Proof: `LpStaking::ShortStakes` (`max_values`: None, `max_size`: Some(123), added: 2598, mode: `MaxEncodedLen`)
+	/// Storage: `LpStaking::Pools` (r:1 w:1)
+	/// Proof: `LpStaking::Pools` (`max_values`: None, `max_size`: Some(200), added: 2675, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:2 w:2)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:4 w:4)
@@ -161,16 +169,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Mint::Locks` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::TotalLocked` (r:1 w:1)
 	/// Proof: `Mint::TotalLocked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
-	/// Storage: `LpStaking::Pools` (r:1 w:1)
-	/// Proof: `LpStaking::Pools` (`max_values`: None, `max_size`: Some(200), added: 2675, mode: `MaxEncodedLen`)
-	/// Storage: `LpStaking::ShortStakes` (r:1 w:1)
-	/// Proof: `LpStaking::ShortStakes` (`max_values`: None, `max_size`: Some(123), added: 2598, mode: `MaxEncodedLen`)
 	fn mint_short() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `4001`
+		//  Measured:  `4034`
 		//  Estimated: `11426`
-		// Minimum execution time: 201_391_000 picoseconds.
-		Weight::from_parts(243_710_000, 11426)
+		// Minimum execution time: 202_176_000 picoseconds.
+		Weight::from_parts(255_022_000, 11426)
 			.saturating_add(T::DbWeight::get().reads(18_u64))
 			.saturating_add(T::DbWeight::get().writes(13_u64))
 	}
@@ -189,10 +193,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1503 + n * (52 ±0)`
 		//  Estimated: `6208 + n * (2547 ±0)`
-		// Minimum execution time: 78_679_000 picoseconds.
-		Weight::from_parts(97_461_387, 6208)
-			// Standard Error: 8_757
-			.saturating_add(Weight::from_parts(5_356_009, 0).saturating_mul(n.into()))
+		// Minimum execution time: 79_971_000 picoseconds.
+		Weight::from_parts(91_326_900, 6208)
+			// Standard Error: 7_760
+			.saturating_add(Weight::from_parts(5_201_824, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
@@ -213,8 +217,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1750`
 		//  Estimated: `6208`
-		// Minimum execution time: 69_622_000 picoseconds.
-		Weight::from_parts(86_485_000, 6208)
+		// Minimum execution time: 69_924_000 picoseconds.
+		Weight::from_parts(87_780_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -236,8 +240,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2247`
 		//  Estimated: `8950`
-		// Minimum execution time: 93_553_000 picoseconds.
-		Weight::from_parts(119_123_000, 8950)
+		// Minimum execution time: 84_581_000 picoseconds.
+		Weight::from_parts(106_640_000, 8950)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -261,8 +265,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3205`
 		//  Estimated: `11426`
-		// Minimum execution time: 131_522_000 picoseconds.
-		Weight::from_parts(163_581_000, 11426)
+		// Minimum execution time: 133_751_000 picoseconds.
+		Weight::from_parts(162_301_000, 11426)
 			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().writes(13_u64))
 	}
@@ -284,8 +288,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2170`
 		//  Estimated: `8950`
-		// Minimum execution time: 69_957_000 picoseconds.
-		Weight::from_parts(95_187_000, 8950)
+		// Minimum execution time: 67_110_000 picoseconds.
+		Weight::from_parts(78_510_000, 8950)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -309,8 +313,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2554`
 		//  Estimated: `8950`
-		// Minimum execution time: 120_939_000 picoseconds.
-		Weight::from_parts(155_924_000, 8950)
+		// Minimum execution time: 115_605_000 picoseconds.
+		Weight::from_parts(134_422_000, 8950)
 			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -334,6 +338,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `LpStaking::Pools` (`max_values`: None, `max_size`: Some(200), added: 2675, mode: `MaxEncodedLen`)
 	/// Storage: `LpStaking::ShortStakes` (r:1 w:1)
 	/// Proof: `LpStaking::ShortStakes` (`max_values`: None, `max_size`: Some(123), added: 2598, mode: `MaxEncodedLen`)
+	/// Storage: `LpStaking::StakeDeposits` (r:1 w:1)
+	/// Proof: `LpStaking::StakeDeposits` (`max_values`: None, `max_size`: Some(86), added: 2561, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::PositionsByOwner` (r:1 w:1)
 	/// Proof: `Mint::PositionsByOwner` (`max_values`: None, `max_size`: Some(850), added: 3325, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::Locks` (r:1 w:1)
@@ -344,12 +352,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Mint::PositionsByAsset` (`max_values`: None, `max_size`: Some(37), added: 2512, mode: `MaxEncodedLen`)
 	fn burn_delisted() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `4943`
+		//  Measured:  `5106`
 		//  Estimated: `19253`
-		// Minimum execution time: 267_552_000 picoseconds.
-		Weight::from_parts(290_144_000, 19253)
-			.saturating_add(T::DbWeight::get().reads(24_u64))
-			.saturating_add(T::DbWeight::get().writes(21_u64))
+		// Minimum execution time: 315_192_000 picoseconds.
+		Weight::from_parts(333_922_000, 19253)
+			.saturating_add(T::DbWeight::get().reads(26_u64))
+			.saturating_add(T::DbWeight::get().writes(23_u64))
 	}
 	/// Storage: `Mint::Positions` (r:1 w:1)
 	/// Proof: `Mint::Positions` (`max_values`: None, `max_size`: Some(91), added: 2566, mode: `MaxEncodedLen`)
@@ -371,6 +379,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `LpStaking::Pools` (`max_values`: None, `max_size`: Some(200), added: 2675, mode: `MaxEncodedLen`)
 	/// Storage: `LpStaking::ShortStakes` (r:1 w:1)
 	/// Proof: `LpStaking::ShortStakes` (`max_values`: None, `max_size`: Some(123), added: 2598, mode: `MaxEncodedLen`)
+	/// Storage: `LpStaking::StakeDeposits` (r:1 w:1)
+	/// Proof: `LpStaking::StakeDeposits` (`max_values`: None, `max_size`: Some(86), added: 2561, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::PositionsByOwner` (r:1 w:1)
 	/// Proof: `Mint::PositionsByOwner` (`max_values`: None, `max_size`: Some(850), added: 3325, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::Locks` (r:1 w:1)
@@ -381,12 +393,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Mint::PositionsByAsset` (`max_values`: None, `max_size`: Some(37), added: 2512, mode: `MaxEncodedLen`)
 	fn auction() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `5056`
+		//  Measured:  `5219`
 		//  Estimated: `19253`
-		// Minimum execution time: 279_305_000 picoseconds.
-		Weight::from_parts(340_862_000, 19253)
-			.saturating_add(T::DbWeight::get().reads(25_u64))
-			.saturating_add(T::DbWeight::get().writes(21_u64))
+		// Minimum execution time: 322_032_000 picoseconds.
+		Weight::from_parts(339_776_000, 19253)
+			.saturating_add(T::DbWeight::get().reads(27_u64))
+			.saturating_add(T::DbWeight::get().writes(23_u64))
 	}
 	/// Storage: `Mint::AssetConfigs` (r:1 w:1)
 	/// Proof: `Mint::AssetConfigs` (`max_values`: None, `max_size`: Some(143), added: 2618, mode: `MaxEncodedLen`)
@@ -398,8 +410,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `976`
 		//  Estimated: `3675`
-		// Minimum execution time: 28_602_000 picoseconds.
-		Weight::from_parts(40_097_000, 3675)
+		// Minimum execution time: 28_240_000 picoseconds.
+		Weight::from_parts(32_309_000, 3675)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -411,8 +423,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `567`
 		//  Estimated: `3608`
-		// Minimum execution time: 25_505_000 picoseconds.
-		Weight::from_parts(33_404_000, 3608)
+		// Minimum execution time: 26_093_000 picoseconds.
+		Weight::from_parts(29_262_000, 3608)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -428,8 +440,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1003`
 		//  Estimated: `3675`
-		// Minimum execution time: 34_754_000 picoseconds.
-		Weight::from_parts(45_373_000, 3675)
+		// Minimum execution time: 34_603_000 picoseconds.
+		Weight::from_parts(39_460_000, 3675)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -439,8 +451,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `329`
 		//  Estimated: `3608`
-		// Minimum execution time: 13_015_000 picoseconds.
-		Weight::from_parts(16_735_000, 3608)
+		// Minimum execution time: 13_302_000 picoseconds.
+		Weight::from_parts(17_132_000, 3608)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -450,8 +462,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `199`
 		//  Estimated: `1517`
-		// Minimum execution time: 10_149_000 picoseconds.
-		Weight::from_parts(12_793_000, 1517)
+		// Minimum execution time: 9_959_000 picoseconds.
+		Weight::from_parts(13_115_000, 1517)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -485,8 +497,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `3148`
 		//  Estimated: `8950`
-		// Minimum execution time: 118_340_000 picoseconds.
-		Weight::from_parts(148_687_000, 8950)
+		// Minimum execution time: 119_764_000 picoseconds.
+		Weight::from_parts(151_281_000, 8950)
 			.saturating_add(RocksDbWeight::get().reads(13_u64))
 			.saturating_add(RocksDbWeight::get().writes(10_u64))
 	}
@@ -508,16 +520,20 @@ impl WeightInfo for () {
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `LpStaking::ShortStakes` (r:1 w:1)
+	/// Proof: `LpStaking::ShortStakes` (`max_values`: None, `max_size`: Some(123), added: 2598, mode: `MaxEncodedLen`)
+	/// Storage: `LpStaking::StakeDeposits` (r:1 w:1)
+	/// Proof: `LpStaking::StakeDeposits` (`max_values`: None, `max_size`: Some(86), added: 2561, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Storage: `LpStaking::Pools` (r:1 w:1)
+	/// Proof: `LpStaking::Pools` (`max_values`: None, `max_size`: Some(200), added: 2675, mode: `MaxEncodedLen`)
 	/// Storage: `Amm::Pools` (r:1 w:1)
 	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(2688), added: 5163, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::Locks` (r:1 w:1)
 	/// Proof: `Mint::Locks` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::TotalLocked` (r:1 w:1)
 	/// Proof: `Mint::TotalLocked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
-	/// Storage: `LpStaking::Pools` (r:1 w:1)
-	/// Proof: `LpStaking::Pools` (`max_values`: None, `max_size`: Some(200), added: 2675, mode: `MaxEncodedLen`)
-	/// Storage: `LpStaking::ShortStakes` (r:1 w:1)
-	/// Proof: `LpStaking::ShortStakes` (`max_values`: None, `max_size`: Some(123), added: 2598, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::Positions` (r:0 w:1)
 	/// Proof: `Mint::Positions` (`max_values`: None, `max_size`: Some(91), added: 2566, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::PositionsByAsset` (r:0 w:1)
@@ -526,10 +542,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `4440`
 		//  Estimated: `16644`
-		// Minimum execution time: 249_950_000 picoseconds.
-		Weight::from_parts(317_493_000, 16644)
-			.saturating_add(RocksDbWeight::get().reads(23_u64))
-			.saturating_add(RocksDbWeight::get().writes(20_u64))
+		// Minimum execution time: 297_173_000 picoseconds.
+		Weight::from_parts(353_117_000, 16644)
+			.saturating_add(RocksDbWeight::get().reads(25_u64))
+			.saturating_add(RocksDbWeight::get().writes(22_u64))
 	}
 	/// Storage: `Mint::Positions` (r:1 w:1)
 	/// Proof: `Mint::Positions` (`max_values`: None, `max_size`: Some(91), added: 2566, mode: `MaxEncodedLen`)
@@ -541,6 +557,10 @@ impl WeightInfo for () {
 	/// Proof: `CollateralOracle::CollateralAssets` (`max_values`: None, `max_size`: Some(55), added: 2530, mode: `MaxEncodedLen`)
 	/// Storage: `Oracle::Feeds` (r:2 w:0)
 	/// Proof: `Oracle::Feeds` (`max_values`: None, `max_size`: Some(1505), added: 3980, mode: `MaxEncodedLen`)
+	/// Storage: `LpStaking::ShortStakes` (r:1 w:1)
+	/// Proof: `LpStaking::ShortStakes` (`max_values`: None, `max_size`: Some(123), added: 2598, mode: `MaxEncodedLen`)
+	/// Storage: `LpStaking::Pools` (r:1 w:1)
+	/// Proof: `LpStaking::Pools` (`max_values`: None, `max_size`: Some(200), added: 2675, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:2 w:2)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:4 w:4)
@@ -553,16 +573,12 @@ impl WeightInfo for () {
 	/// Proof: `Mint::Locks` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::TotalLocked` (r:1 w:1)
 	/// Proof: `Mint::TotalLocked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
-	/// Storage: `LpStaking::Pools` (r:1 w:1)
-	/// Proof: `LpStaking::Pools` (`max_values`: None, `max_size`: Some(200), added: 2675, mode: `MaxEncodedLen`)
-	/// Storage: `LpStaking::ShortStakes` (r:1 w:1)
-	/// Proof: `LpStaking::ShortStakes` (`max_values`: None, `max_size`: Some(123), added: 2598, mode: `MaxEncodedLen`)
 	fn mint_short() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `4001`
+		//  Measured:  `4034`
 		//  Estimated: `11426`
-		// Minimum execution time: 201_391_000 picoseconds.
-		Weight::from_parts(243_710_000, 11426)
+		// Minimum execution time: 202_176_000 picoseconds.
+		Weight::from_parts(255_022_000, 11426)
 			.saturating_add(RocksDbWeight::get().reads(18_u64))
 			.saturating_add(RocksDbWeight::get().writes(13_u64))
 	}
@@ -581,10 +597,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1503 + n * (52 ±0)`
 		//  Estimated: `6208 + n * (2547 ±0)`
-		// Minimum execution time: 78_679_000 picoseconds.
-		Weight::from_parts(97_461_387, 6208)
-			// Standard Error: 8_757
-			.saturating_add(Weight::from_parts(5_356_009, 0).saturating_mul(n.into()))
+		// Minimum execution time: 79_971_000 picoseconds.
+		Weight::from_parts(91_326_900, 6208)
+			// Standard Error: 7_760
+			.saturating_add(Weight::from_parts(5_201_824, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
@@ -605,8 +621,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1750`
 		//  Estimated: `6208`
-		// Minimum execution time: 69_622_000 picoseconds.
-		Weight::from_parts(86_485_000, 6208)
+		// Minimum execution time: 69_924_000 picoseconds.
+		Weight::from_parts(87_780_000, 6208)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
@@ -628,8 +644,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2247`
 		//  Estimated: `8950`
-		// Minimum execution time: 93_553_000 picoseconds.
-		Weight::from_parts(119_123_000, 8950)
+		// Minimum execution time: 84_581_000 picoseconds.
+		Weight::from_parts(106_640_000, 8950)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
@@ -653,8 +669,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `3205`
 		//  Estimated: `11426`
-		// Minimum execution time: 131_522_000 picoseconds.
-		Weight::from_parts(163_581_000, 11426)
+		// Minimum execution time: 133_751_000 picoseconds.
+		Weight::from_parts(162_301_000, 11426)
 			.saturating_add(RocksDbWeight::get().reads(12_u64))
 			.saturating_add(RocksDbWeight::get().writes(13_u64))
 	}
@@ -676,8 +692,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2170`
 		//  Estimated: `8950`
-		// Minimum execution time: 69_957_000 picoseconds.
-		Weight::from_parts(95_187_000, 8950)
+		// Minimum execution time: 67_110_000 picoseconds.
+		Weight::from_parts(78_510_000, 8950)
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
@@ -701,8 +717,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2554`
 		//  Estimated: `8950`
-		// Minimum execution time: 120_939_000 picoseconds.
-		Weight::from_parts(155_924_000, 8950)
+		// Minimum execution time: 115_605_000 picoseconds.
+		Weight::from_parts(134_422_000, 8950)
 			.saturating_add(RocksDbWeight::get().reads(12_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
@@ -726,6 +742,10 @@ impl WeightInfo for () {
 	/// Proof: `LpStaking::Pools` (`max_values`: None, `max_size`: Some(200), added: 2675, mode: `MaxEncodedLen`)
 	/// Storage: `LpStaking::ShortStakes` (r:1 w:1)
 	/// Proof: `LpStaking::ShortStakes` (`max_values`: None, `max_size`: Some(123), added: 2598, mode: `MaxEncodedLen`)
+	/// Storage: `LpStaking::StakeDeposits` (r:1 w:1)
+	/// Proof: `LpStaking::StakeDeposits` (`max_values`: None, `max_size`: Some(86), added: 2561, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::PositionsByOwner` (r:1 w:1)
 	/// Proof: `Mint::PositionsByOwner` (`max_values`: None, `max_size`: Some(850), added: 3325, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::Locks` (r:1 w:1)
@@ -736,12 +756,12 @@ impl WeightInfo for () {
 	/// Proof: `Mint::PositionsByAsset` (`max_values`: None, `max_size`: Some(37), added: 2512, mode: `MaxEncodedLen`)
 	fn burn_delisted() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `4943`
+		//  Measured:  `5106`
 		//  Estimated: `19253`
-		// Minimum execution time: 267_552_000 picoseconds.
-		Weight::from_parts(290_144_000, 19253)
-			.saturating_add(RocksDbWeight::get().reads(24_u64))
-			.saturating_add(RocksDbWeight::get().writes(21_u64))
+		// Minimum execution time: 315_192_000 picoseconds.
+		Weight::from_parts(333_922_000, 19253)
+			.saturating_add(RocksDbWeight::get().reads(26_u64))
+			.saturating_add(RocksDbWeight::get().writes(23_u64))
 	}
 	/// Storage: `Mint::Positions` (r:1 w:1)
 	/// Proof: `Mint::Positions` (`max_values`: None, `max_size`: Some(91), added: 2566, mode: `MaxEncodedLen`)
@@ -763,6 +783,10 @@ impl WeightInfo for () {
 	/// Proof: `LpStaking::Pools` (`max_values`: None, `max_size`: Some(200), added: 2675, mode: `MaxEncodedLen`)
 	/// Storage: `LpStaking::ShortStakes` (r:1 w:1)
 	/// Proof: `LpStaking::ShortStakes` (`max_values`: None, `max_size`: Some(123), added: 2598, mode: `MaxEncodedLen`)
+	/// Storage: `LpStaking::StakeDeposits` (r:1 w:1)
+	/// Proof: `LpStaking::StakeDeposits` (`max_values`: None, `max_size`: Some(86), added: 2561, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::PositionsByOwner` (r:1 w:1)
 	/// Proof: `Mint::PositionsByOwner` (`max_values`: None, `max_size`: Some(850), added: 3325, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::Locks` (r:1 w:1)
@@ -773,12 +797,12 @@ impl WeightInfo for () {
 	/// Proof: `Mint::PositionsByAsset` (`max_values`: None, `max_size`: Some(37), added: 2512, mode: `MaxEncodedLen`)
 	fn auction() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `5056`
+		//  Measured:  `5219`
 		//  Estimated: `19253`
-		// Minimum execution time: 279_305_000 picoseconds.
-		Weight::from_parts(340_862_000, 19253)
-			.saturating_add(RocksDbWeight::get().reads(25_u64))
-			.saturating_add(RocksDbWeight::get().writes(21_u64))
+		// Minimum execution time: 322_032_000 picoseconds.
+		Weight::from_parts(339_776_000, 19253)
+			.saturating_add(RocksDbWeight::get().reads(27_u64))
+			.saturating_add(RocksDbWeight::get().writes(23_u64))
 	}
 	/// Storage: `Mint::AssetConfigs` (r:1 w:1)
 	/// Proof: `Mint::AssetConfigs` (`max_values`: None, `max_size`: Some(143), added: 2618, mode: `MaxEncodedLen`)
@@ -790,8 +814,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `976`
 		//  Estimated: `3675`
-		// Minimum execution time: 28_602_000 picoseconds.
-		Weight::from_parts(40_097_000, 3675)
+		// Minimum execution time: 28_240_000 picoseconds.
+		Weight::from_parts(32_309_000, 3675)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
@@ -803,8 +827,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `567`
 		//  Estimated: `3608`
-		// Minimum execution time: 25_505_000 picoseconds.
-		Weight::from_parts(33_404_000, 3608)
+		// Minimum execution time: 26_093_000 picoseconds.
+		Weight::from_parts(29_262_000, 3608)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
@@ -820,8 +844,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1003`
 		//  Estimated: `3675`
-		// Minimum execution time: 34_754_000 picoseconds.
-		Weight::from_parts(45_373_000, 3675)
+		// Minimum execution time: 34_603_000 picoseconds.
+		Weight::from_parts(39_460_000, 3675)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
@@ -831,8 +855,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `329`
 		//  Estimated: `3608`
-		// Minimum execution time: 13_015_000 picoseconds.
-		Weight::from_parts(16_735_000, 3608)
+		// Minimum execution time: 13_302_000 picoseconds.
+		Weight::from_parts(17_132_000, 3608)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -842,8 +866,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `199`
 		//  Estimated: `1517`
-		// Minimum execution time: 10_149_000 picoseconds.
-		Weight::from_parts(12_793_000, 1517)
+		// Minimum execution time: 9_959_000 picoseconds.
+		Weight::from_parts(13_115_000, 1517)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
