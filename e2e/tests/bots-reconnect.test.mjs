@@ -38,13 +38,14 @@ test('mirror-feeder reconnects to a node that went away and feeds it again', asy
   node = null;
   assert.equal(stopped.code, 0);
   await feeder.waitForLine(/disconnected from ws:\/\/127\.0\.0\.1:\d+, reconnecting/, 30_000);
-  const linesAfterLoss = feeder.lines.length;
 
   // Back on the same port with the same chain: one line, with the attempts and the time away.
   node = await startDevNode({ chainArgs, rpcPort });
   const back = await feeder.waitForLine(/reconnected to ws:\/\/127\.0\.0\.1:\d+ after .* \(\d+ attempts?\)/, 60_000);
-  const quietWhileAway = feeder.lines.slice(linesAfterLoss).filter((l) => /disconnected|reconnecting/.test(l));
-  assert.deepEqual(quietWhileAway, [], `the feeder repeated itself while the node was away (${back})`);
+  // One line for the loss in all the time away (the feeder's last 500 lines cover this test).
+  assert.ok(feeder.lines.length < 500, 'the line buffer still holds the whole test');
+  const losses = feeder.lines.filter((l) => /disconnected|reconnecting/.test(l));
+  assert.equal(losses.length, 1, `the feeder repeated itself while the node was away (${back}):\n${losses.join('\n')}`);
 
   // And it feeds the restarted node.
   const before = await lastFeedTime(node.api);

@@ -20,7 +20,7 @@ Options (each may also be set in the --config JSON file, under the same name):
   --connect-timeout <s>   give up (exit 2) if the node cannot be reached at start-up within this
                           many seconds (default 30; 0: wait for ever); a lost node is reconnected to
                           (1 s doubling to 30 s between attempts), said once when lost and once back
-  --suri <suri>           the feeder's key: //Alice, a mnemonic, a seed (default: $MIRROR_FEEDER_SURI, else //Alice)
+  --suri <suri>           the feeder's key: //Feeder, a mnemonic, a seed (default: $MIRROR_FEEDER_SURI, else //Feeder, the dev chain's feeder)
   --source <spec>         random-walk[:seed] | file:<prices.json|prices.csv> | http(s)://<endpoint>
                           (default random-walk); in the config, also { "type": "random-walk",
                           "seed", "step", "band", "start" } / { "type": "file", "path", "format" } /
@@ -50,7 +50,7 @@ async function main(): Promise<number> {
   const log = makeLogger('mirror-feeder', quiet);
   const url = stringOption(args, config, 'url', 'ws://127.0.0.1:9944')!;
   const connectTimeout = numberOption(args, config, 'connect-timeout', DEFAULT_CONNECT_TIMEOUT_S);
-  const suri = stringOption(args, config, 'suri', process.env.MIRROR_FEEDER_SURI ?? '//Alice')!;
+  const suri = stringOption(args, config, 'suri', process.env.MIRROR_FEEDER_SURI ?? '//Feeder')!;
   const configPath = stringOption(args, {}, 'config');
   let sourceSpec = (args.source as string | undefined) ?? (config.source as string | Record<string, unknown> | undefined) ?? 'random-walk';
   // A price file named in the config file is found next to it.

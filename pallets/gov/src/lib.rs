@@ -161,9 +161,9 @@ pub mod pallet {
 		type UnixTime: UnixTime;
 
 		/// The deposit a staker pays for the state it keeps: its staker record and, per vote in
-		/// its list, the list entry and the voter record. Held while the record exists, raised by
-		/// a stake or a vote, lowered as votes are pruned, released with the record. The runtime
-		/// holds MIR under `HoldReason::StakerDeposit`.
+		/// its list, the list entry and the voter record. Held while the record exists, set to
+		/// the current footprint by each stake or vote, released with the record; withdrawals
+		/// never change it. The runtime holds MIR under `HoldReason::StakerDeposit`.
 		type Consideration: Consideration<Self::AccountId, Footprint>;
 
 		/// Weights of this pallet's calls.
@@ -1143,8 +1143,8 @@ impl<T: Config> Pallet<T> {
 		Ok((staker, amount, visited))
 	}
 
-	/// Stores `staker`, or removes it when it holds nothing; its deposit follows (lowered or
-	/// released, never raised).
+	/// Stores `staker`, or removes it when it holds nothing (and then releases its deposit; a
+	/// staker that stays keeps its deposit as it is).
 	fn store_staker(who: &T::AccountId, staker: &mut StakerOf<T>) -> DispatchResult {
 		if staker.share.is_zero() && staker.votes.is_empty() {
 			Stakers::<T>::remove(who);
@@ -1162,9 +1162,13 @@ impl<T: Config> Pallet<T> {
 		Footprint::from_parts(1, record.saturating_add(per_vote.saturating_mul(votes as usize)))
 	}
 
-	/// Makes `who`'s deposit match its records: released when the record is gone, updated to
-	/// its votes when it exists. A staker without a deposit (from before deposits) is charged
-	/// only when `may_charge` (its state grows); a staker who cannot pay gets `CannotPayDeposit`.
+	/// Makes `who`'s deposit match its records. When the record is gone, the deposit is
+	/// released. When its state grows (`may_charge`: a stake or a vote), the deposit is set to its
+	/// current footprint (made, raised, or lowered if votes were pruned since); a staker who cannot
+	/// pay gets `CannotPayDeposit`. Otherwise (withdrawals, pruning) the deposit is left as it is:
+	/// a deposit can grow even for a smaller footprint (a runtime upgrade may raise the price), and
+	/// leaving must never need MIR. Pruned votes' share comes back at the next stake or vote, or
+	/// when the staker leaves.
 	fn sync_staker_deposit(who: &T::AccountId, may_charge: bool) -> DispatchResult {
 		let Some(staker) = Stakers::<T>::get(who) else {
 			if let Some(ticket) = StakerDeposits::<T>::take(who) {
@@ -1172,11 +1176,13 @@ impl<T: Config> Pallet<T> {
 			}
 			return Ok(());
 		};
+		if !may_charge {
+			return Ok(());
+		}
 		let footprint = Self::staker_footprint(staker.votes.len() as u32);
 		let ticket = match StakerDeposits::<T>::take(who) {
 			Some(ticket) => ticket.update(who, footprint),
-			None if may_charge => T::Consideration::new(who, footprint),
-			None => return Ok(()),
+			None => T::Consideration::new(who, footprint),
 		}
 		.map_err(|_| Error::<T>::CannotPayDeposit)?;
 		StakerDeposits::<T>::insert(who, ticket);

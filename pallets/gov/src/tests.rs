@@ -1064,18 +1064,45 @@ fn a_staker_holds_a_deposit_that_follows_its_votes_and_goes_with_its_record() {
 		assert_eq!(held_deposit(BOB), deposit_for(1));
 		vote(BOB, second, VoteOption::No, 100);
 		assert_eq!(held_deposit(BOB), deposit_for(2));
-		// Once the polls have ended, a withdrawal prunes the votes and lowers the deposit; all of
-		// the stake withdrawn, the record goes and the deposit comes back.
+		// Once the polls have ended, a withdrawal prunes the votes but never touches the deposit
+		// (leaving must not need MIR); the next stake sets it to what is left.
 		advance(10_001);
 		end(first);
 		end(second);
 		assert_ok!(Pallet::withdraw_voting_tokens(RuntimeOrigin::signed(BOB), Some(1)));
+		assert!(Stakers::<Test>::get(BOB).unwrap().votes.is_empty());
+		assert_eq!(held_deposit(BOB), deposit_for(2));
+		stake(BOB, 10);
 		assert_eq!(held_deposit(BOB), deposit_for(0));
+		// All of the stake withdrawn, the record goes and the deposit comes back.
 		assert_ok!(Pallet::withdraw_voting_tokens(RuntimeOrigin::signed(BOB), None));
 		assert!(!Stakers::<Test>::contains_key(BOB));
 		assert_eq!(held_deposit(BOB), 0);
 		// All of it back, and the two polls' deposits: they missed the quorum and stayed staked.
 		assert_eq!(mir(BOB), free + 200);
+	});
+}
+
+#[test]
+fn a_withdrawal_never_needs_mir_even_if_the_deposit_price_rose() {
+	run_test(|| {
+		price_deposits();
+		stake(BOB, 1_000);
+		let poll = create(ALICE, None);
+		vote(BOB, poll, VoteOption::Yes, 100);
+		let held = held_deposit(BOB);
+		// The price doubles (a runtime upgrade) and Bob has nothing free beyond his existential
+		// deposit: he can still take his stake out, and the deposit comes back with the record.
+		StakerDepositBase::set(200);
+		StakerDepositPerByte::set(2);
+		let spare = mir(BOB) - Balances::minimum_balance();
+		assert_ok!(Balances::transfer(&BOB, &DAVE, spare, Preservation::Preserve));
+		advance(10_001);
+		end(poll);
+		assert_ok!(Pallet::withdraw_voting_tokens(RuntimeOrigin::signed(BOB), Some(1)));
+		assert_eq!(held_deposit(BOB), held);
+		assert_ok!(Pallet::withdraw_voting_tokens(RuntimeOrigin::signed(BOB), None));
+		assert_eq!(held_deposit(BOB), 0);
 	});
 }
 

@@ -93,8 +93,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3148`
 		//  Estimated: `8950`
-		// Minimum execution time: 119_764_000 picoseconds.
-		Weight::from_parts(151_281_000, 8950)
+		// Minimum execution time: 113_565_000 picoseconds.
+		Weight::from_parts(122_501_000, 8950)
 			.saturating_add(T::DbWeight::get().reads(13_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
@@ -138,8 +138,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `4440`
 		//  Estimated: `16644`
-		// Minimum execution time: 297_173_000 picoseconds.
-		Weight::from_parts(353_117_000, 16644)
+		// Minimum execution time: 293_026_000 picoseconds.
+		Weight::from_parts(344_287_000, 16644)
 			.saturating_add(T::DbWeight::get().reads(25_u64))
 			.saturating_add(T::DbWeight::get().writes(22_u64))
 	}
@@ -155,6 +155,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Oracle::Feeds` (`max_values`: None, `max_size`: Some(1505), added: 3980, mode: `MaxEncodedLen`)
 	/// Storage: `LpStaking::ShortStakes` (r:1 w:1)
 	/// Proof: `LpStaking::ShortStakes` (`max_values`: None, `max_size`: Some(123), added: 2598, mode: `MaxEncodedLen`)
+	/// Storage: `LpStaking::StakeDeposits` (r:1 w:1)
+	/// Proof: `LpStaking::StakeDeposits` (`max_values`: None, `max_size`: Some(86), added: 2561, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	/// Storage: `LpStaking::Pools` (r:1 w:1)
 	/// Proof: `LpStaking::Pools` (`max_values`: None, `max_size`: Some(200), added: 2675, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:2 w:2)
@@ -171,12 +175,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Mint::TotalLocked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn mint_short() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `4034`
+		//  Measured:  `3859`
 		//  Estimated: `11426`
-		// Minimum execution time: 202_176_000 picoseconds.
-		Weight::from_parts(255_022_000, 11426)
-			.saturating_add(T::DbWeight::get().reads(18_u64))
-			.saturating_add(T::DbWeight::get().writes(13_u64))
+		// Minimum execution time: 254_391_000 picoseconds.
+		Weight::from_parts(293_334_000, 11426)
+			.saturating_add(T::DbWeight::get().reads(20_u64))
+			.saturating_add(T::DbWeight::get().writes(15_u64))
 	}
 	/// Storage: `Mint::Locks` (r:32 w:32)
 	/// Proof: `Mint::Locks` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
@@ -193,10 +197,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1503 + n * (52 ±0)`
 		//  Estimated: `6208 + n * (2547 ±0)`
-		// Minimum execution time: 79_971_000 picoseconds.
-		Weight::from_parts(91_326_900, 6208)
-			// Standard Error: 7_760
-			.saturating_add(Weight::from_parts(5_201_824, 0).saturating_mul(n.into()))
+		// Minimum execution time: 77_738_000 picoseconds.
+		Weight::from_parts(85_705_157, 6208)
+			// Standard Error: 4_203
+			.saturating_add(Weight::from_parts(5_018_856, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
@@ -217,8 +221,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1750`
 		//  Estimated: `6208`
-		// Minimum execution time: 69_924_000 picoseconds.
-		Weight::from_parts(87_780_000, 6208)
+		// Minimum execution time: 73_334_000 picoseconds.
+		Weight::from_parts(84_210_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -240,8 +244,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2247`
 		//  Estimated: `8950`
-		// Minimum execution time: 84_581_000 picoseconds.
-		Weight::from_parts(106_640_000, 8950)
+		// Minimum execution time: 84_930_000 picoseconds.
+		Weight::from_parts(101_406_000, 8950)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -265,8 +269,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3205`
 		//  Estimated: `11426`
-		// Minimum execution time: 133_751_000 picoseconds.
-		Weight::from_parts(162_301_000, 11426)
+		// Minimum execution time: 142_026_000 picoseconds.
+		Weight::from_parts(161_661_000, 11426)
 			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().writes(13_u64))
 	}
@@ -288,8 +292,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2170`
 		//  Estimated: `8950`
-		// Minimum execution time: 67_110_000 picoseconds.
-		Weight::from_parts(78_510_000, 8950)
+		// Minimum execution time: 67_737_000 picoseconds.
+		Weight::from_parts(82_123_000, 8950)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -313,8 +317,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2554`
 		//  Estimated: `8950`
-		// Minimum execution time: 115_605_000 picoseconds.
-		Weight::from_parts(134_422_000, 8950)
+		// Minimum execution time: 125_438_000 picoseconds.
+		Weight::from_parts(141_596_000, 8950)
 			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -354,8 +358,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `5106`
 		//  Estimated: `19253`
-		// Minimum execution time: 315_192_000 picoseconds.
-		Weight::from_parts(333_922_000, 19253)
+		// Minimum execution time: 331_154_000 picoseconds.
+		Weight::from_parts(375_887_000, 19253)
 			.saturating_add(T::DbWeight::get().reads(26_u64))
 			.saturating_add(T::DbWeight::get().writes(23_u64))
 	}
@@ -395,8 +399,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `5219`
 		//  Estimated: `19253`
-		// Minimum execution time: 322_032_000 picoseconds.
-		Weight::from_parts(339_776_000, 19253)
+		// Minimum execution time: 329_278_000 picoseconds.
+		Weight::from_parts(369_494_000, 19253)
 			.saturating_add(T::DbWeight::get().reads(27_u64))
 			.saturating_add(T::DbWeight::get().writes(23_u64))
 	}
@@ -410,8 +414,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `976`
 		//  Estimated: `3675`
-		// Minimum execution time: 28_240_000 picoseconds.
-		Weight::from_parts(32_309_000, 3675)
+		// Minimum execution time: 28_556_000 picoseconds.
+		Weight::from_parts(34_481_000, 3675)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -423,8 +427,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `567`
 		//  Estimated: `3608`
-		// Minimum execution time: 26_093_000 picoseconds.
-		Weight::from_parts(29_262_000, 3608)
+		// Minimum execution time: 26_356_000 picoseconds.
+		Weight::from_parts(30_531_000, 3608)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -440,8 +444,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1003`
 		//  Estimated: `3675`
-		// Minimum execution time: 34_603_000 picoseconds.
-		Weight::from_parts(39_460_000, 3675)
+		// Minimum execution time: 34_668_000 picoseconds.
+		Weight::from_parts(40_280_000, 3675)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -451,8 +455,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `329`
 		//  Estimated: `3608`
-		// Minimum execution time: 13_302_000 picoseconds.
-		Weight::from_parts(17_132_000, 3608)
+		// Minimum execution time: 13_398_000 picoseconds.
+		Weight::from_parts(17_190_000, 3608)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -462,8 +466,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `199`
 		//  Estimated: `1517`
-		// Minimum execution time: 9_959_000 picoseconds.
-		Weight::from_parts(13_115_000, 1517)
+		// Minimum execution time: 10_242_000 picoseconds.
+		Weight::from_parts(12_883_000, 1517)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -497,8 +501,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `3148`
 		//  Estimated: `8950`
-		// Minimum execution time: 119_764_000 picoseconds.
-		Weight::from_parts(151_281_000, 8950)
+		// Minimum execution time: 113_565_000 picoseconds.
+		Weight::from_parts(122_501_000, 8950)
 			.saturating_add(RocksDbWeight::get().reads(13_u64))
 			.saturating_add(RocksDbWeight::get().writes(10_u64))
 	}
@@ -542,8 +546,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `4440`
 		//  Estimated: `16644`
-		// Minimum execution time: 297_173_000 picoseconds.
-		Weight::from_parts(353_117_000, 16644)
+		// Minimum execution time: 293_026_000 picoseconds.
+		Weight::from_parts(344_287_000, 16644)
 			.saturating_add(RocksDbWeight::get().reads(25_u64))
 			.saturating_add(RocksDbWeight::get().writes(22_u64))
 	}
@@ -559,6 +563,10 @@ impl WeightInfo for () {
 	/// Proof: `Oracle::Feeds` (`max_values`: None, `max_size`: Some(1505), added: 3980, mode: `MaxEncodedLen`)
 	/// Storage: `LpStaking::ShortStakes` (r:1 w:1)
 	/// Proof: `LpStaking::ShortStakes` (`max_values`: None, `max_size`: Some(123), added: 2598, mode: `MaxEncodedLen`)
+	/// Storage: `LpStaking::StakeDeposits` (r:1 w:1)
+	/// Proof: `LpStaking::StakeDeposits` (`max_values`: None, `max_size`: Some(86), added: 2561, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	/// Storage: `LpStaking::Pools` (r:1 w:1)
 	/// Proof: `LpStaking::Pools` (`max_values`: None, `max_size`: Some(200), added: 2675, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:2 w:2)
@@ -575,12 +583,12 @@ impl WeightInfo for () {
 	/// Proof: `Mint::TotalLocked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn mint_short() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `4034`
+		//  Measured:  `3859`
 		//  Estimated: `11426`
-		// Minimum execution time: 202_176_000 picoseconds.
-		Weight::from_parts(255_022_000, 11426)
-			.saturating_add(RocksDbWeight::get().reads(18_u64))
-			.saturating_add(RocksDbWeight::get().writes(13_u64))
+		// Minimum execution time: 254_391_000 picoseconds.
+		Weight::from_parts(293_334_000, 11426)
+			.saturating_add(RocksDbWeight::get().reads(20_u64))
+			.saturating_add(RocksDbWeight::get().writes(15_u64))
 	}
 	/// Storage: `Mint::Locks` (r:32 w:32)
 	/// Proof: `Mint::Locks` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
@@ -597,10 +605,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1503 + n * (52 ±0)`
 		//  Estimated: `6208 + n * (2547 ±0)`
-		// Minimum execution time: 79_971_000 picoseconds.
-		Weight::from_parts(91_326_900, 6208)
-			// Standard Error: 7_760
-			.saturating_add(Weight::from_parts(5_201_824, 0).saturating_mul(n.into()))
+		// Minimum execution time: 77_738_000 picoseconds.
+		Weight::from_parts(85_705_157, 6208)
+			// Standard Error: 4_203
+			.saturating_add(Weight::from_parts(5_018_856, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
@@ -621,8 +629,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1750`
 		//  Estimated: `6208`
-		// Minimum execution time: 69_924_000 picoseconds.
-		Weight::from_parts(87_780_000, 6208)
+		// Minimum execution time: 73_334_000 picoseconds.
+		Weight::from_parts(84_210_000, 6208)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
@@ -644,8 +652,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2247`
 		//  Estimated: `8950`
-		// Minimum execution time: 84_581_000 picoseconds.
-		Weight::from_parts(106_640_000, 8950)
+		// Minimum execution time: 84_930_000 picoseconds.
+		Weight::from_parts(101_406_000, 8950)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
@@ -669,8 +677,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `3205`
 		//  Estimated: `11426`
-		// Minimum execution time: 133_751_000 picoseconds.
-		Weight::from_parts(162_301_000, 11426)
+		// Minimum execution time: 142_026_000 picoseconds.
+		Weight::from_parts(161_661_000, 11426)
 			.saturating_add(RocksDbWeight::get().reads(12_u64))
 			.saturating_add(RocksDbWeight::get().writes(13_u64))
 	}
@@ -692,8 +700,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2170`
 		//  Estimated: `8950`
-		// Minimum execution time: 67_110_000 picoseconds.
-		Weight::from_parts(78_510_000, 8950)
+		// Minimum execution time: 67_737_000 picoseconds.
+		Weight::from_parts(82_123_000, 8950)
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
@@ -717,8 +725,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2554`
 		//  Estimated: `8950`
-		// Minimum execution time: 115_605_000 picoseconds.
-		Weight::from_parts(134_422_000, 8950)
+		// Minimum execution time: 125_438_000 picoseconds.
+		Weight::from_parts(141_596_000, 8950)
 			.saturating_add(RocksDbWeight::get().reads(12_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
@@ -758,8 +766,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `5106`
 		//  Estimated: `19253`
-		// Minimum execution time: 315_192_000 picoseconds.
-		Weight::from_parts(333_922_000, 19253)
+		// Minimum execution time: 331_154_000 picoseconds.
+		Weight::from_parts(375_887_000, 19253)
 			.saturating_add(RocksDbWeight::get().reads(26_u64))
 			.saturating_add(RocksDbWeight::get().writes(23_u64))
 	}
@@ -799,8 +807,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `5219`
 		//  Estimated: `19253`
-		// Minimum execution time: 322_032_000 picoseconds.
-		Weight::from_parts(339_776_000, 19253)
+		// Minimum execution time: 329_278_000 picoseconds.
+		Weight::from_parts(369_494_000, 19253)
 			.saturating_add(RocksDbWeight::get().reads(27_u64))
 			.saturating_add(RocksDbWeight::get().writes(23_u64))
 	}
@@ -814,8 +822,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `976`
 		//  Estimated: `3675`
-		// Minimum execution time: 28_240_000 picoseconds.
-		Weight::from_parts(32_309_000, 3675)
+		// Minimum execution time: 28_556_000 picoseconds.
+		Weight::from_parts(34_481_000, 3675)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
@@ -827,8 +835,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `567`
 		//  Estimated: `3608`
-		// Minimum execution time: 26_093_000 picoseconds.
-		Weight::from_parts(29_262_000, 3608)
+		// Minimum execution time: 26_356_000 picoseconds.
+		Weight::from_parts(30_531_000, 3608)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
@@ -844,8 +852,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1003`
 		//  Estimated: `3675`
-		// Minimum execution time: 34_603_000 picoseconds.
-		Weight::from_parts(39_460_000, 3675)
+		// Minimum execution time: 34_668_000 picoseconds.
+		Weight::from_parts(40_280_000, 3675)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
@@ -855,8 +863,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `329`
 		//  Estimated: `3608`
-		// Minimum execution time: 13_302_000 picoseconds.
-		Weight::from_parts(17_132_000, 3608)
+		// Minimum execution time: 13_398_000 picoseconds.
+		Weight::from_parts(17_190_000, 3608)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -866,8 +874,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `199`
 		//  Estimated: `1517`
-		// Minimum execution time: 9_959_000 picoseconds.
-		Weight::from_parts(13_115_000, 1517)
+		// Minimum execution time: 10_242_000 picoseconds.
+		Weight::from_parts(12_883_000, 1517)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}

@@ -26,7 +26,7 @@ parameter_types! {
 }
 
 /// What a staker's records hold while they exist: 0.1 MIR plus 0.001 MIR per byte of its staker
-/// record and, per vote, its list entry and voter record (≈ 0.15 MIR with no vote, ≈ 0.09 MIR more
+/// record and, per vote, its list entry and voter record (≈ 0.148 MIR with no vote, 0.069 MIR more
 /// per vote; docs/parameters.md, "Storage deposits").
 pub type StakerDeposit = frame_support::traits::LinearStoragePrice<
 	ConstU128<{ MIR / 10 }>,
