@@ -918,6 +918,14 @@ impl<T: Config> Pallet<T> {
 		Ok(total)
 	}
 
+	/// Whether `who` has a `half` record of `asset`.
+	fn record_exists(who: &T::AccountId, asset: &AssetId, half: Half) -> bool {
+		match half {
+			Half::Lp => LpStakes::<T>::contains_key(who, asset),
+			Half::Short => ShortStakes::<T>::contains_key(who, asset),
+		}
+	}
+
 	/// What one stake record occupies: its key and value.
 	fn record_footprint() -> Footprint {
 		Footprint::from_mel::<(T::AccountId, AssetId, StakerReward)>()
@@ -926,11 +934,9 @@ impl<T: Config> Pallet<T> {
 	/// Holds the deposit of `who`'s `half` record of `asset` when the record is about to be
 	/// made (nothing when it exists: it holds its deposit already, or was made before deposits).
 	fn hold_record_deposit(who: &T::AccountId, asset: &AssetId, half: Half) -> DispatchResult {
-		let exists = match half {
-			Half::Lp => LpStakes::<T>::contains_key(who, asset),
-			Half::Short => ShortStakes::<T>::contains_key(who, asset),
-		};
-		if exists || StakeDeposits::<T>::contains_key(who, (asset, half)) {
+		if Self::record_exists(who, asset, half)
+			|| StakeDeposits::<T>::contains_key(who, (asset, half))
+		{
 			return Ok(());
 		}
 		let ticket = T::Consideration::new(who, Self::record_footprint())
@@ -941,11 +947,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Releases the deposit of `who`'s `half` record of `asset` once the record is gone.
 	fn release_record_deposit(who: &T::AccountId, asset: &AssetId, half: Half) -> DispatchResult {
-		let exists = match half {
-			Half::Lp => LpStakes::<T>::contains_key(who, asset),
-			Half::Short => ShortStakes::<T>::contains_key(who, asset),
-		};
-		if exists {
+		if Self::record_exists(who, asset, half) {
 			return Ok(());
 		}
 		if let Some(ticket) = StakeDeposits::<T>::take(who, (asset.clone(), half)) {
@@ -1134,11 +1136,7 @@ impl<T: Config> Pallet<T> {
 		}
 		// Every deposit belongs to a record that exists.
 		for (who, (asset, half), _) in StakeDeposits::<T>::iter() {
-			let exists = match half {
-				Half::Lp => LpStakes::<T>::contains_key(&who, &asset),
-				Half::Short => ShortStakes::<T>::contains_key(&who, &asset),
-			};
-			ensure!(exists, "a stake deposit without its record");
+			ensure!(Self::record_exists(&who, &asset, half), "a stake deposit without its record");
 		}
 		let mut token_sums: BTreeMap<AssetId, Balance> = BTreeMap::new();
 		let mut pools = 0u32;

@@ -53,28 +53,29 @@ parameter_types! {
 		RuntimeHoldReason::LpStaking(pallet_mirror_lp_staking::HoldReason::StakeDeposit);
 }
 
-/// A stake record's deposit in the mock: 100 plus 1 per byte of its footprint.
+/// A stake record's price in the mock: 100 plus 1 per byte of its footprint.
+pub type StakeDepositPrice = frame_support::traits::LinearStoragePrice<
+	frame_support::traits::ConstU128<100>,
+	frame_support::traits::ConstU128<1>,
+	Balance,
+>;
+
+/// A stake record's deposit in the mock, held under [`StakeDepositReason`].
 pub type StakeDeposit = frame_support::traits::fungible::HoldConsideration<
 	u128,
 	Balances,
 	StakeDepositReason,
-	frame_support::traits::LinearStoragePrice<
-		frame_support::traits::ConstU128<100>,
-		frame_support::traits::ConstU128<1>,
-		Balance,
-	>,
+	StakeDepositPrice,
 >;
 
 /// What one stake record holds in the mock.
 pub fn stake_deposit() -> Balance {
 	use sp_runtime::traits::Convert;
-	let footprint =
-		frame_support::traits::Footprint::from_mel::<(u128, AssetId, crate::StakerReward)>();
-	frame_support::traits::LinearStoragePrice::<
-		frame_support::traits::ConstU128<100>,
-		frame_support::traits::ConstU128<1>,
-		Balance,
-	>::convert(footprint)
+	StakeDepositPrice::convert(frame_support::traits::Footprint::from_mel::<(
+		u128,
+		AssetId,
+		crate::StakerReward,
+	)>())
 }
 
 /// MIR `who` has on hold for stake records.
