@@ -987,6 +987,7 @@ pub fn admin(e: &mut Entropy, view: &View) -> RuntimeCall {
 		3, 3, // Gov, Collector
 		4, 3, // Community
 		2, // Assets: a new token
+		2, 2, // Root applies a scheduled MCR or multiplier
 	];
 	match e.weighted(&weights) {
 		0 => RuntimeCall::Oracle(OracleCall::register_feeder {
@@ -1086,6 +1087,14 @@ pub fn admin(e: &mut Entropy, view: &View) -> RuntimeCall {
 			price_max_age: maybe(e, 40, |e| [60, 0, 600, u64::MAX][e.below(4)]),
 			// Not u64::MAX: no lock would ever end again, and a run would stop unlocking.
 			lock_period: maybe(e, 40, |e| [120, 0, 3, 3_600][e.below(4)]),
+			close_factor: maybe(e, 30, |e| {
+				sp_runtime::Permill::from_percent([50, 0, 1, 100][e.below(4)])
+			}),
+			full_liquidation_ratio: maybe(e, 30, |e| {
+				sp_runtime::Permill::from_percent([95, 0, 50, 100][e.below(4)])
+			}),
+			min_debt_value: maybe(e, 30, |e| [UNIT, 0, 1, 10_000 * UNIT][e.below(4)]),
+			risk_change_delay: maybe(e, 30, |e| [120, 0, 6, 86_400][e.below(4)]),
 		}),
 		13 => {
 			let unpooled: Vec<AssetId> =
@@ -1171,6 +1180,10 @@ pub fn admin(e: &mut Entropy, view: &View) -> RuntimeCall {
 		}),
 		24 => RuntimeCall::Community(pallet_mirror_community::Call::update_config {
 			spend_limit: of(e, 100_000 * UNIT),
+		}),
+		26 => RuntimeCall::Mint(MintCall::apply_risk_change { asset: masset(e, view) }),
+		27 => RuntimeCall::CollateralOracle(CollateralCall::apply_multiplier_change {
+			asset: e.pick(&view.collaterals).cloned().unwrap_or(MIR),
 		}),
 		_ => {
 			let next = view.assets.last().cloned().unwrap_or(MIR);

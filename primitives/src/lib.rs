@@ -21,6 +21,7 @@ pub mod gov;
 pub mod lp_staking;
 pub mod mint;
 pub mod oracle;
+pub mod risk;
 pub mod tokens;
 
 pub use amm::{
@@ -51,6 +52,7 @@ pub use oracle::{
 	FeederRegistry, OracleAssetConfig, OracleFallback, OraclePrice, PriceError, PriceInfo,
 	PriceOrigin, PricePoint, PriceProvider, PriceRange, PriceSource, ProvideCollateralPrice,
 };
+pub use risk::{RiskUpdate, ScheduledChange};
 pub use sp_runtime::FixedU128;
 #[cfg(feature = "runtime-benchmarks")]
 pub use tokens::CreateToken;

@@ -5,7 +5,7 @@ use crate::{AssetId, Balance, Moment};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
 use serde::{Deserialize, Serialize};
-use sp_runtime::{DispatchResult, FixedU128};
+use sp_runtime::{DispatchResult, FixedU128, Permill};
 
 /// A position's id. Ids start at 1 and are never reused.
 pub type PositionId = u64;
@@ -103,7 +103,8 @@ pub struct Position<AccountId> {
 	pub is_short: bool,
 }
 
-/// Mint's protocol parameters, changed by `update_config` (spec §2.1, §2.15).
+/// Mint's protocol parameters, changed by `update_config` (spec §2.1, §2.15, and the liquidation
+/// protection of `docs/mint.md`).
 #[derive(
 	Clone,
 	Copy,
@@ -126,15 +127,46 @@ pub struct MintParameters {
 	pub price_max_age: Moment,
 	/// How long (seconds) a short sale's proceeds stay locked.
 	pub lock_period: Moment,
+	/// The most of a position's debt one auction may repay while the position is not deeply
+	/// under water (above 0; 100 % is the original's whole-position auction).
+	pub close_factor: Permill,
+	/// Below this fraction of its required collateral a position may be auctioned whole
+	/// (Aave's 0.95 health factor).
+	pub full_liquidation_ratio: Permill,
+	/// The least debt (its value in UST base units) a position may keep: opening, minting,
+	/// burning and partial auctions leave no debt between 0 and this ("dust"); 0 turns it off.
+	pub min_debt_value: Balance,
+	/// How long (seconds) a raise of a minimum collateral ratio or a collateral multiplier waits
+	/// before it takes effect; 0 applies raises at once.
+	pub risk_change_delay: Moment,
 }
 
 impl Default for MintParameters {
-	/// Mainnet's: 1.5 % fee, 60 s price age, 14 days lock.
+	/// Mainnet's: 1.5 % fee, 60 s price age, 14 days lock; a 50 % close factor, whole auctions
+	/// below 95 % of the required collateral, 10 UST of least debt, a 24 h grace period.
 	fn default() -> Self {
 		Self {
 			protocol_fee_rate: FixedU128::from_inner(15_000_000_000_000_000),
 			price_max_age: 60,
 			lock_period: 1_209_600,
+			close_factor: Permill::from_percent(50),
+			full_liquidation_ratio: Permill::from_percent(95),
+			min_debt_value: 10 * crate::UNIT,
+			risk_change_delay: 86_400,
+		}
+	}
+}
+
+impl MintParameters {
+	/// Mainnet's fee, price age and lock with the original's liquidation: whole-position
+	/// auctions, no least debt, risk changes at once (what the pallet's own unit tests assume).
+	pub fn original() -> Self {
+		Self {
+			close_factor: Permill::one(),
+			full_liquidation_ratio: Permill::zero(),
+			min_debt_value: 0,
+			risk_change_delay: 0,
+			..Self::default()
 		}
 	}
 }
@@ -159,7 +191,8 @@ pub enum SortOrder {
 	Descending,
 }
 
-/// A position's collateral ratio now, against what it must keep.
+/// A position's collateral ratio now, against what it must keep now and once scheduled risk
+/// changes take effect.
 #[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
 pub struct PositionRatio {
 	/// Collateral value over debt value at current prices; `None` without debt.
@@ -167,6 +200,9 @@ pub struct PositionRatio {
 	/// The least ratio a mint or withdrawal must leave: the asset's MCR × the collateral's
 	/// multiplier.
 	pub required_ratio: FixedU128,
+	/// The required ratio once every scheduled raise (of the MCR, of the multiplier) is in force,
+	/// with the time the first of them takes effect; `None` when none is scheduled.
+	pub scheduled: Option<crate::ScheduledChange>,
 }
 
 /// Why a position's ratio cannot be given.

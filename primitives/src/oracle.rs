@@ -152,6 +152,8 @@ pub struct CollateralPrice {
 	pub is_revoked: bool,
 	/// Whether its oracle price is contested (see [`OraclePrice::contested`]).
 	pub contested: bool,
+	/// A raise of the multiplier not yet in force (see `crate::risk`).
+	pub scheduled_multiplier: Option<crate::ScheduledChange>,
 }
 
 /// Why a collateral price is not available.
@@ -183,6 +185,8 @@ pub struct CollateralStatus {
 	pub multiplier: FixedU128,
 	/// Whether the collateral was revoked.
 	pub is_revoked: bool,
+	/// A raise of the multiplier not yet in force (see `crate::risk`).
+	pub scheduled_multiplier: Option<crate::ScheduledChange>,
 }
 
 /// Collateral prices, for Mint.

@@ -300,6 +300,7 @@ impl_runtime_apis! {
 		}
 	}
 
+	#[api_version(2)]
 	impl mirror_mint_runtime_api::MintApi<Block, AccountId> for Runtime {
 		fn position(
 			position_id: mirror_primitives::PositionId,
@@ -319,7 +320,13 @@ impl_runtime_apis! {
 		fn asset_config(
 			asset: mirror_primitives::AssetId,
 		) -> Option<mirror_primitives::AssetConfig<AccountId>> {
-			pallet_mirror_mint::AssetConfigs::<Runtime>::get(asset)
+			Mint::asset_config(&asset)
+		}
+
+		fn scheduled_min_collateral_ratio(
+			asset: mirror_primitives::AssetId,
+		) -> Option<mirror_primitives::ScheduledChange> {
+			Mint::scheduled_min_collateral_ratio(&asset)
 		}
 
 		fn next_position_id() -> mirror_primitives::PositionId {
@@ -334,6 +341,12 @@ impl_runtime_apis! {
 			position_id: mirror_primitives::PositionId,
 		) -> Result<mirror_primitives::PositionRatio, mirror_primitives::PositionRatioError> {
 			Mint::collateral_ratio(position_id)
+		}
+
+		fn positions_at_risk(
+			owner: AccountId,
+		) -> Vec<(mirror_primitives::PositionId, mirror_primitives::PositionRatio)> {
+			Mint::positions_at_risk(&owner)
 		}
 
 		fn liquidatable(

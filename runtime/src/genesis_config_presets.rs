@@ -87,10 +87,17 @@ pub fn dev_masset_config() -> AssetConfig<AccountId> {
 	}
 }
 
-/// Mint's parameters on the test networks: mainnet's fee (1.5 %) and price age (60 s), a short
-/// lock (120 s) so that end-to-end tests finish in minutes.
+/// Mint's parameters on the test networks: mainnet's fee (1.5 %), price age (60 s), close factor
+/// (50 %) and full-liquidation ratio (95 %); a short lock (120 s) and a short grace period for
+/// risk raises (120 s) so that end-to-end tests finish in minutes; 1 UST of least debt (mainnet:
+/// 10) so that small test positions stay possible.
 pub fn dev_mint_parameters() -> MintParameters {
-	MintParameters { lock_period: 120, ..MintParameters::default() }
+	MintParameters {
+		lock_period: 120,
+		risk_change_delay: 120,
+		min_debt_value: mirror_primitives::UNIT,
+		..MintParameters::default()
+	}
 }
 
 /// LpStaking's parameters on the test networks: mainnet's short-reward curve, premium adjustable

@@ -72,7 +72,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("mirror"),
 	impl_name: alloc::borrow::Cow::Borrowed("mirror-node"),
 	authoring_version: 1,
-	spec_version: 105,
+	spec_version: 106,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 2,
@@ -170,6 +170,7 @@ type Migrations = (
 	pallet_mirror_oracle::migrations::MigrateV0ToV1<Runtime>,
 	pallet_mirror_lp_staking::migrations::MigrateV0ToV1<Runtime>,
 	pallet_mirror_gov::migrations::MigrateV0ToV1<Runtime>,
+	pallet_mirror_mint::migrations::MigrateV0ToV1<Runtime>,
 );
 
 /// Executive: dispatches calls to the pallets.

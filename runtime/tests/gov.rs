@@ -36,6 +36,10 @@ fn a_passed_poll_changes_a_mint_parameter_after_the_delay() {
 			protocol_fee_rate: None,
 			price_max_age: None,
 			lock_period: Some(777),
+			close_factor: None,
+			full_liquidation_ratio: None,
+			min_debt_value: None,
+			risk_change_delay: None,
 		});
 		let id = create(Alice, Some(call));
 		assert_eq!(Polls::<Runtime>::get(id).unwrap().class, PollClass::Default);
@@ -124,7 +128,7 @@ fn a_default_poll_cannot_change_gov_or_upgrade() {
 			sp_runtime::DispatchError::BadOrigin
 		);
 		// The Gov origin is every Mirror pallet's admin.
-		assert_ok!(Mint::update_config(as_default, None, None, Some(300)));
+		assert_ok!(Mint::update_config(as_default, None, None, Some(300), None, None, None, None));
 		let gov_update = RuntimeCall::Gov(pallet_mirror_gov::Call::update_config {
 			parameters: dev_gov_parameters(),
 		});

@@ -47,7 +47,11 @@ fn genesis_lists_the_dev_massets_as_collateral() {
 			);
 			assert_eq!(
 				<CollateralOracle as ProvideCollateralPrice>::collateral_status(&asset),
-				Ok(CollateralStatus { multiplier: FixedU128::from_u32(1), is_revoked: false })
+				Ok(CollateralStatus {
+					multiplier: FixedU128::from_u32(1),
+					is_revoked: false,
+					scheduled_multiplier: None
+				})
 			);
 			// Everything in circulation at genesis is unbacked.
 			assert_eq!(

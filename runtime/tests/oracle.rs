@@ -60,6 +60,7 @@ fn dev_collateral_is_ust_and_mir_priced_through_the_oracle() {
 				multiplier: FixedU128::one(),
 				is_revoked: false,
 				contested: false,
+				scheduled_multiplier: None,
 			})
 		);
 		// MIR has no price until the dev feeder feeds it.

@@ -63,10 +63,23 @@ fn on_production_an_admin_call_needs_a_passed_poll() {
 			protocol_fee_rate: None,
 			price_max_age: None,
 			lock_period: Some(7 * 24 * 3_600),
+			close_factor: None,
+			full_liquidation_ratio: None,
+			min_debt_value: None,
+			risk_change_delay: None,
 		});
 		// Neither a signed account nor sudo can make it.
 		assert_noop!(
-			Mint::update_config(RuntimeOrigin::signed(holder.clone()), None, None, Some(1)),
+			Mint::update_config(
+				RuntimeOrigin::signed(holder.clone()),
+				None,
+				None,
+				Some(1),
+				None,
+				None,
+				None,
+				None
+			),
 			DispatchError::BadOrigin
 		);
 		assert_noop!(

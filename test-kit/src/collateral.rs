@@ -4,13 +4,14 @@ use crate::oracle::{MockOracle, OracleSettings};
 use core::{cell::RefCell, marker::PhantomData};
 use mirror_primitives::{
 	AssetId, CollateralError, CollateralPrice, CollateralRegistry, CollateralStatus, FixedU128,
-	Moment, PriceProvider, PriceSource, ProvideCollateralPrice,
+	Moment, PriceProvider, PriceSource, ProvideCollateralPrice, ScheduledChange,
 };
 use sp_runtime::DispatchError;
 use std::collections::BTreeMap;
 
-/// A collateral: fixed price (`Some`) or oracle-priced (`None`), multiplier, revoked.
-type Entry = (Option<FixedU128>, FixedU128, bool);
+/// A collateral: fixed price (`Some`) or oracle-priced (`None`), multiplier, revoked, a scheduled
+/// raise of the multiplier.
+type Entry = (Option<FixedU128>, FixedU128, bool, Option<ScheduledChange>);
 
 thread_local! {
 	static COLLATERALS: RefCell<BTreeMap<AssetId, Entry>> = const { RefCell::new(BTreeMap::new()) };
@@ -26,22 +27,35 @@ impl<S: OracleSettings> ProvideCollateralPrice for MockCollateral<S> {
 		asset: &AssetId,
 		max_age: Moment,
 	) -> Result<CollateralPrice, CollateralError> {
-		let (fixed, multiplier, is_revoked) = COLLATERALS
+		let (fixed, multiplier, is_revoked, scheduled) = COLLATERALS
 			.with(|c| c.borrow().get(asset).copied())
 			.ok_or(CollateralError::UnknownCollateral)?;
+		let (multiplier, scheduled_multiplier) =
+			ScheduledChange::resolve(multiplier, scheduled, S::now());
 		let (price, updated_at, contested) = match fixed {
 			Some(price) => (price, S::now(), false),
 			None => MockOracle::<S>::oracle_price(asset, max_age)
 				.map(|p| (p.price, p.updated_at, p.contested))
 				.map_err(CollateralError::Price)?,
 		};
-		Ok(CollateralPrice { price, updated_at, contested, multiplier, is_revoked })
+		Ok(CollateralPrice {
+			price,
+			updated_at,
+			contested,
+			multiplier,
+			is_revoked,
+			scheduled_multiplier,
+		})
 	}
 
 	fn collateral_status(asset: &AssetId) -> Result<CollateralStatus, CollateralError> {
 		COLLATERALS
 			.with(|c| c.borrow().get(asset).copied())
-			.map(|(_, multiplier, is_revoked)| CollateralStatus { multiplier, is_revoked })
+			.map(|(_, multiplier, is_revoked, scheduled)| {
+				let (multiplier, scheduled_multiplier) =
+					ScheduledChange::resolve(multiplier, scheduled, S::now());
+				CollateralStatus { multiplier, is_revoked, scheduled_multiplier }
+			})
 			.ok_or(CollateralError::UnknownCollateral)
 	}
 }
@@ -87,7 +101,17 @@ impl<S> CollateralRegistry for MockCollateral<S> {
 
 /// Makes `asset` a collateral (not revoked) at a fixed price (`Some`) or the oracle's (`None`).
 pub fn insert(asset: AssetId, fixed: Option<FixedU128>, multiplier: FixedU128) {
-	COLLATERALS.with(|c| c.borrow_mut().insert(asset, (fixed, multiplier, false)));
+	COLLATERALS.with(|c| c.borrow_mut().insert(asset, (fixed, multiplier, false, None)));
+}
+
+/// Schedules (`Some`) or drops (`None`) a raise of `asset`'s multiplier, as the CollateralOracle's
+/// `update_collateral_multiplier` would.
+pub fn schedule_multiplier(asset: &AssetId, change: Option<ScheduledChange>) {
+	COLLATERALS.with(|c| {
+		if let Some(entry) = c.borrow_mut().get_mut(asset) {
+			entry.3 = change;
+		}
+	});
 }
 
 /// Whether `asset` is a collateral.

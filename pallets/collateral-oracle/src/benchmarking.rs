@@ -3,6 +3,7 @@
 
 use super::*;
 use frame_benchmarking::v2::*;
+use frame_system::RawOrigin;
 use mirror_primitives::NativeOrWithId;
 
 fn asset() -> AssetId {
@@ -52,17 +53,43 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// The worst case: a raise replacing a raise pending (two entries read and written).
 	#[benchmark]
 	fn update_collateral_multiplier() -> Result<(), BenchmarkError> {
 		let origin =
 			T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		register::<T>();
+		let pending =
+			ScheduledChange { value: FixedU128::from_rational(5, 4), effective_at: u64::MAX };
+		ScheduledMultipliers::<T>::insert(asset(), pending);
 		let multiplier = FixedU128::from_rational(3, 2);
 
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, asset(), multiplier);
 
+		let expected = if T::RiskChangeDelay::get() > 0 {
+			ScheduledMultipliers::<T>::get(asset()).map(|c| c.value)
+		} else {
+			CollateralAssets::<T>::get(asset()).map(|c| c.multiplier)
+		};
+		assert_eq!(expected, Some(multiplier));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn apply_multiplier_change() -> Result<(), BenchmarkError> {
+		register::<T>();
+		let multiplier = FixedU128::from_rational(3, 2);
+		ScheduledMultipliers::<T>::insert(
+			asset(),
+			ScheduledChange { value: multiplier, effective_at: u64::MAX },
+		);
+
+		#[extrinsic_call]
+		_(RawOrigin::Root, asset());
+
 		assert_eq!(CollateralAssets::<T>::get(asset()).map(|c| c.multiplier), Some(multiplier));
+		assert!(!ScheduledMultipliers::<T>::contains_key(asset()));
 		Ok(())
 	}
 

@@ -15,13 +15,20 @@
 //! A position's required collateral ratio is the mAsset's minimum ratio times its collateral's
 //! multiplier: 150 % × 1.3333334 ≈ 200 % for MIR collateral.
 //!
+//! Raising a multiplier can make a safe position liquidatable, so a raise is **scheduled**: it
+//! takes effect [`Config::RiskChangeDelay`] seconds later ([`Event::MultiplierChangeScheduled`];
+//! [`ScheduledMultipliers`]); lowering applies at once and drops a pending raise. Every read of a
+//! multiplier reads its schedule too, so nothing loops over positions when a raise takes effect.
+//! Root may apply a scheduled raise at once ([`Pallet::apply_multiplier_change`]).
+//!
 //! ## Revocation
 //! A revoked collateral stays registered and priced (positions holding it must still be valued and
 //! liquidated), but Mint accepts it for no new position or deposit.
 //!
 //! ## Calls
 //! All admin: [`Pallet::register_collateral_asset`], [`Pallet::update_collateral_price_source`],
-//! [`Pallet::update_collateral_multiplier`], [`Pallet::revoke_collateral_asset`]. Mint registers
+//! [`Pallet::update_collateral_multiplier`], [`Pallet::revoke_collateral_asset`]; Root:
+//! [`Pallet::apply_multiplier_change`]. Mint registers
 //! and revokes through [`mirror_primitives::CollateralRegistry`] and reads prices through
 //! [`mirror_primitives::ProvideCollateralPrice`].
 #![cfg_attr(not(feature = "std"), no_std)]
@@ -47,7 +54,7 @@ use frame_support::{pallet_prelude::*, traits::UnixTime};
 use frame_system::pallet_prelude::*;
 use mirror_primitives::{
 	AssetId, CollateralError, CollateralPrice, CollateralRegistry, CollateralStatus, Moment,
-	PriceProvider, PriceSource, ProvideCollateralPrice, TwapProvider,
+	PriceProvider, PriceSource, ProvideCollateralPrice, RiskUpdate, ScheduledChange, TwapProvider,
 };
 use sp_runtime::{traits::Saturating, FixedU128};
 
@@ -82,8 +89,12 @@ pub mod pallet {
 		/// Which tokens exist: only an existing one is registered as collateral.
 		type Assets: mirror_primitives::AssetExists;
 
-		/// The chain's clock, for the time of fixed prices.
+		/// The chain's clock, for the time of fixed prices and of scheduled multipliers.
 		type UnixTime: UnixTime;
+
+		/// How long (seconds) a raise of a multiplier waits before it takes effect (the runtime
+		/// reads Mint's `risk_change_delay`, so one parameter governs every risk change).
+		type RiskChangeDelay: Get<Moment>;
 
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
@@ -96,6 +107,13 @@ pub mod pallet {
 	/// Every registered collateral asset.
 	#[pallet::storage]
 	pub type CollateralAssets<T: Config> = StorageMap<_, Blake2_128Concat, AssetId, CollateralInfo>;
+
+	/// Raises of multipliers waiting for their time. From `effective_at` on the scheduled value
+	/// is the multiplier (every read resolves it); the registry entry catches up at the asset's
+	/// next multiplier update.
+	#[pallet::storage]
+	pub type ScheduledMultipliers<T: Config> =
+		StorageMap<_, Blake2_128Concat, AssetId, ScheduledChange>;
 
 	/// The pallet's events.
 	#[pallet::event]
@@ -133,6 +151,23 @@ pub mod pallet {
 			/// The asset.
 			asset: AssetId,
 		},
+		/// A raise of a multiplier was scheduled: positions keep the multiplier in force until
+		/// `effective_at`.
+		MultiplierChangeScheduled {
+			/// The asset.
+			asset: AssetId,
+			/// The multiplier from `effective_at` on.
+			multiplier: FixedU128,
+			/// When it takes effect (seconds).
+			effective_at: Moment,
+		},
+		/// A scheduled raise was dropped by a later update before it took effect.
+		MultiplierChangeCancelled {
+			/// The asset.
+			asset: AssetId,
+			/// The multiplier that was scheduled.
+			multiplier: FixedU128,
+		},
 	}
 
 	/// The pallet's errors.
@@ -151,6 +186,8 @@ pub mod pallet {
 		AlreadyRevoked,
 		/// No such token exists (only an existing token can be registered as collateral).
 		AssetNotFound,
+		/// The collateral has no scheduled multiplier change.
+		NoScheduledChange,
 	}
 
 	/// Collateral assets at genesis.
@@ -232,7 +269,10 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Changes `asset`'s multiplier. Existing positions are valued with the new one at once.
+		/// Changes `asset`'s multiplier. A raise (above the multiplier in force) is scheduled for
+		/// `Config::RiskChangeDelay` seconds from now, replacing any raise pending; positions are
+		/// valued with the multiplier in force until then. Anything else applies at once and drops
+		/// a pending raise.
 		///
 		/// ## Dispatch Origin
 		/// The admin origin.
@@ -240,7 +280,8 @@ pub mod pallet {
 		/// ## Errors
 		/// `UnknownCollateral`, `ZeroMultiplier`.
 		///
-		/// Emits `MultiplierUpdated` with the old and new multiplier.
+		/// Emits `MultiplierChangeScheduled` for a raise, else `MultiplierUpdated` with the old
+		/// and new multiplier; `MultiplierChangeCancelled` when it drops a pending raise.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::update_collateral_multiplier())]
 		pub fn update_collateral_multiplier(
@@ -250,11 +291,33 @@ pub mod pallet {
 		) -> DispatchResult {
 			T::AdminOrigin::ensure_origin(origin)?;
 			ensure!(!multiplier.is_zero(), Error::<T>::ZeroMultiplier);
-			let old = CollateralAssets::<T>::try_mutate(&asset, |info| {
-				let info = info.as_mut().ok_or(Error::<T>::UnknownCollateral)?;
-				Ok::<_, Error<T>>(core::mem::replace(&mut info.multiplier, multiplier))
-			})?;
-			Self::deposit_event(Event::MultiplierUpdated { asset, old, new: multiplier });
+			let mut info =
+				CollateralAssets::<T>::get(&asset).ok_or(Error::<T>::UnknownCollateral)?;
+			let now = T::UnixTime::now().as_secs();
+			let pending = Self::settle(&asset, &mut info, now);
+			if let Some(dropped) = pending {
+				Self::deposit_event(Event::MultiplierChangeCancelled {
+					asset: asset.clone(),
+					multiplier: dropped.value,
+				});
+			}
+			match RiskUpdate::decide(info.multiplier, multiplier, now, T::RiskChangeDelay::get()) {
+				RiskUpdate::Now(new) => {
+					let old = core::mem::replace(&mut info.multiplier, new);
+					ScheduledMultipliers::<T>::remove(&asset);
+					CollateralAssets::<T>::insert(&asset, info);
+					Self::deposit_event(Event::MultiplierUpdated { asset, old, new });
+				}
+				RiskUpdate::Later(change) => {
+					ScheduledMultipliers::<T>::insert(&asset, change);
+					CollateralAssets::<T>::insert(&asset, info);
+					Self::deposit_event(Event::MultiplierChangeScheduled {
+						asset,
+						multiplier: change.value,
+						effective_at: change.effective_at,
+					});
+				}
+			}
 			Ok(())
 		}
 
@@ -273,10 +336,59 @@ pub mod pallet {
 			T::AdminOrigin::ensure_origin(origin)?;
 			Self::do_revoke(asset)
 		}
+
+		/// Applies `asset`'s scheduled multiplier now, before its time: an emergency measure for
+		/// Root (sudo on a test chain; a migration-class poll on a chain without sudo).
+		///
+		/// ## Dispatch Origin
+		/// Root.
+		///
+		/// ## Errors
+		/// `NoScheduledChange`, `UnknownCollateral`.
+		///
+		/// Emits `MultiplierUpdated` with the old and new multiplier.
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::apply_multiplier_change())]
+		pub fn apply_multiplier_change(origin: OriginFor<T>, asset: AssetId) -> DispatchResult {
+			ensure_root(origin)?;
+			let change =
+				ScheduledMultipliers::<T>::get(&asset).ok_or(Error::<T>::NoScheduledChange)?;
+			let old = CollateralAssets::<T>::try_mutate(&asset, |info| {
+				let info = info.as_mut().ok_or(Error::<T>::UnknownCollateral)?;
+				Ok::<_, Error<T>>(core::mem::replace(&mut info.multiplier, change.value))
+			})?;
+			ScheduledMultipliers::<T>::remove(&asset);
+			Self::deposit_event(Event::MultiplierUpdated { asset, old, new: change.value });
+			Ok(())
+		}
 	}
 }
 
 impl<T: Config> Pallet<T> {
+	/// Folds `asset`'s scheduled multiplier into `info` if its time has come (removing the
+	/// schedule); returns the schedule still pending.
+	fn settle(asset: &AssetId, info: &mut CollateralInfo, now: Moment) -> Option<ScheduledChange> {
+		let scheduled = ScheduledMultipliers::<T>::get(asset)?;
+		let (in_force, pending) = ScheduledChange::resolve(info.multiplier, Some(scheduled), now);
+		info.multiplier = in_force;
+		if pending.is_none() {
+			ScheduledMultipliers::<T>::remove(asset);
+		}
+		pending
+	}
+
+	/// The multiplier in force now and the raise still pending, from `info` and the schedule.
+	fn multiplier_of(
+		asset: &AssetId,
+		info: &CollateralInfo,
+	) -> (FixedU128, Option<ScheduledChange>) {
+		ScheduledChange::resolve(
+			info.multiplier,
+			ScheduledMultipliers::<T>::get(asset),
+			T::UnixTime::now().as_secs(),
+		)
+	}
+
 	fn source_is_valid(asset: &AssetId, source: &PriceSource) -> bool {
 		match source {
 			PriceSource::Oracle => true,
@@ -346,7 +458,8 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The invariants of the registry:
-	/// - every multiplier is positive;
+	/// - every multiplier is positive, scheduled ones too, and only registered collateral has a
+	///   schedule;
 	/// - every price source is valid (a positive fixed price; a positive window and a quote asset
 	///   other than the collateral itself).
 	#[cfg(any(feature = "try-runtime", test))]
@@ -354,6 +467,13 @@ impl<T: Config> Pallet<T> {
 		for (asset, info) in CollateralAssets::<T>::iter() {
 			ensure!(!info.multiplier.is_zero(), "a collateral multiplier is zero");
 			ensure!(Self::source_is_valid(&asset, &info.price_source), "a price source is invalid");
+		}
+		for (asset, change) in ScheduledMultipliers::<T>::iter() {
+			ensure!(
+				CollateralAssets::<T>::contains_key(&asset),
+				"a schedule outlived its collateral"
+			);
+			ensure!(!change.value.is_zero(), "a scheduled multiplier is zero");
 		}
 		Ok(())
 	}
@@ -367,18 +487,21 @@ impl<T: Config> ProvideCollateralPrice for Pallet<T> {
 		let info = CollateralAssets::<T>::get(asset).ok_or(CollateralError::UnknownCollateral)?;
 		let (price, updated_at, contested) =
 			Self::source_price(asset, &info.price_source, max_age)?;
+		let (multiplier, scheduled_multiplier) = Self::multiplier_of(asset, &info);
 		Ok(CollateralPrice {
 			price,
 			updated_at,
 			contested,
-			multiplier: info.multiplier,
+			multiplier,
 			is_revoked: info.is_revoked,
+			scheduled_multiplier,
 		})
 	}
 
 	fn collateral_status(asset: &AssetId) -> Result<CollateralStatus, CollateralError> {
 		let info = CollateralAssets::<T>::get(asset).ok_or(CollateralError::UnknownCollateral)?;
-		Ok(CollateralStatus { multiplier: info.multiplier, is_revoked: info.is_revoked })
+		let (multiplier, scheduled_multiplier) = Self::multiplier_of(asset, &info);
+		Ok(CollateralStatus { multiplier, is_revoked: info.is_revoked, scheduled_multiplier })
 	}
 }
 

@@ -62,6 +62,14 @@ pub fn set_twap(base: AssetId, quote: AssetId, price: FixedU128) {
 	TWAPS.with(|t| t.borrow_mut().insert((base, quote), price));
 }
 
+frame_support::parameter_types! {
+	/// How long a raise of a multiplier waits in the tests: 1 day.
+	pub static RiskChangeDelay: Moment = DAY;
+}
+
+/// A day in seconds.
+pub const DAY: Moment = 86_400;
+
 /// The first asset id that does not exist in the tests.
 pub const FIRST_MISSING_ID: u32 = 100_000;
 
@@ -71,6 +79,7 @@ impl pallet_mirror_collateral_oracle::Config for Test {
 	type Twap = MockTwap;
 	type Assets = mirror_primitives::IdsBelow<FIRST_MISSING_ID>;
 	type UnixTime = Timestamp;
+	type RiskChangeDelay = RiskChangeDelay;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = ();

@@ -1,10 +1,10 @@
 //! Unit tests of the CollateralOracle pallet: every call and error, every price source.
 
-use crate::{mock::*, CollateralAssets, CollateralInfo, Error, Event};
+use crate::{mock::*, CollateralAssets, CollateralInfo, Error, Event, ScheduledMultipliers};
 use frame_support::{assert_noop, assert_ok};
 use mirror_primitives::{
 	CollateralError, CollateralPrice, CollateralRegistry, PriceError, PriceSource,
-	ProvideCollateralPrice, TwapError, UST,
+	ProvideCollateralPrice, ScheduledChange, TwapError, UST,
 };
 use sp_runtime::{DispatchError, FixedPointNumber, FixedU128};
 
@@ -26,7 +26,8 @@ fn genesis_registers_ust_and_mir() {
 				updated_at: NOW,
 				multiplier: fx(1),
 				contested: false,
-				is_revoked: false
+				is_revoked: false,
+				scheduled_multiplier: None,
 			})
 		);
 		set_price(MIR, Ok((FixedU128::from_rational(3, 2), NOW - 10)));
@@ -37,7 +38,8 @@ fn genesis_registers_ust_and_mir() {
 				updated_at: NOW - 10,
 				multiplier: volatile(),
 				contested: false,
-				is_revoked: false
+				is_revoked: false,
+				scheduled_multiplier: None,
 			})
 		);
 	});
@@ -162,18 +164,24 @@ fn update_the_price_source() {
 	});
 }
 
+fn multiplier_of(asset: mirror_primitives::AssetId) -> (FixedU128, Option<ScheduledChange>) {
+	let status = <CollateralOracle as ProvideCollateralPrice>::collateral_status(&asset).unwrap();
+	(status.multiplier, status.scheduled_multiplier)
+}
+
 #[test]
-fn update_the_multiplier() {
+fn lowering_a_multiplier_applies_at_once() {
 	run_test(|| {
 		assert_ok!(CollateralOracle::update_collateral_multiplier(
 			RuntimeOrigin::root(),
 			MIR,
-			fx(2)
+			fx(1)
 		));
 		System::assert_last_event(
-			Event::MultiplierUpdated { asset: MIR, old: volatile(), new: fx(2) }.into(),
+			Event::MultiplierUpdated { asset: MIR, old: volatile(), new: fx(1) }.into(),
 		);
-		assert_eq!(CollateralAssets::<Test>::get(MIR).unwrap().multiplier, fx(2));
+		assert_eq!(CollateralAssets::<Test>::get(MIR).unwrap().multiplier, fx(1));
+		assert_eq!(multiplier_of(MIR), (fx(1), None));
 		assert_noop!(
 			CollateralOracle::update_collateral_multiplier(RuntimeOrigin::root(), MIR, fx(0)),
 			Error::<Test>::ZeroMultiplier
@@ -186,6 +194,103 @@ fn update_the_multiplier() {
 			CollateralOracle::update_collateral_multiplier(RuntimeOrigin::signed(1), MIR, fx(1)),
 			DispatchError::BadOrigin
 		);
+	});
+}
+
+#[test]
+fn raising_a_multiplier_waits_for_the_delay() {
+	run_test(|| {
+		assert_ok!(CollateralOracle::update_collateral_multiplier(
+			RuntimeOrigin::root(),
+			MIR,
+			fx(2)
+		));
+		let change = ScheduledChange { value: fx(2), effective_at: NOW + DAY };
+		System::assert_last_event(
+			Event::MultiplierChangeScheduled {
+				asset: MIR,
+				multiplier: fx(2),
+				effective_at: NOW + DAY,
+			}
+			.into(),
+		);
+		// Before its time the multiplier in force is the old one, and the raise is reported.
+		assert_eq!(CollateralAssets::<Test>::get(MIR).unwrap().multiplier, volatile());
+		assert_eq!(multiplier_of(MIR), (volatile(), Some(change)));
+		set_time(NOW + DAY - 1);
+		assert_eq!(multiplier_of(MIR), (volatile(), Some(change)));
+		// From its time on every read sees the new one, with no call in between.
+		set_time(NOW + DAY);
+		assert_eq!(multiplier_of(MIR), (fx(2), None));
+		set_price(MIR, Ok((fx(1), NOW + DAY)));
+		assert_eq!(
+			collateral(MIR).map(|c| (c.multiplier, c.scheduled_multiplier)),
+			Ok((fx(2), None))
+		);
+		// The next update folds it into the registry; lowering from there applies at once.
+		assert_ok!(CollateralOracle::update_collateral_multiplier(
+			RuntimeOrigin::root(),
+			MIR,
+			fx(1)
+		));
+		System::assert_last_event(
+			Event::MultiplierUpdated { asset: MIR, old: fx(2), new: fx(1) }.into(),
+		);
+		assert!(ScheduledMultipliers::<Test>::get(MIR).is_none());
+	});
+}
+
+#[test]
+fn a_later_update_replaces_or_cancels_a_pending_raise() {
+	run_test(|| {
+		let raise =
+			|m| CollateralOracle::update_collateral_multiplier(RuntimeOrigin::root(), MIR, m);
+		assert_ok!(raise(fx(2)));
+		set_time(NOW + 100);
+		// A second raise replaces the first and restarts the wait.
+		assert_ok!(raise(fx(3)));
+		System::assert_has_event(
+			Event::MultiplierChangeCancelled { asset: MIR, multiplier: fx(2) }.into(),
+		);
+		assert_eq!(
+			multiplier_of(MIR),
+			(volatile(), Some(ScheduledChange { value: fx(3), effective_at: NOW + 100 + DAY }))
+		);
+		// Lowering (below the multiplier in force) drops the pending raise.
+		assert_ok!(raise(fx(1)));
+		System::assert_has_event(
+			Event::MultiplierChangeCancelled { asset: MIR, multiplier: fx(3) }.into(),
+		);
+		assert_eq!(multiplier_of(MIR), (fx(1), None));
+		// With no delay a raise applies at once.
+		RiskChangeDelay::set(0);
+		assert_ok!(raise(fx(2)));
+		assert_eq!(multiplier_of(MIR), (fx(2), None));
+	});
+}
+
+#[test]
+fn root_applies_a_scheduled_raise_at_once() {
+	run_test(|| {
+		assert_noop!(
+			CollateralOracle::apply_multiplier_change(RuntimeOrigin::root(), MIR),
+			Error::<Test>::NoScheduledChange
+		);
+		assert_ok!(CollateralOracle::update_collateral_multiplier(
+			RuntimeOrigin::root(),
+			MIR,
+			fx(2)
+		));
+		assert_noop!(
+			CollateralOracle::apply_multiplier_change(RuntimeOrigin::signed(1), MIR),
+			DispatchError::BadOrigin
+		);
+		assert_ok!(CollateralOracle::apply_multiplier_change(RuntimeOrigin::root(), MIR));
+		System::assert_last_event(
+			Event::MultiplierUpdated { asset: MIR, old: volatile(), new: fx(2) }.into(),
+		);
+		assert_eq!(multiplier_of(MIR), (fx(2), None));
+		assert_eq!(CollateralAssets::<Test>::get(MIR).unwrap().multiplier, fx(2));
 	});
 }
 
@@ -307,7 +412,11 @@ fn status_needs_no_price() {
 		// MIR has no oracle price, yet its multiplier and revocation are known.
 		assert_eq!(
 			<CollateralOracle as ProvideCollateralPrice>::collateral_status(&MIR),
-			Ok(mirror_primitives::CollateralStatus { multiplier: volatile(), is_revoked: false })
+			Ok(mirror_primitives::CollateralStatus {
+				multiplier: volatile(),
+				is_revoked: false,
+				scheduled_multiplier: None
+			})
 		);
 		assert!(collateral(MIR).is_err());
 		assert_ok!(CollateralOracle::revoke_collateral_asset(RuntimeOrigin::root(), MIR));
@@ -335,7 +444,8 @@ fn delisting_revokes_and_fixes_the_price() {
 				updated_at: NOW,
 				multiplier: volatile(),
 				contested: false,
-				is_revoked: true
+				is_revoked: true,
+				scheduled_multiplier: None,
 			})
 		);
 		// Again (a corrected end price): the source changes, the revocation stays.

@@ -50,6 +50,7 @@ pub trait WeightInfo {
 	fn update_collateral_price_source() -> Weight;
 	fn update_collateral_multiplier() -> Weight;
 	fn revoke_collateral_asset() -> Weight;
+	fn apply_multiplier_change() -> Weight;
 }
 
 /// Weights for `pallet_mirror_collateral_oracle` using the Substrate node and recommended hardware.
@@ -101,6 +102,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
+	fn apply_multiplier_change() -> Weight {
+		Weight::from_parts(14_004_000, 3520)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
 }
 
 /// For backwards compatibility and tests.
@@ -150,5 +156,10 @@ impl WeightInfo for () {
 		Weight::from_parts(13_808_000, 3520)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
+	}
+	fn apply_multiplier_change() -> Weight {
+		Weight::from_parts(14_004_000, 3520)
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 }

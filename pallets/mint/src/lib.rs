@@ -35,7 +35,8 @@
 //!
 //! ## Asset registry
 //! [`Pallet::register_asset`], [`Pallet::update_asset`] and [`Pallet::update_config`] are admin
-//! calls with the original's validations (MCR ≥ 110 %, auction discount ≤ 1, fee < 1).
+//! calls with the original's validations (MCR ≥ 110 %, auction discount ≤ 1, fee < 1) and a
+//! positive close factor.
 //! Registering an asset that is not pre-IPO registers it as collateral (oracle-priced, multiplier
 //! 1) through [`Config::Collateral`].
 //!
@@ -49,6 +50,21 @@
 //! `min(auction_discount, MCR − 1)` (spec §3.4). Debt left on a position whose collateral is
 //! exhausted is recorded in [`ForgivenDebt`] with [`Event::DebtForgiven`]; the original dropped it
 //! silently.
+//!
+//! Liquidation takes no more than it must (`docs/mint.md`, "Liquidation protection"):
+//! - **close factor**: one auction repays at most [`MintParameters::close_factor`] of the debt,
+//!   unless the collateral is below [`MintParameters::full_liquidation_ratio`] of the threshold,
+//!   or a partial auction cannot raise the ratio (the whole debt at the discounted price is worth
+//!   at least the collateral: then an auction must close the position,
+//!   [`Error::PartialAuctionLowersRatio`]), or the rest would be dust; an offer above the limit
+//!   is served up to it and the rest refunded ([`math::repay_limit`]);
+//! - **dust**: opening, minting, burning and partial auctions leave no debt worth less than
+//!   [`MintParameters::min_debt_value`] UST other than zero ([`Error::DebtBelowMinimum`]);
+//! - **grace period**: raising an mAsset's MCR ([`Pallet::update_asset`]) is scheduled
+//!   [`MintParameters::risk_change_delay`] ahead ([`ScheduledMinCollateralRatios`],
+//!   [`Event::RiskChangeScheduled`]), as the CollateralOracle schedules raised multipliers;
+//!   lowering applies at once. Every read of an MCR resolves its schedule, so nothing loops over
+//!   positions. Root may apply a scheduled raise at once ([`Pallet::apply_risk_change`]).
 //!
 //! ## Pre-IPO and delisted assets
 //! A pre-IPO asset is minted at its fixed price until `mint_end`, with UST only, until its trigger
@@ -70,6 +86,7 @@ pub use pallet::*;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 pub mod math;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 #[cfg(test)]
@@ -93,12 +110,12 @@ use frame_support::{
 use frame_system::pallet_prelude::*;
 use mirror_primitives::{
 	AssetId, Balance, CollateralError, CollateralRegistry, MintRegistry, Moment, NativeOrWithId,
-	PositionLock, PriceProvider, PriceSource, ProvideCollateralPrice, ShortStakeHook, SpreadLimit,
-	Swap, UST,
+	PositionLock, PriceProvider, PriceSource, ProvideCollateralPrice, RiskUpdate, ScheduledChange,
+	ShortStakeHook, SpreadLimit, Swap, UST,
 };
 use sp_runtime::{
 	traits::{AccountIdConversion, One, Zero},
-	FixedU128,
+	FixedU128, Permill,
 };
 
 /// The least minimum collateral ratio an asset may have: 110 % (`MIN_CR_ALLOWED`).
@@ -134,7 +151,7 @@ pub mod pallet {
 	use super::*;
 
 	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -242,6 +259,13 @@ pub mod pallet {
 	/// The protocol parameters.
 	#[pallet::storage]
 	pub type Parameters<T: Config> = StorageValue<_, MintParameters, ValueQuery>;
+
+	/// Raises of mAssets' minimum collateral ratios waiting for their time. From `effective_at`
+	/// on the scheduled value is the MCR (every read resolves it); `AssetConfigs` catches up at
+	/// the asset's next update.
+	#[pallet::storage]
+	pub type ScheduledMinCollateralRatios<T: Config> =
+		StorageMap<_, Blake2_128Concat, AssetId, ScheduledChange>;
 
 	/// The pallet's events.
 	#[pallet::event]
@@ -411,6 +435,30 @@ pub mod pallet {
 			/// The new parameters.
 			parameters: MintParameters,
 		},
+		/// A raise of an mAsset's minimum collateral ratio was scheduled: positions keep the
+		/// ratio in force until `effective_at`.
+		RiskChangeScheduled {
+			/// The mAsset.
+			asset: AssetId,
+			/// The minimum collateral ratio from `effective_at` on.
+			min_collateral_ratio: FixedU128,
+			/// When it takes effect (seconds).
+			effective_at: Moment,
+		},
+		/// A scheduled raise was dropped by a later update before it took effect.
+		RiskChangeCancelled {
+			/// The mAsset.
+			asset: AssetId,
+			/// The minimum collateral ratio that was scheduled.
+			min_collateral_ratio: FixedU128,
+		},
+		/// Root applied a scheduled raise before its time.
+		RiskChangeApplied {
+			/// The mAsset.
+			asset: AssetId,
+			/// Its minimum collateral ratio from now on.
+			min_collateral_ratio: FixedU128,
+		},
 	}
 
 	/// The pallet's errors.
@@ -492,6 +540,17 @@ pub mod pallet {
 		/// as pending): opening, minting, withdrawing with debt, auctioning and redeeming wait
 		/// until it is confirmed or withdrawn.
 		PriceContested,
+		/// The position would be left with debt worth less than `min_debt_value` UST ("dust"):
+		/// repay all of it or leave at least the minimum.
+		DebtBelowMinimum,
+		/// The close factor is zero (an auction could repay nothing).
+		InvalidCloseFactor,
+		/// The mAsset has no scheduled change of its minimum collateral ratio.
+		NoScheduledChange,
+		/// The position's collateral is worth less than its debt at the auction's discounted
+		/// price: a partial auction would lower its ratio, so an auction must close it (offer at
+		/// least what `simulate_auction` of the whole debt burns).
+		PartialAuctionLowersRatio,
 	}
 
 	/// mAssets and parameters at genesis.
@@ -509,7 +568,8 @@ pub mod pallet {
 	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
 		fn build(&self) {
 			if let Some(parameters) = self.parameters {
-				assert!(Pallet::<T>::parameters_are_valid(&parameters), "invalid Mint parameters");
+				let valid = Pallet::<T>::validate_parameters(&parameters);
+				assert!(valid.is_ok(), "invalid Mint parameters: {valid:?}");
 				Parameters::<T>::put(parameters);
 			}
 			for (asset, config) in &self.assets {
@@ -545,7 +605,8 @@ pub mod pallet {
 		/// Opens a position: locks `collateral_amount` of `collateral_asset` and mints
 		/// `⌊⌊C × (Pc ÷₉ Pa)⌋ × inv₉(collateral_ratio)⌋` of `asset` to the sender.
 		///
-		/// `collateral_ratio` must be at least the asset's MCR ×₉ the collateral's multiplier.
+		/// `collateral_ratio` must be at least the asset's MCR ×₉ the collateral's multiplier
+		/// (those in force now), and the debt worth at least `min_debt_value` UST.
 		/// `short_params`: `Some` opens a **short** position (spec §3.5): the minted mAssets are
 		/// sold on the AMM for UST with its belief price and max spread (both `None`: no spread
 		/// check), the proceeds are locked for the position for the lock period, and the owner's
@@ -559,7 +620,7 @@ pub mod pallet {
 		/// `AssetDelisted`, `MintPeriodEnded`, `PreIpoCollateralNotUst`,
 		/// `UnknownCollateral`, `CollateralRevoked`, `PriceUnavailable`,
 		/// `PriceContested`, `InsufficientCollateralRatio`,
-		/// `CollateralTooSmall`,
+		/// `CollateralTooSmall`, `DebtBelowMinimum`,
 		/// `TooManyPositions`, `InsufficientBalance`; for a short, the AMM's
 		/// errors (no pool, `MaxSpreadAssertion`) and `NothingToLock`.
 		///
@@ -593,6 +654,7 @@ pub mod pallet {
 			let minted_amount = math::mint_amount(collateral_amount, &valuation, collateral_ratio)
 				.ok_or(Error::<T>::Overflow)?;
 			ensure!(!minted_amount.is_zero(), Error::<T>::CollateralTooSmall);
+			Self::ensure_no_dust(minted_amount, &valuation, &parameters)?;
 
 			let position_id = NextPositionId::<T>::get();
 			PositionsByOwner::<T>::try_mutate(&owner, |ids| ids.try_push(position_id))
@@ -700,8 +762,7 @@ pub mod pallet {
 				.checked_sub(amount)
 				.ok_or(Error::<T>::WithdrawExceedsCollateral)?;
 			if !position.asset_amount.is_zero() {
-				let config =
-					AssetConfigs::<T>::get(&position.asset).ok_or(Error::<T>::UnknownAsset)?;
+				let config = Self::config_in_force(&position.asset)?;
 				let parameters = Parameters::<T>::get();
 				let valuation =
 					Self::position_valuation(&position, &config, &parameters, PriceUse::Release)?;
@@ -726,7 +787,8 @@ pub mod pallet {
 		}
 
 		/// Mints `amount` more of the position's mAsset to its owner; the collateral must cover
-		/// `⌊⌊⌊(A + amount) × (Pa ÷₉ Pc)⌋ × MCR⌋ × m⌋`. A short position sells the new mAssets
+		/// `⌊⌊⌊(A + amount) × (Pa ÷₉ Pc)⌋ × MCR⌋ × m⌋` and the debt be worth at least
+		/// `min_debt_value` UST. A short position sells the new mAssets
 		/// with `short_params` (`None`: no spread check), adds the proceeds to its lock and resets
 		/// the lock's time; a long position takes no `short_params`.
 		///
@@ -738,7 +800,7 @@ pub mod pallet {
 		/// `ShortParamsOnLongPosition`, `AssetDelisted`,
 		/// `MintPeriodEnded`, `UnknownCollateral`, `CollateralRevoked`,
 		/// `PriceUnavailable`, `PriceContested`,
-		/// `InsufficientCollateralRatio`.
+		/// `InsufficientCollateralRatio`, `DebtBelowMinimum`.
 		///
 		/// Emits `Minted`, and for a short position `FundsLocked`.
 		#[pallet::call_index(3)]
@@ -767,6 +829,7 @@ pub mod pallet {
 				required <= position.collateral_amount,
 				Error::<T>::InsufficientCollateralRatio
 			);
+			Self::ensure_no_dust(debt, &valuation, &parameters)?;
 			position.asset_amount = debt;
 			Self::deposit_event(Event::Minted {
 				position_id,
@@ -793,7 +856,7 @@ pub mod pallet {
 		///
 		/// Normally only the owner may burn, and the protocol fee `⌊⌊amount × (Pa ÷₉ Pc)⌋ × f⌋`
 		/// is taken from the collateral and paid to the collector; the position stays open, even
-		/// without debt. Once the asset is **delisted** anyone may burn to redeem: the burner
+		/// without debt. The debt left must be zero or worth at least `min_debt_value` UST. Once the asset is **delisted** anyone may burn to redeem: the burner
 		/// receives the smaller of the amount's value at the end price and its pro-rata share of
 		/// the collateral, less the fee on the former; a position left with no debt and at most one
 		/// unit of collateral is closed (that unit going to its owner).
@@ -803,7 +866,7 @@ pub mod pallet {
 		///
 		/// ## Errors
 		/// `ZeroAmount`, `UnknownPosition`, `NotPositionOwner`,
-		/// `BurnExceedsDebt`, `MintPeriodEnded`, `PriceUnavailable`,
+		/// `BurnExceedsDebt`, `MintPeriodEnded`, `PriceUnavailable`, `DebtBelowMinimum`,
 		/// `InsufficientCollateralForFee`, `InsufficientBalance`; redeeming,
 		/// `PriceContested` for a contested collateral price.
 		///
@@ -833,6 +896,7 @@ pub mod pallet {
 			let parameters = Parameters::<T>::get();
 			let valuation =
 				Self::position_valuation(&position, &config, &parameters, PriceUse::Any)?;
+			Self::ensure_no_dust(debt, &valuation, &parameters)?;
 			let protocol_fee = math::protocol_fee(amount, &valuation, parameters.protocol_fee_rate)
 				.ok_or(Error::<T>::Overflow)?;
 			position.collateral_amount = position
@@ -859,8 +923,12 @@ pub mod pallet {
 
 		/// Liquidates a position below its minimum collateral ratio (`⌊⌊⌊A × (Pa ÷₉ Pc)⌋ × MCR⌋
 		/// × m⌋ ≥ C`): the sender offers `amount` of its mAsset and buys collateral at the
-		/// discount `min(auction_discount, MCR − 1)` (spec §3.4). What the collateral cannot pay
-		/// for is refunded (not burned); the protocol fee on the liquidated value goes to the
+		/// discount `min(auction_discount, MCR − 1)` (spec §3.4). At most the close factor of the
+		/// debt is repaid unless the position is deep under water (below `full_liquidation_ratio`
+		/// of its threshold), a partial auction cannot raise its ratio (then an auction must
+		/// close it), or the rest would be dust ([`math::repay_limit`]); the offer above the
+		/// limit, and what the collateral cannot pay for, is refunded (not burned). A partial
+		/// auction may not leave dust. The protocol fee on the liquidated value goes to the
 		/// collector. A repaid position is closed and its leftover collateral returned to its
 		/// owner; a position whose collateral is exhausted is closed and its remaining debt
 		/// **recorded** as forgiven (`ForgivenDebt`, `DebtForgiven`).
@@ -871,7 +939,8 @@ pub mod pallet {
 		/// ## Errors
 		/// `ZeroAmount`, `UnknownPosition`, `LiquidationExceedsDebt`,
 		/// `AssetDelisted`, `PriceUnavailable`, `PriceContested`,
-		/// `PositionSafelyCollateralized`, `InsufficientBalance`.
+		/// `PositionSafelyCollateralized`, `DebtBelowMinimum`, `PartialAuctionLowersRatio`,
+		/// `InsufficientBalance`.
 		///
 		/// Emits `Liquidated`, and `PositionClosed` with
 		/// `LeftoverReturned` or `DebtForgiven` when it closes the position.
@@ -956,7 +1025,8 @@ pub mod pallet {
 		}
 
 		/// Ends a pre-IPO asset's fixed-price period: its minimum collateral ratio becomes the
-		/// after-IPO one, it is priced by the oracle and registered as collateral (multiplier 1).
+		/// after-IPO one at once (the terms every pre-IPO position opened under; a pending raise
+		/// is dropped), it is priced by the oracle and registered as collateral (multiplier 1).
 		///
 		/// ## Dispatch Origin
 		/// Signed, the asset's trigger account.
@@ -965,7 +1035,7 @@ pub mod pallet {
 		/// `UnknownAsset`, `NotPreIpo`, `NotTriggerAccount`, and the
 		/// collateral registry's error if the asset already is a collateral.
 		///
-		/// Emits `IpoTriggered`.
+		/// Emits `IpoTriggered`, and `RiskChangeCancelled` if it drops a pending raise.
 		#[pallet::call_index(7)]
 		#[pallet::weight(T::WeightInfo::trigger_ipo())]
 		pub fn trigger_ipo(origin: OriginFor<T>, asset: AssetId) -> DispatchResult {
@@ -977,6 +1047,9 @@ pub mod pallet {
 				config.min_collateral_ratio = ipo.min_collateral_ratio_after_ipo;
 				Ok::<_, DispatchError>(config.min_collateral_ratio)
 			})?;
+			// The after-IPO ratio was known when every pre-IPO position opened: it replaces any
+			// pending raise at once.
+			Self::cancel_scheduled_ratio(&asset);
 			T::Collateral::register_collateral(asset.clone(), PriceSource::Oracle, One::one())?;
 			Self::deposit_event(Event::IpoTriggered { asset, min_collateral_ratio });
 			Ok(())
@@ -1058,7 +1131,11 @@ pub mod pallet {
 
 		/// Changes an mAsset's auction discount, minimum collateral ratio or pre-IPO terms
 		/// (`None` = unchanged; for the pre-IPO terms `Some(None)` clears them, ending the pre-IPO
-		/// phase). Applies to every open position at once.
+		/// phase). A **raise** of the minimum collateral ratio (above the one in force) is
+		/// scheduled `risk_change_delay` seconds ahead, replacing any raise pending: positions
+		/// keep the ratio in force until then, and owners have that long to add collateral. A
+		/// lower or equal ratio, and every other change, applies at once (and drops a pending
+		/// raise).
 		///
 		/// ## Dispatch Origin
 		/// `Config::AdminOrigin`.
@@ -1067,7 +1144,8 @@ pub mod pallet {
 		/// `UnknownAsset`, `AssetDelisted`, `InvalidAuctionDiscount`,
 		/// `MinCollateralRatioTooLow`, `InvalidPreIpoPrice`.
 		///
-		/// Emits `AssetUpdated`.
+		/// Emits `AssetUpdated` (with the ratio in force), `RiskChangeScheduled` for a raise and
+		/// `RiskChangeCancelled` when it drops a pending raise.
 		#[pallet::call_index(9)]
 		#[pallet::weight(T::WeightInfo::update_asset())]
 		pub fn update_asset(
@@ -1078,28 +1156,62 @@ pub mod pallet {
 			ipo_params: Option<Option<IpoParamsOf<T>>>,
 		) -> DispatchResult {
 			T::AdminOrigin::ensure_origin(origin)?;
-			let config = AssetConfigs::<T>::try_mutate(&asset, |config| {
-				let config = config.as_mut().ok_or(Error::<T>::UnknownAsset)?;
-				ensure!(config.end_price.is_none(), Error::<T>::AssetDelisted);
-				if let Some(discount) = auction_discount {
-					config.auction_discount = discount;
-				}
-				if let Some(ratio) = min_collateral_ratio {
-					config.min_collateral_ratio = ratio;
-				}
-				if let Some(ipo) = ipo_params {
-					config.ipo_params = ipo;
-				}
-				Self::validate_asset_config(config)?;
-				Ok::<_, DispatchError>(config.clone())
-			})?;
-			Self::deposit_event(Event::AssetUpdated { asset, config });
+			let mut config = AssetConfigs::<T>::get(&asset).ok_or(Error::<T>::UnknownAsset)?;
+			ensure!(config.end_price.is_none(), Error::<T>::AssetDelisted);
+			let pending = Self::resolve_ratio(&asset, &mut config);
+			if let Some(discount) = auction_discount {
+				config.auction_discount = discount;
+			}
+			if let Some(ipo) = ipo_params {
+				config.ipo_params = ipo;
+			}
+			let update = min_collateral_ratio.map(|ratio| {
+				RiskUpdate::decide(
+					config.min_collateral_ratio,
+					ratio,
+					Self::now(),
+					Parameters::<T>::get().risk_change_delay,
+				)
+			});
+			// The new ratio is validated whether it applies now or later.
+			let mut validated = config.clone();
+			if let Some(ratio) = min_collateral_ratio {
+				validated.min_collateral_ratio = ratio;
+			}
+			Self::validate_asset_config(&validated)?;
+			if let Some(RiskUpdate::Now(ratio)) = update {
+				config.min_collateral_ratio = ratio;
+			}
+			let schedule = match update {
+				Some(RiskUpdate::Later(change)) => Some(change),
+				Some(RiskUpdate::Now(_)) => None,
+				None => pending,
+			};
+			if let (Some(dropped), true) = (pending, update.is_some()) {
+				Self::deposit_event(Event::RiskChangeCancelled {
+					asset: asset.clone(),
+					min_collateral_ratio: dropped.value,
+				});
+			}
+			match schedule {
+				Some(change) => ScheduledMinCollateralRatios::<T>::insert(&asset, change),
+				None => ScheduledMinCollateralRatios::<T>::remove(&asset),
+			}
+			AssetConfigs::<T>::insert(&asset, &config);
+			Self::deposit_event(Event::AssetUpdated { asset: asset.clone(), config });
+			if let Some(RiskUpdate::Later(change)) = update {
+				Self::deposit_event(Event::RiskChangeScheduled {
+					asset,
+					min_collateral_ratio: change.value,
+					effective_at: change.effective_at,
+				});
+			}
 			Ok(())
 		}
 
 		/// Delists `asset` at `end_price` (spec §2.1 `RegisterMigration`): its minimum collateral
-		/// ratio becomes 100 %, its pre-IPO terms go, it is revoked as collateral and valued at the
-		/// end price from then on. Opening, minting, depositing and auctions are refused; anyone
+		/// ratio becomes 100 % (a pending raise is dropped), its pre-IPO terms go, it is revoked as
+		/// collateral and valued at the end price from then on. Opening, minting, depositing and auctions are refused; anyone
 		/// may burn it to redeem collateral; owners may withdraw what the debt does not need. A
 		/// second call corrects the end price.
 		///
@@ -1109,7 +1221,7 @@ pub mod pallet {
 		/// ## Errors
 		/// `UnknownAsset`, `InvalidEndPrice` (zero).
 		///
-		/// Emits `AssetDelisted`.
+		/// Emits `AssetDelisted`, and `RiskChangeCancelled` if it drops a pending raise.
 		#[pallet::call_index(10)]
 		#[pallet::weight(T::WeightInfo::register_migration())]
 		pub fn register_migration(
@@ -1121,23 +1233,32 @@ pub mod pallet {
 			Self::do_register_migration(asset, end_price)
 		}
 
-		/// Changes the protocol fee rate, the price max age or the short lock period (`None` =
-		/// unchanged).
+		/// Changes the protocol parameters (`None` = unchanged): the protocol fee rate, the price
+		/// max age, the short lock period, and the liquidation protection: the close factor, the
+		/// full-liquidation ratio, the least debt value (UST base units) and the delay of risk
+		/// raises (seconds). A new least debt applies to later operations only: a position below
+		/// it may still repay in full or add debt.
 		///
 		/// ## Dispatch Origin
 		/// `Config::AdminOrigin`.
 		///
 		/// ## Errors
-		/// `InvalidProtocolFeeRate` (not below 1), `InvalidPriceMaxAge` (zero).
+		/// `InvalidProtocolFeeRate` (not below 1), `InvalidPriceMaxAge` (zero),
+		/// `InvalidCloseFactor` (zero).
 		///
 		/// Emits `ParametersUpdated`.
 		#[pallet::call_index(11)]
 		#[pallet::weight(T::WeightInfo::update_config())]
+		#[allow(clippy::too_many_arguments)]
 		pub fn update_config(
 			origin: OriginFor<T>,
 			protocol_fee_rate: Option<FixedU128>,
 			price_max_age: Option<Moment>,
 			lock_period: Option<Moment>,
+			close_factor: Option<Permill>,
+			full_liquidation_ratio: Option<Permill>,
+			min_debt_value: Option<Balance>,
+			risk_change_delay: Option<Moment>,
 		) -> DispatchResult {
 			T::AdminOrigin::ensure_origin(origin)?;
 			let mut parameters = Parameters::<T>::get();
@@ -1150,13 +1271,51 @@ pub mod pallet {
 			if let Some(period) = lock_period {
 				parameters.lock_period = period;
 			}
-			ensure!(
-				parameters.protocol_fee_rate < FixedU128::one(),
-				Error::<T>::InvalidProtocolFeeRate
-			);
-			ensure!(!parameters.price_max_age.is_zero(), Error::<T>::InvalidPriceMaxAge);
+			if let Some(factor) = close_factor {
+				parameters.close_factor = factor;
+			}
+			if let Some(ratio) = full_liquidation_ratio {
+				parameters.full_liquidation_ratio = ratio;
+			}
+			if let Some(value) = min_debt_value {
+				parameters.min_debt_value = value;
+			}
+			if let Some(delay) = risk_change_delay {
+				parameters.risk_change_delay = delay;
+			}
+			Self::validate_parameters(&parameters)?;
 			Parameters::<T>::put(parameters);
 			Self::deposit_event(Event::ParametersUpdated { parameters });
+			Ok(())
+		}
+
+		/// Applies `asset`'s scheduled minimum collateral ratio now, before its time: an
+		/// emergency measure for Root (sudo on a test chain; a migration-class poll on a chain
+		/// without sudo).
+		///
+		/// ## Dispatch Origin
+		/// Root.
+		///
+		/// ## Errors
+		/// `NoScheduledChange`, `UnknownAsset`.
+		///
+		/// Emits `RiskChangeApplied`.
+		#[pallet::call_index(12)]
+		#[pallet::weight(T::WeightInfo::apply_risk_change())]
+		pub fn apply_risk_change(origin: OriginFor<T>, asset: AssetId) -> DispatchResult {
+			ensure_root(origin)?;
+			let change = ScheduledMinCollateralRatios::<T>::get(&asset)
+				.ok_or(Error::<T>::NoScheduledChange)?;
+			AssetConfigs::<T>::try_mutate(&asset, |config| {
+				let config = config.as_mut().ok_or(Error::<T>::UnknownAsset)?;
+				config.min_collateral_ratio = change.value;
+				Ok::<_, Error<T>>(())
+			})?;
+			ScheduledMinCollateralRatios::<T>::remove(&asset);
+			Self::deposit_event(Event::RiskChangeApplied {
+				asset,
+				min_collateral_ratio: change.value,
+			});
 			Ok(())
 		}
 	}
@@ -1172,8 +1331,72 @@ impl<T: Config> Pallet<T> {
 		T::UnixTime::now().as_secs()
 	}
 
-	fn parameters_are_valid(parameters: &MintParameters) -> bool {
-		parameters.protocol_fee_rate < FixedU128::one() && !parameters.price_max_age.is_zero()
+	fn validate_parameters(parameters: &MintParameters) -> DispatchResult {
+		ensure!(
+			parameters.protocol_fee_rate < FixedU128::one(),
+			Error::<T>::InvalidProtocolFeeRate
+		);
+		ensure!(!parameters.price_max_age.is_zero(), Error::<T>::InvalidPriceMaxAge);
+		ensure!(!parameters.close_factor.is_zero(), Error::<T>::InvalidCloseFactor);
+		Ok(())
+	}
+
+	/// Resolves `asset`'s scheduled minimum collateral ratio into `config` (the ratio in force
+	/// now); returns the raise still pending.
+	fn resolve_ratio(asset: &AssetId, config: &mut AssetConfigOf<T>) -> Option<ScheduledChange> {
+		let (ratio, pending) = ScheduledChange::resolve(
+			config.min_collateral_ratio,
+			ScheduledMinCollateralRatios::<T>::get(asset),
+			Self::now(),
+		);
+		config.min_collateral_ratio = ratio;
+		pending
+	}
+
+	/// `asset`'s config with the minimum collateral ratio in force now.
+	fn config_in_force(asset: &AssetId) -> Result<AssetConfigOf<T>, DispatchError> {
+		let mut config = AssetConfigs::<T>::get(asset).ok_or(Error::<T>::UnknownAsset)?;
+		Self::resolve_ratio(asset, &mut config);
+		Ok(config)
+	}
+
+	/// What Mint knows of `asset` now: its config with the minimum collateral ratio in force
+	/// (see `MintApi::asset_config`).
+	pub fn asset_config(asset: &AssetId) -> Option<AssetConfigOf<T>> {
+		Self::config_in_force(asset).ok()
+	}
+
+	/// The raise of `asset`'s minimum collateral ratio still pending (see
+	/// `MintApi::scheduled_min_collateral_ratio`).
+	pub fn scheduled_min_collateral_ratio(asset: &AssetId) -> Option<ScheduledChange> {
+		let mut config = AssetConfigs::<T>::get(asset)?;
+		Self::resolve_ratio(asset, &mut config)
+	}
+
+	/// Drops `asset`'s scheduled raise: the caller has just written the ratio (announcing the
+	/// drop if the raise was still pending).
+	fn cancel_scheduled_ratio(asset: &AssetId) {
+		if let Some(change) = ScheduledMinCollateralRatios::<T>::take(asset) {
+			if Self::now() < change.effective_at {
+				Self::deposit_event(Event::RiskChangeCancelled {
+					asset: asset.clone(),
+					min_collateral_ratio: change.value,
+				});
+			}
+		}
+	}
+
+	/// Fails with `DebtBelowMinimum` if a debt of `debt` is neither zero nor worth at least
+	/// `min_debt_value` UST at the valuation's asset price.
+	fn ensure_no_dust(
+		debt: Balance,
+		valuation: &Valuation,
+		parameters: &MintParameters,
+	) -> DispatchResult {
+		let dust = math::is_dust(debt, valuation, parameters.min_debt_value)
+			.ok_or(Error::<T>::Overflow)?;
+		ensure!(!dust, Error::<T>::DebtBelowMinimum);
+		Ok(())
 	}
 
 	fn validate_asset_config(config: &AssetConfigOf<T>) -> DispatchResult {
@@ -1201,6 +1424,7 @@ impl<T: Config> Pallet<T> {
 			config.ipo_params = None;
 			Ok::<_, Error<T>>(())
 		})?;
+		Self::cancel_scheduled_ratio(&asset);
 		// A pre-IPO asset never became collateral; every other one is delisted there too.
 		if T::Collateral::collateral_status(&asset).is_ok() {
 			T::Collateral::delist_collateral(asset.clone(), end_price)?;
@@ -1228,10 +1452,9 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// The position, if `who` owns it.
-	/// The config of `asset`, listed and not delisted.
+	/// The config of `asset` (the ratio in force), listed and not delisted.
 	fn listed_config(asset: &AssetId) -> Result<AssetConfigOf<T>, DispatchError> {
-		let config = AssetConfigs::<T>::get(asset).ok_or(Error::<T>::UnknownAsset)?;
+		let config = Self::config_in_force(asset)?;
 		ensure!(config.end_price.is_none(), Error::<T>::AssetDelisted);
 		Ok(config)
 	}
@@ -1246,6 +1469,7 @@ impl<T: Config> Pallet<T> {
 		Ok(config)
 	}
 
+	/// The position, if `who` owns it.
 	fn owned_position(
 		position_id: PositionId,
 		who: &T::AccountId,
@@ -1507,7 +1731,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 		let position = Positions::<T>::get(position_id).ok_or(Error::<T>::UnknownPosition)?;
 		ensure!(amount <= position.asset_amount, Error::<T>::LiquidationExceedsDebt);
-		let config = AssetConfigs::<T>::get(&position.asset).ok_or(Error::<T>::UnknownAsset)?;
+		let config = Self::config_in_force(&position.asset)?;
 		ensure!(config.end_price.is_none(), Error::<T>::AssetDelisted);
 		let parameters = Parameters::<T>::get();
 		let valuation =
@@ -1519,8 +1743,18 @@ impl<T: Config> Pallet<T> {
 		)
 		.ok_or(Error::<T>::Overflow)?;
 		ensure!(threshold >= position.collateral_amount, Error::<T>::PositionSafelyCollateralized);
+		let limit = math::repay_limit(
+			position.asset_amount,
+			position.collateral_amount,
+			threshold,
+			&valuation,
+			&config,
+			&parameters,
+		)
+		.ok_or(Error::<T>::Overflow)?;
+		let offered = amount.min(limit.limit);
 		let outcome = math::auction(
-			amount,
+			offered,
 			position.collateral_amount,
 			&valuation,
 			config.min_collateral_ratio,
@@ -1535,11 +1769,13 @@ impl<T: Config> Pallet<T> {
 		} else if debt_left.is_zero() {
 			(collateral_left, 0)
 		} else {
+			ensure!(!limit.must_close, Error::<T>::PartialAuctionLowersRatio);
+			Self::ensure_no_dust(debt_left, &valuation, &parameters)?;
 			(0, 0)
 		};
 		let quote = AuctionQuote {
 			liquidated_amount: outcome.liquidated,
-			refunded_asset: outcome.refunded,
+			refunded_asset: outcome.refunded.saturating_add(amount - offered),
 			returned_collateral: outcome.returned.saturating_sub(outcome.fee),
 			protocol_fee: outcome.fee,
 			leftover_collateral,
@@ -1552,8 +1788,8 @@ impl<T: Config> Pallet<T> {
 	pub fn liquidatable(position_id: PositionId) -> Result<bool, PositionRatioError> {
 		let position =
 			Positions::<T>::get(position_id).ok_or(PositionRatioError::UnknownPosition)?;
-		let config =
-			AssetConfigs::<T>::get(&position.asset).ok_or(PositionRatioError::UnknownPosition)?;
+		let config = Self::config_in_force(&position.asset)
+			.map_err(|_| PositionRatioError::UnknownPosition)?;
 		if config.end_price.is_some() || position.asset_amount.is_zero() {
 			return Ok(false);
 		}
@@ -1673,13 +1909,14 @@ impl<T: Config> Pallet<T> {
 		ids.into_iter().filter_map(|id| Positions::<T>::get(id).map(|p| (id, p))).collect()
 	}
 
-	/// A position's collateral ratio now and the ratio it must keep (see
-	/// `MintApi::collateral_ratio`).
+	/// A position's collateral ratio now, the ratio it must keep now and once scheduled raises
+	/// are in force (see `MintApi::collateral_ratio`).
 	pub fn collateral_ratio(position_id: PositionId) -> Result<PositionRatio, PositionRatioError> {
 		let position =
 			Positions::<T>::get(position_id).ok_or(PositionRatioError::UnknownPosition)?;
-		let config =
+		let mut config =
 			AssetConfigs::<T>::get(&position.asset).ok_or(PositionRatioError::UnknownPosition)?;
+		let scheduled_ratio = Self::resolve_ratio(&position.asset, &mut config);
 		let parameters = Parameters::<T>::get();
 		let valuation = Self::position_valuation(&position, &config, &parameters, PriceUse::Any)
 			.map_err(|_| PositionRatioError::PriceUnavailable)?;
@@ -1688,14 +1925,54 @@ impl<T: Config> Pallet<T> {
 				.ok_or(PositionRatioError::PriceUnavailable)?;
 		let collateral_ratio =
 			math::collateral_ratio(position.collateral_amount, position.asset_amount, &valuation);
-		Ok(PositionRatio { collateral_ratio, required_ratio })
+		// A delisted asset's multiplier is 1 whatever its collateral's schedule says.
+		let scheduled_multiplier = match config.end_price {
+			Some(_) => None,
+			None => T::Collateral::collateral_status(&position.collateral_asset)
+				.ok()
+				.and_then(|status| status.scheduled_multiplier),
+		};
+		let scheduled = match (scheduled_ratio, scheduled_multiplier) {
+			(None, None) => None,
+			(ratio, multiplier) => {
+				let value = math::required_ratio(
+					ratio.map_or(config.min_collateral_ratio, |r| r.value),
+					multiplier.map_or(valuation.multiplier, |m| m.value),
+				)
+				.ok_or(PositionRatioError::PriceUnavailable)?;
+				let effective_at = [ratio, multiplier]
+					.into_iter()
+					.flatten()
+					.map(|c| c.effective_at)
+					.min()
+					.unwrap_or_default();
+				Some(ScheduledChange { value, effective_at })
+			}
+		};
+		Ok(PositionRatio { collateral_ratio, required_ratio, scheduled })
+	}
+
+	/// `owner`'s positions that are not liquidatable now but would be, at current prices, once
+	/// the scheduled raises are in force (see `MintApi::positions_at_risk`).
+	pub fn positions_at_risk(owner: &T::AccountId) -> Vec<(PositionId, PositionRatio)> {
+		PositionsByOwner::<T>::get(owner)
+			.into_iter()
+			.filter_map(|id| Self::collateral_ratio(id).ok().map(|ratio| (id, ratio)))
+			.filter(|(_, ratio)| match (ratio.collateral_ratio, ratio.scheduled) {
+				(Some(now), Some(scheduled)) => {
+					now > ratio.required_ratio && now <= scheduled.value
+				}
+				_ => false,
+			})
+			.collect()
 	}
 
 	/// The invariants of Mint:
 	/// - per collateral asset, the positions' collateral sums to what the pallet's account holds;
 	/// - per mAsset, the positions' debt plus the unbacked supply is the asset's supply;
 	/// - every position is in its owner's and its asset's index, and the indexes hold nothing else;
-	/// - every position id is below the next id; no position is empty.
+	/// - every position id is below the next id; no position is empty;
+	/// - every scheduled ratio belongs to a listed, not delisted mAsset and is at least 110 %.
 	#[cfg(any(feature = "try-runtime", test))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use alloc::collections::btree_map::BTreeMap;
@@ -1761,11 +2038,25 @@ impl<T: Config> Pallet<T> {
 			locked = locked.saturating_add(lock.amount);
 		}
 		ensure!(TotalLocked::<T>::get() == locked, "total locked differs from the locks' sum");
+		for (asset, change) in ScheduledMinCollateralRatios::<T>::iter() {
+			let config = AssetConfigs::<T>::get(&asset).ok_or("a schedule outlived its asset")?;
+			ensure!(config.end_price.is_none(), "a delisted asset has a scheduled ratio");
+			ensure!(change.value >= MIN_CR_ALLOWED, "a scheduled ratio is below 110 %");
+		}
 		ensure!(
 			T::Assets::balance(UST, &Self::lock_account()) == locked,
 			"total locked differs from the lock account's balance"
 		);
 		Ok(())
+	}
+}
+
+/// Mint's `risk_change_delay`, for the runtime to give the CollateralOracle: one parameter
+/// governs every risk raise.
+pub struct RiskChangeDelay<T>(core::marker::PhantomData<T>);
+impl<T: Config> Get<Moment> for RiskChangeDelay<T> {
+	fn get() -> Moment {
+		Parameters::<T>::get().risk_change_delay
 	}
 }
 
@@ -1779,7 +2070,7 @@ impl<T: Config> MintRegistry<T::AccountId> for Pallet<T> {
 	}
 
 	fn asset_config(asset: &AssetId) -> Option<AssetConfigOf<T>> {
-		AssetConfigs::<T>::get(asset)
+		Self::config_in_force(asset).ok()
 	}
 
 	fn issue_unbacked(asset: &AssetId, to: &T::AccountId, amount: Balance) -> DispatchResult {

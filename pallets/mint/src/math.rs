@@ -7,9 +7,9 @@ use mirror_primitives::{
 		decimal_division, decimal_multiplication, decimal_subtraction, from_ratio, mul_floor,
 		reverse_decimal,
 	},
-	Balance,
+	AssetConfig, Balance, MintParameters,
 };
-use sp_runtime::FixedU128;
+use sp_runtime::{FixedU128, Permill};
 
 /// `⌊A × (Pa ÷₉ Pc)⌋`: the value of `asset_amount` in units of collateral.
 pub fn value_in_collateral(asset_amount: Balance, v: &Valuation) -> Option<Balance> {
@@ -81,9 +81,21 @@ pub fn effective_discount(
 	Some(discount.min(decimal_subtraction(min_collateral_ratio, FixedU128::from_u32(1))?))
 }
 
-/// The auction of spec §3.4: `P_disc = cpa ÷₉ (1 −₉ d_eff)`, `V = ⌊x × P_disc⌋`; if `V > C` the
-/// whole collateral goes and the excess mAsset `⌊(V − C) × inv₉(P_disc)⌋` is refunded; the fee is
-/// `⌊⌊liquidated × cpa⌋ × f⌋`, at most what is returned.
+/// `P_disc = cpa ÷₉ (1 −₉ d_eff)` with `cpa = Pa ÷₉ Pc`: what an auction charges, in collateral,
+/// for one unit of the mAsset.
+pub fn discounted_price(
+	v: &Valuation,
+	min_collateral_ratio: FixedU128,
+	discount: FixedU128,
+) -> Option<FixedU128> {
+	let cpa = decimal_division(v.asset_price, v.collateral_price)?;
+	let discount = effective_discount(discount, min_collateral_ratio)?;
+	decimal_division(cpa, decimal_subtraction(FixedU128::from_u32(1), discount)?)
+}
+
+/// The auction of spec §3.4: `V = ⌊x × P_disc⌋`; if `V > C` the whole collateral goes and the
+/// excess mAsset `⌊(V − C) × inv₉(P_disc)⌋` is refunded; the fee is `⌊⌊liquidated × cpa⌋ × f⌋`,
+/// at most what is returned.
 pub fn auction(
 	amount: Balance,
 	collateral: Balance,
@@ -93,8 +105,7 @@ pub fn auction(
 	fee_rate: FixedU128,
 ) -> Option<AuctionOutcome> {
 	let cpa = decimal_division(v.asset_price, v.collateral_price)?;
-	let discount = effective_discount(discount, min_collateral_ratio)?;
-	let discounted = decimal_division(cpa, decimal_subtraction(FixedU128::from_u32(1), discount)?)?;
+	let discounted = discounted_price(v, min_collateral_ratio, discount)?;
 	let value = mul_floor(amount, discounted)?;
 	let (returned, refunded) = if value > collateral {
 		(collateral, mul_floor(value - collateral, reverse_decimal(discounted)?)?)
@@ -104,6 +115,68 @@ pub fn auction(
 	let liquidated = amount.checked_sub(refunded)?;
 	let fee = mul_floor(mul_floor(liquidated, cpa)?, fee_rate)?.min(returned);
 	Some(AuctionOutcome { liquidated, refunded, returned, fee })
+}
+
+/// `⌊A × Pa⌋`: the value of a debt in UST base units.
+pub fn debt_value(asset_amount: Balance, v: &Valuation) -> Option<Balance> {
+	mul_floor(asset_amount, v.asset_price)
+}
+
+/// Whether a debt of `asset_amount` is dust: neither zero nor worth `min_debt_value` UST.
+pub fn is_dust(asset_amount: Balance, v: &Valuation, min_debt_value: Balance) -> Option<bool> {
+	if asset_amount == 0 || min_debt_value == 0 {
+		return Some(false);
+	}
+	Some(debt_value(asset_amount, v)? < min_debt_value)
+}
+
+/// How much of a liquidatable position's debt one auction may repay.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct RepayLimit {
+	/// The most one auction may repay.
+	pub limit: Balance,
+	/// A partial auction would lower the ratio (see [`repay_limit`]): an auction must close the
+	/// position, buying all of its collateral or repaying all of its debt.
+	pub must_close: bool,
+}
+
+/// The most of a liquidatable position's debt one auction may repay. The whole `debt` when
+/// - the close factor is 100 % (the original), or
+/// - the collateral is below `⌊threshold × full_liquidation_ratio⌋` (deep under water; `threshold`
+///   is the position's [`required_collateral`]), or
+/// - a partial auction cannot raise the ratio: the whole debt at the discounted price,
+///   `⌊A × P_disc⌋`, is worth at least the collateral (a ratio at or below `1 / (1 − d_eff)`);
+///   then, with a close factor below 100 %, an auction must also close the position, since
+///   any partial one would lower the ratio, or
+/// - the rest after `⌊A × close_factor⌋` would be dust (or that part is zero);
+///
+/// else `⌊A × close_factor⌋`. Below the limit a partial auction strictly raises the ratio: each
+/// unit repaid takes at most `P_disc` of collateral, less than the `C / A` each unit is backed
+/// by.
+pub fn repay_limit(
+	debt: Balance,
+	collateral: Balance,
+	threshold: Balance,
+	v: &Valuation,
+	config: &AssetConfig<impl Sized>,
+	parameters: &MintParameters,
+) -> Option<RepayLimit> {
+	let whole = |must_close| Some(RepayLimit { limit: debt, must_close });
+	if parameters.close_factor == Permill::one() {
+		return whole(false);
+	}
+	let discounted = discounted_price(v, config.min_collateral_ratio, config.auction_discount)?;
+	if mul_floor(debt, discounted)? >= collateral {
+		return whole(true);
+	}
+	if collateral < parameters.full_liquidation_ratio.mul_floor(threshold) {
+		return whole(false);
+	}
+	let partial = parameters.close_factor.mul_floor(debt);
+	if partial == 0 || is_dust(debt - partial, v, parameters.min_debt_value)? {
+		return whole(false);
+	}
+	Some(RepayLimit { limit: partial, must_close: false })
 }
 
 /// What burning `amount` of a delisted asset redeems from a position (spec §3.3): the smaller of

@@ -165,7 +165,8 @@ pub fn listed() -> AssetConfig<u128> {
 
 /// Externalities: Alice, Bob and Charlie hold MIR, UST and OTHER; Charlie holds some mAAPL; mAAPL
 /// and mTSLA are registered mAssets (and collateral); UST (fixed 1) and MIR (oracle, 1.3333334)
-/// are collateral; protocol fee 1.5 %. No price is set: tests set what they need.
+/// are collateral; protocol fee 1.5 %, the original's liquidation. No price is set: tests set
+/// what they need.
 pub fn new_test_ext() -> sp_io::TestExternalities {
 	mirror_test_kit::reset();
 	collateral::insert(UST, Some(FixedU128::one()), FixedU128::one());
@@ -195,7 +196,9 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	ext.execute_with(|| {
 		let genesis = pallet_mint::GenesisConfig::<Test> {
 			assets: vec![(AAPL, listed()), (TSLA, listed())],
-			parameters: None,
+			// The original's liquidation (whole auctions, no least debt, risk changes at once):
+			// the liquidation-protection tests set what they test.
+			parameters: Some(mirror_primitives::MintParameters::original()),
 		};
 		frame_support::traits::BuildGenesisConfig::build(&genesis);
 	});

@@ -13,7 +13,7 @@ use mirror_primitives::{
 	AssetConfig, AssetId, IpoParams, MintParameters, Position, PositionFilter, PositionRatio,
 	PositionRatioError, PriceError, ShortParams, SortOrder,
 };
-use sp_runtime::{DispatchError, FixedU128};
+use sp_runtime::{DispatchError, FixedU128, Permill};
 
 fn balance(asset: AssetId, who: u128) -> u128 {
 	AllAssets::balance(asset, &who)
@@ -45,7 +45,7 @@ fn genesis_registers_the_assets_and_their_collateral() {
 		assert_eq!(UnbackedSupply::<Test>::get(AAPL), GENESIS_AAPL);
 		assert_eq!(UnbackedSupply::<Test>::get(TSLA), 0);
 		assert_eq!(NextPositionId::<Test>::get(), 1);
-		assert_eq!(Parameters::<Test>::get(), MintParameters::default());
+		assert_eq!(Parameters::<Test>::get(), MintParameters::original());
 		assert_eq!(Parameters::<Test>::get().protocol_fee_rate, fx(15, 1000));
 		// The collateral account keeps MIR's existential deposit.
 		assert_eq!(balance(MIR, Mint::account_id()), ED);
@@ -688,24 +688,80 @@ fn update_asset_changes_given_fields() {
 fn update_config_validates() {
 	run_test(|| {
 		assert_noop!(
-			Mint::update_config(RuntimeOrigin::signed(ALICE), None, None, None),
+			Mint::update_config(
+				RuntimeOrigin::signed(ALICE),
+				None,
+				None,
+				None,
+				None,
+				None,
+				None,
+				None
+			),
 			DispatchError::BadOrigin
 		);
 		assert_noop!(
-			Mint::update_config(RuntimeOrigin::root(), Some(fx(1, 1)), None, None),
+			Mint::update_config(
+				RuntimeOrigin::root(),
+				Some(fx(1, 1)),
+				None,
+				None,
+				None,
+				None,
+				None,
+				None
+			),
 			Error::<Test>::InvalidProtocolFeeRate
 		);
 		assert_noop!(
-			Mint::update_config(RuntimeOrigin::root(), None, Some(0), None),
+			Mint::update_config(RuntimeOrigin::root(), None, Some(0), None, None, None, None, None),
 			Error::<Test>::InvalidPriceMaxAge
 		);
-		assert_ok!(Mint::update_config(RuntimeOrigin::root(), Some(fx(1, 100)), None, Some(120)));
-		let parameters =
-			MintParameters { protocol_fee_rate: fx(1, 100), price_max_age: 60, lock_period: 120 };
+		assert_noop!(
+			Mint::update_config(
+				RuntimeOrigin::root(),
+				None,
+				None,
+				None,
+				Some(Permill::zero()),
+				None,
+				None,
+				None
+			),
+			Error::<Test>::InvalidCloseFactor
+		);
+		assert_ok!(Mint::update_config(
+			RuntimeOrigin::root(),
+			Some(fx(1, 100)),
+			None,
+			Some(120),
+			Some(Permill::from_percent(40)),
+			Some(Permill::from_percent(90)),
+			Some(7),
+			Some(600),
+		));
+		let parameters = MintParameters {
+			protocol_fee_rate: fx(1, 100),
+			price_max_age: 60,
+			lock_period: 120,
+			close_factor: Permill::from_percent(40),
+			full_liquidation_ratio: Permill::from_percent(90),
+			min_debt_value: 7,
+			risk_change_delay: 600,
+		};
 		System::assert_last_event(Event::ParametersUpdated { parameters }.into());
 		assert_eq!(Parameters::<Test>::get(), parameters);
 		// A zero fee burns without paying the collector.
-		assert_ok!(Mint::update_config(RuntimeOrigin::root(), Some(fx(0, 1)), None, None));
+		assert_ok!(Mint::update_config(
+			RuntimeOrigin::root(),
+			Some(fx(0, 1)),
+			None,
+			None,
+			None,
+			None,
+			None,
+			None
+		));
 		let id = open_example();
 		assert_ok!(Mint::burn(RuntimeOrigin::signed(ALICE), id, 1_000));
 		System::assert_last_event(
@@ -766,6 +822,7 @@ fn collateral_ratio_reports_health() {
 				// 1,000,000 / 666,666 = 1.500001500001500001
 				collateral_ratio: Some(FixedU128::from_inner(1_500_001_500_001_500_001)),
 				required_ratio: fx(3, 2),
+				scheduled: None,
 			})
 		);
 		assert_eq!(Mint::collateral_ratio(42), Err(PositionRatioError::UnknownPosition));
@@ -834,6 +891,9 @@ mod shorts;
 
 #[path = "tests/contested.rs"]
 mod contested;
+
+#[path = "tests/protection.rs"]
+mod protection;
 
 // --- hardening: explicit meanings for what used to be silent or generic -----------------------
 

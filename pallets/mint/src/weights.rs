@@ -62,6 +62,7 @@ pub trait WeightInfo {
 	fn register_asset() -> Weight;
 	fn update_asset() -> Weight;
 	fn update_config() -> Weight;
+	fn apply_risk_change() -> Weight;
 }
 
 /// Weights for `pallet_mirror_mint` using the Substrate node and recommended hardware.
@@ -471,6 +472,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
+	fn apply_risk_change() -> Weight {
+		Weight::from_parts(14_000_000, 3520)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
 }
 
 /// For backwards compatibility and tests.
@@ -878,5 +884,10 @@ impl WeightInfo for () {
 		Weight::from_parts(12_883_000, 1517)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
+	}
+	fn apply_risk_change() -> Weight {
+		Weight::from_parts(14_000_000, 3520)
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 }

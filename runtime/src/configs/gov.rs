@@ -64,7 +64,9 @@ fn gov_any_call(call: &RuntimeCall, depth: u32, is: &impl Fn(&RuntimeCall) -> bo
 	}
 }
 
-/// Runtime upgrades, alone or batched: they make migration polls, which execute as Root.
+/// Runtime upgrades, and applying a scheduled risk raise before its grace period ends (Mint's
+/// `apply_risk_change`, the CollateralOracle's `apply_multiplier_change`), alone or batched: they
+/// make migration polls, which execute as Root.
 pub struct GovMigrationCalls;
 impl frame_support::traits::Contains<RuntimeCall> for GovMigrationCalls {
 	fn contains(call: &RuntimeCall) -> bool {
@@ -76,7 +78,10 @@ impl frame_support::traits::Contains<RuntimeCall> for GovMigrationCalls {
 						| frame_system::Call::authorize_upgrade_without_checks { .. }
 						| frame_system::Call::set_code { .. }
 						| frame_system::Call::set_code_without_checks { .. }
-				)
+				) | RuntimeCall::Mint(pallet_mirror_mint::Call::apply_risk_change { .. })
+					| RuntimeCall::CollateralOracle(
+						pallet_mirror_collateral_oracle::Call::apply_multiplier_change { .. }
+					)
 			)
 		})
 	}

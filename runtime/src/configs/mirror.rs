@@ -56,13 +56,15 @@ impl pallet_mirror_oracle::Config for Runtime {
 	type BenchmarkHelper = MirrorBenchmarkHelper;
 }
 
-/// The collateral registry; time-weighted prices from the Amm.
+/// The collateral registry; time-weighted prices from the Amm; a raised multiplier waits Mint's
+/// `risk_change_delay`.
 impl pallet_mirror_collateral_oracle::Config for Runtime {
 	type AdminOrigin = MirrorAdmin;
 	type Oracle = Oracle;
 	type Twap = Amm;
 	type Assets = mirror_primitives::ExistsInFungibles<NativeAndAssets, AccountId>;
 	type UnixTime = ChainTime;
+	type RiskChangeDelay = pallet_mirror_mint::RiskChangeDelay<Runtime>;
 	type WeightInfo = pallet_mirror_collateral_oracle::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = MirrorBenchmarkHelper;

@@ -8,12 +8,17 @@ use alloc::vec::Vec;
 use codec::Codec;
 use mirror_primitives::{
 	AssetConfig, AssetId, AuctionQuote, Balance, MintParameters, Position, PositionFilter,
-	PositionId, PositionLock, PositionRatio, PositionRatioError, SortOrder,
+	PositionId, PositionLock, PositionRatio, PositionRatioError, ScheduledChange, SortOrder,
 };
 use sp_runtime::DispatchError;
 
 sp_api::decl_runtime_apis! {
 	/// Positions and their health.
+	///
+	/// Version 2 (liquidation protection): `collateral_ratio` also reports the required ratio
+	/// once scheduled raises are in force; `asset_config` gives the minimum collateral ratio in
+	/// force; new `scheduled_min_collateral_ratio` and `positions_at_risk`.
+	#[api_version(2)]
 	pub trait MintApi<AccountId> where AccountId: Codec {
 		/// The position with this id.
 		fn position(position_id: PositionId) -> Option<Position<AccountId>>;
@@ -27,8 +32,13 @@ sp_api::decl_runtime_apis! {
 			order: SortOrder,
 		) -> Vec<(PositionId, Position<AccountId>)>;
 
-		/// What Mint knows of an mAsset.
+		/// What Mint knows of an mAsset, with the minimum collateral ratio in force now (a
+		/// scheduled raise whose time has come included).
 		fn asset_config(asset: AssetId) -> Option<AssetConfig<AccountId>>;
+
+		/// A raise of the mAsset's minimum collateral ratio not yet in force, and when it takes
+		/// effect.
+		fn scheduled_min_collateral_ratio(asset: AssetId) -> Option<ScheduledChange>;
 
 		/// The id the next position will take.
 		fn next_position_id() -> PositionId;
@@ -36,8 +46,13 @@ sp_api::decl_runtime_apis! {
 		/// Mint's protocol parameters.
 		fn parameters() -> MintParameters;
 
-		/// A position's collateral ratio at current prices and the ratio it must keep.
+		/// A position's collateral ratio at current prices, the ratio it must keep, and the ratio
+		/// it must keep once scheduled raises (of the MCR, of the multiplier) are in force.
 		fn collateral_ratio(position_id: PositionId) -> Result<PositionRatio, PositionRatioError>;
+
+		/// `owner`'s positions that are not liquidatable now but would be, at current prices,
+		/// once the scheduled raises are in force: what to top up during the grace period.
+		fn positions_at_risk(owner: AccountId) -> Vec<(PositionId, PositionRatio)>;
 
 		/// Whether the position can be auctioned now (false once its asset is delisted).
 		fn liquidatable(position_id: PositionId) -> Result<bool, PositionRatioError>;
