@@ -110,24 +110,72 @@ export interface AssetConfig {
   } | null;
 }
 
-/** Mint's parameters. */
+/** Mint's parameters (MintApi::parameters). */
 export interface MintParameters {
+  /** The fee on burned and auctioned debt (18 decimals, 0.015 = 1.5 %). */
   protocolFeeRate: bigint;
+  /** The oldest price (seconds) Mint acts on. */
   priceMaxAge: bigint;
+  /** How long (seconds) a short sale's proceeds stay locked. */
   lockPeriod: bigint;
+  /**
+   * The most of a position's debt one auction may repay while the position is not deeply under
+   * water; Permill (parts per million: 500_000 is 50 %, 1_000_000 the original's whole-position
+   * auctions).
+   */
+  closeFactor: number;
+  /**
+   * Below this fraction of its required collateral a position may be auctioned whole; Permill
+   * (parts per million, 950_000 = 95 %).
+   */
+  fullLiquidationRatio: number;
+  /**
+   * The least debt a position may keep, as its value in UST base units: opening, minting, burning
+   * and partial auctions leave no debt between 0 and this (0: no minimum).
+   */
+  minDebtValue: bigint;
+  /** How long (seconds) a raise of an MCR or a collateral multiplier waits before it takes effect. */
+  riskChangeDelay: bigint;
+}
+
+/** A raise of a required ratio not yet in force (MintApi::scheduled_min_collateral_ratio). */
+export interface ScheduledChange {
+  /** The ratio once in force, 18 decimals. */
+  value: bigint;
+  /** When it takes effect (seconds since the Unix epoch, chain time). */
+  effectiveAt: bigint;
 }
 
 /** A position's ratio now (MintApi::collateral_ratio). */
 export interface PositionRatio {
   /** Collateral value over debt value, 18 decimals; `null` without debt. */
   collateralRatio: bigint | null;
-  /** The least ratio the position must keep. */
+  /** The least ratio the position must keep now (the asset's MCR × the collateral's multiplier). */
   requiredRatio: bigint;
+  /**
+   * The required ratio once every scheduled raise (of the asset's MCR, of the collateral's
+   * multiplier) is in force, with the time the first of them takes effect; `null` when none is
+   * scheduled. A position whose `collateralRatio` is at or below `scheduled.value` becomes
+   * liquidatable then, at today's prices, unless its owner adds collateral or repays debt.
+   */
+  scheduled: ScheduledChange | null;
 }
 
-/** What an auction would do now (MintApi::simulate_auction). */
+/** A position at risk, with its ratios (MintApi::positions_at_risk). */
+export interface PositionAtRisk extends PositionRatio {
+  positionId: bigint;
+}
+
+/**
+ * What an auction would do now (MintApi::simulate_auction). The chain serves an offer up to the
+ * most one auction may repay (the close factor's share of the debt, or all of it when the position
+ * is deep under water or the rest would be dust) and counts the rest in `refundedAsset`: the
+ * `liquidatedAmount` of a quote for the whole debt is that limit.
+ */
 export interface AuctionQuote {
+  /** mAssets burned from the liquidator (the offer less the refund). */
   liquidatedAmount: bigint;
+  /** The part of the offer not needed (beyond the collateral or the limit), kept by the liquidator. */
   refundedAsset: bigint;
   returnedCollateral: bigint;
   protocolFee: bigint;

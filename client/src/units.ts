@@ -97,6 +97,12 @@ export function divFixedFloor(amount: bigint, ratio: bigint): bigint {
   return (amount * FIXED) / ratio;
 }
 
+/** `amount ÷ ratio`, rounded up. Throws on a zero ratio. */
+export function divFixedCeil(amount: bigint, ratio: bigint): bigint {
+  if (ratio === 0n) throw new RangeError('division by a zero ratio');
+  return (amount * FIXED + ratio - 1n) / ratio;
+}
+
 /** `a ÷ b` as a `FixedU128`, rounded down. Throws when `b` is zero. */
 export function fixedFromRatio(a: bigint, b: bigint): bigint {
   if (b === 0n) throw new RangeError('ratio with a zero denominator');
@@ -121,4 +127,23 @@ export function fixedFromNumber(x: number): bigint {
 /** A `FixedU128` as a float, for display and random walks only. */
 export function fixedToNumber(value: bigint): number {
   return Number(formatFixed(value, 12));
+}
+
+/** Parts per million in a `Permill` of 100 %. */
+export const PERMILL = 1_000_000;
+
+/**
+ * A `Permill` (a fraction from 0 to 1, such as Mint's close factor): a number of parts per million,
+ * as the client returns a `Permill` (`500_000` is 50 %), or a decimal string of the fraction
+ * (`"0.5"`, at most 6 decimals).
+ */
+export type PermillInput = number | string;
+
+/** A `Permill` as its number of parts per million: `toPermill("0.5") === toPermill(500_000) === 500_000`. */
+export function toPermill(value: PermillInput): number {
+  const parts = typeof value === 'string' ? Number(parseDecimal(value, 6)) : value;
+  if (!Number.isInteger(parts) || parts < 0 || parts > PERMILL) {
+    throw new RangeError(`not a Permill (0 to 1, or 0 to 1,000,000 parts per million): ${value}`);
+  }
+  return parts;
 }

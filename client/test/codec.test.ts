@@ -134,3 +134,69 @@ test('mint.updateAsset\'s pre-IPO terms: omitted is None, null is Some(None), te
   assert.equal(arg(null).isNone, true);
   assert.equal(arg({ Some: null }).unwrap().isSome, true);
 });
+
+test('Mint\'s liquidation protection: parameters, ratios with a schedule, positions at risk, updateConfig', async () => {
+  const { MintModule } = await import('../src/modules/mint.js');
+  const { CollateralOracleModule } = await import('../src/modules/collateral-oracle.js');
+  const r = new TypeRegistry();
+  r.register({
+    MintParameters: {
+      protocol_fee_rate: 'u128', price_max_age: 'u64', lock_period: 'u64', close_factor: 'Permill',
+      full_liquidation_ratio: 'Permill', min_debt_value: 'u128', risk_change_delay: 'u64',
+    },
+    ScheduledChange: { value: 'u128', effective_at: 'u64' },
+    PositionRatio: { collateral_ratio: 'Option<u128>', required_ratio: 'u128', scheduled: 'Option<ScheduledChange>' },
+  });
+  const F = 10n ** 18n;
+  const parameters = r.createType('MintParameters', {
+    protocol_fee_rate: 15n * F / 1000n, price_max_age: 60, lock_period: 120, close_factor: 500_000,
+    full_liquidation_ratio: 950_000, min_debt_value: 1_000_000, risk_change_delay: 120,
+  });
+  const scheduled = { value: 2n * F, effective_at: 1_900_000_000 };
+  const ratio = r.createType('PositionRatio', { collateral_ratio: 16n * F / 10n, required_ratio: 15n * F / 10n, scheduled });
+  const atRisk = r.createType('Vec<(u64, PositionRatio)>', [[7, ratio.toJSON()]]);
+  const sent: { call: string; args: unknown[] }[] = [];
+  const record = (call: string) => (...args: unknown[]) => { sent.push({ call, args }); return { call, args }; };
+  const ctx = {
+    api: {
+      tx: {
+        mint: { updateConfig: record('updateConfig'), applyRiskChange: record('applyRiskChange') },
+        collateralOracle: { applyMultiplierChange: record('applyMultiplierChange') },
+      },
+    },
+    view: {
+      call: {
+        mintApi: {
+          parameters: async () => parameters,
+          scheduledMinCollateralRatio: async () => r.createType('Option<ScheduledChange>', scheduled),
+          positionsAtRisk: async (owner: string) => { assert.equal(owner, ALICE); return atRisk; },
+        },
+      },
+    },
+    tx: (e: unknown) => e,
+  };
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const mint = new MintModule(ctx as any);
+  assert.deepEqual(await mint.parameters(), {
+    protocolFeeRate: 15n * F / 1000n, priceMaxAge: 60n, lockPeriod: 120n, closeFactor: 500_000,
+    fullLiquidationRatio: 950_000, minDebtValue: 1_000_000n, riskChangeDelay: 120n,
+  });
+  assert.deepEqual(await mint.scheduledMinCollateralRatio(101), { value: 2n * F, effectiveAt: 1_900_000_000n });
+  assert.deepEqual(await mint.positionsAtRisk(ALICE), [{
+    positionId: 7n, collateralRatio: 16n * F / 10n, requiredRatio: 15n * F / 10n, scheduled: { value: 2n * F, effectiveAt: 1_900_000_000n },
+  }]);
+
+  // The seven Option arguments, in the chain's order; Permills from a fraction or parts per million.
+  mint.updateConfig({ closeFactor: '0.5', fullLiquidationRatio: 950_000, minDebtValue: '10', riskChangeDelay: 86_400 });
+  mint.updateConfig({ protocolFeeRate: '0.015', priceMaxAge: 60, lockPeriod: 120 });
+  mint.applyRiskChange(101);
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  new CollateralOracleModule(ctx as any).applyMultiplierChange('MIR');
+  assert.deepEqual(sent, [
+    { call: 'updateConfig', args: [null, null, null, 500_000, 950_000, 10_000_000n, 86_400] },
+    { call: 'updateConfig', args: [15n * F / 1000n, 60, 120, null, null, null, null] },
+    { call: 'applyRiskChange', args: [{ WithId: 101 }] },
+    { call: 'applyMultiplierChange', args: ['Native'] },
+  ]);
+  assert.throws(() => mint.updateConfig({ closeFactor: '1.5' }), /not a Permill/);
+});

@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  FIXED, UNIT, divFixedFloor, fixedFromNumber, fixedFromRatio, formatFixed, formatUnits, mulFixedCeil,
-  mulFixedFloor, parseDecimal, toFixed, toUnits,
+  FIXED, PERMILL, UNIT, divFixedCeil, divFixedFloor, fixedFromNumber, fixedFromRatio, formatFixed, formatUnits, mulFixedCeil,
+  mulFixedFloor, parseDecimal, toFixed, toPermill, toUnits,
 } from '../src/units.js';
 import { assetId, assetLabel, toChainAsset } from '../src/assets.js';
 
@@ -75,4 +75,21 @@ test('assets: MIR is Native, UST is 1, the rest are ids', () => {
   assert.throws(() => toChainAsset(-1), /not an asset id/);
   assert.throws(() => toChainAsset(1.5), /not an asset id/);
   assert.throws(() => toChainAsset(2 ** 32), /not an asset id/);
+});
+
+test('divFixedCeil rounds up; Permills from a fraction or parts per million', () => {
+  assert.equal(divFixedCeil(UNIT, 250n * FIXED), 4_000n);
+  assert.equal(divFixedCeil(UNIT, 3n * FIXED), 333_334n);
+  assert.equal(divFixedCeil(10n * UNIT, toFixed('4')), 2_500_000n, 'exact stays exact');
+  assert.throws(() => divFixedCeil(1n, 0n));
+  assert.equal(toPermill('0.5'), 500_000);
+  assert.equal(toPermill('1'), PERMILL);
+  assert.equal(toPermill('0.000001'), 1);
+  assert.equal(toPermill(950_000), 950_000);
+  assert.equal(toPermill(0), 0);
+  assert.throws(() => toPermill('1.000001'), /not a Permill/);
+  assert.throws(() => toPermill('0.0000001'), /more than 6 decimals/);
+  assert.throws(() => toPermill(1_000_001), /not a Permill/);
+  assert.throws(() => toPermill(0.5), /not a Permill/, 'a number is parts per million, not a fraction');
+  assert.throws(() => toPermill(-1), /not a Permill/);
 });

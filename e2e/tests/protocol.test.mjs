@@ -94,6 +94,7 @@ test('every wrapper encodes its call against the runtime\'s metadata', () => {
     c.collateralOracle.registerCollateralAsset(103, 'Oracle', '1'), c.collateralOracle.registerCollateralAsset(104, { fixed: '1' }, '1'),
     c.collateralOracle.updateCollateralPriceSource(103, { ammTwap: { quote: 'UST', window: 600 } }),
     c.collateralOracle.updateCollateralMultiplier(103, '1.2'), c.collateralOracle.revokeCollateralAsset(103),
+    c.collateralOracle.applyMultiplierChange(103),
     c.amm.createPair('MIR', 101), c.amm.provideLiquidity({ assetA: 101, amountA: '1', assetB: 'UST', amountB: '180', slippageTolerance: '0.01', receiver: who }),
     c.amm.withdrawLiquidity(101, UST, 1n), c.amm.swap({ offer: 101, ask: UST, offerAmount: '1', beliefPrice: '0.0055', maxSpread: '0.01', to: who }),
     c.amm.swapRoute({ path: [101, UST, 103], offerAmount: '1', minimumReceive: '0.5', to: null }),
@@ -103,6 +104,8 @@ test('every wrapper encodes its call against the runtime\'s metadata', () => {
     c.mint.updateAsset(101, { auctionDiscount: '0.1', ipoParams: ipo }), c.mint.updateAsset(101, { ipoParams: null }), c.mint.updateAsset(101, {}),
     c.mint.registerMigration(101, '180'),
     c.mint.updateConfig({ protocolFeeRate: '0.015', priceMaxAge: 60, lockPeriod: 120 }),
+    c.mint.updateConfig({ closeFactor: '0.5', fullLiquidationRatio: 950_000, minDebtValue: '10', riskChangeDelay: 86_400 }),
+    c.mint.applyRiskChange(101),
     c.staking.bond(101, '1'), c.staking.unbond(101, '1'), c.staking.withdrawRewards(), c.staking.withdrawRewards(101),
     c.staking.autoStake(101, '1', '180', null), c.staking.adjustPremium([101, 103]), c.staking.registerAsset(101, 102),
     c.staking.deprecateStakingToken(101, 108), c.staking.updateConfig({ premiumMinUpdateInterval: 3600, shortRewardCap: '0.4', premiumHalfMax: '0.05' }),
@@ -149,6 +152,10 @@ test('optional arguments encode as the runtime reads them', () => {
   assert.equal(set.isSome && set.unwrap().isSome, true);
   assert.equal(set.unwrap().unwrap().mintEnd.toNumber(), 1_900_000_000);
   assert.equal(set.unwrap().unwrap().preIpoPrice.toBigInt(), toFixed('100'));
+  // mint.updateConfig's seven Option arguments: Permills as parts per million, the least debt in UST base units.
+  const config = c.mint.updateConfig({ closeFactor: '0.5', fullLiquidationRatio: 950_000, minDebtValue: '10', riskChangeDelay: 86_400 });
+  assert.deepEqual(config.extrinsic.method.args.map((a) => (a.isSome ? a.unwrap().toBigInt() : null)),
+    [null, null, null, 500_000n, 950_000n, 10_000_000n, 86_400n]);
 });
 
 test('mint.updateAsset on chain: omitted pre-IPO terms stay, terms set them, null clears them', async () => {

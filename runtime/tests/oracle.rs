@@ -235,13 +235,20 @@ mod defence {
 			));
 
 			// The feeder repeats the level in a later block: confirmed, the price moves, Mint goes on,
-			// and Bob's position (160 % at 180, now ≈ 114 %) can be liquidated.
+			// and Bob's position (160 % at 180, now ≈ 114 %) can be liquidated. Below 1 / (1 − 20 %)
+			// = 125 % a partial auction would lower its ratio: an auction must close it.
 			advance(3);
 			feed(vec![(MAAPL, fx(252, 1))]);
 			let confirmed = oracle_price(&MAAPL).unwrap();
 			assert_eq!((confirmed.price, confirmed.contested), (fx(252, 1), false));
 			assert_eq!(Mint::liquidatable(id), Ok(true));
-			assert_ok!(Mint::auction(RuntimeOrigin::signed(charlie.clone()), id, UNIT));
+			assert_noop!(
+				Mint::auction(RuntimeOrigin::signed(charlie.clone()), id, UNIT),
+				pallet_mirror_mint::Error::<Runtime>::PartialAuctionLowersRatio
+			);
+			let debt = pallet_mirror_mint::Positions::<Runtime>::get(id).unwrap().asset_amount;
+			assert_ok!(Mint::auction(RuntimeOrigin::signed(charlie.clone()), id, debt));
+			assert!(pallet_mirror_mint::Positions::<Runtime>::get(id).is_none());
 		});
 	}
 

@@ -14,6 +14,12 @@ Every few blocks, pages through positions with the Mint runtime API (at most --m
 round, resuming where the last round stopped), and for each one that is liquidatable simulates the
 auction, values the collateral it returns against the mAssets it burns (held at the oracle price,
 or bought from the AMM) and the fees, and calls mint.auction when the profit reaches --min-profit.
+Auctions are sized to what one auction may repay: Mint's close factor (a share of the debt; all
+of it when the position is deep under water), never leaving less than Mint's least debt; with
+--no-buy and too few mAssets held, the most that leaves the least debt, or a skip when the
+position must be closed in one auction. Positions not liquidatable yet that a scheduled raise of
+their required ratio (an MCR or a collateral multiplier) will make liquidatable at today's prices
+are reported as exposed (once each, and counted in every round's summary).
 Every decision is logged; SIGINT/SIGTERM finish the current round and exit.
 
 Options (each may also be set in the --config JSON file, under the same name):

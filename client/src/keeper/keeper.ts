@@ -1,16 +1,18 @@
 /**
  * The liquidation keeper: pages through positions with the Mint runtime API, a bounded number per
  * round (resuming where the last round stopped), and auctions those that are liquidatable when
- * `decideAuction` says it pays.
+ * `decideAuction` says it pays, offering what one auction may repay (the close factor's share of
+ * the debt, never leaving dust: `sizeOffer`). Positions not liquidatable yet that a scheduled raise
+ * of their required ratio will make liquidatable at today's prices are reported as exposed.
  */
 import { type AssetId, UST, assetLabel } from '../assets.js';
 import type { MirrorClient } from '../client.js';
 import { type Logger, runEveryBlocks } from '../cli.js';
 import { MirrorError } from '../errors.js';
 import { findEvents, type Signer } from '../tx.js';
-import type { PositionEntry } from '../types.js';
-import { FIXED, fixedFromRatio, formatUnits } from '../units.js';
-import { type Decision, decideAuction } from './strategy.js';
+import type { MintParameters, PositionEntry, PositionRatio } from '../types.js';
+import { FIXED, fixedFromRatio, formatFixed, formatUnits } from '../units.js';
+import { type Decision, type OfferRefusal, decideAuction, exposure, sizeOffer } from './strategy.js';
 
 /** How the keeper runs. */
 export interface KeeperOptions {
@@ -46,15 +48,29 @@ export interface KeeperStats {
   skipped: number;
   failures: number;
   profitUst: bigint;
+  /** Positions seen not liquidatable but at or below the ratio a scheduled raise will require (counted each round). */
+  exposed: number;
 }
 
 const PAGE = 30;
+/** The distinct exposures remembered so that each is logged once (bounded). */
+const MAX_EXPOSURES_REMEMBERED = 1_024;
+
+/** The `mint` error of a refused auction simulation that a smaller (or no) offer answers, or null. */
+function auctionRefusal(e: unknown): OfferRefusal | null {
+  if (!(e instanceof MirrorError)) return null;
+  return e.errorName === 'DebtBelowMinimum' || e.errorName === 'PartialAuctionLowersRatio' ? e.errorName : null;
+}
 
 export class LiquidationKeeper {
   /** The id after which the next round resumes (null: from the start). */
   private cursor: bigint | null = null;
   private readonly symbols = new Map<AssetId, string>();
-  readonly stats: KeeperStats = { rounds: 0, scanned: 0, liquidatable: 0, auctions: 0, skipped: 0, failures: 0, profitUst: 0n };
+  /** Mint's parameters, read at most once per round. */
+  private parameters: MintParameters | null = null;
+  /** Exposures already logged (`id:value:effectiveAt`). */
+  private readonly exposuresLogged = new Set<string>();
+  readonly stats: KeeperStats = { rounds: 0, scanned: 0, liquidatable: 0, auctions: 0, skipped: 0, failures: 0, profitUst: 0n, exposed: 0 };
 
   constructor(
     private readonly client: MirrorClient,
@@ -66,9 +82,11 @@ export class LiquidationKeeper {
   /** One round: up to `maxPositionsPerRound` positions; returns the auctions sent. */
   async round(signal?: AbortSignal): Promise<number> {
     this.stats.rounds += 1;
+    this.parameters = null;
     let scanned = 0;
     let found = 0;
     let auctioned = 0;
+    let exposed = 0;
     try {
       while (scanned < this.options.maxPositionsPerRound && !signal?.aborted) {
         const limit = Math.min(PAGE, this.options.maxPositionsPerRound - scanned);
@@ -90,7 +108,10 @@ export class LiquidationKeeper {
             if (e instanceof MirrorError && e.errorName === 'PriceUnavailable') continue;
             throw e;
           }
-          if (!liquidatable) continue;
+          if (!liquidatable) {
+            if (await this.reportExposure(position)) exposed += 1;
+            continue;
+          }
           found += 1;
           if (await this.handle(position)) auctioned += 1;
         }
@@ -105,8 +126,39 @@ export class LiquidationKeeper {
     }
     this.stats.scanned += scanned;
     this.stats.liquidatable += found;
-    this.log.info(`round ${this.stats.rounds}: scanned ${scanned} position(s), ${found} liquidatable, ${auctioned} auctioned`);
+    this.stats.exposed += exposed;
+    this.log.info(`round ${this.stats.rounds}: scanned ${scanned} position(s), ${found} liquidatable, ${auctioned} auctioned, ${exposed} exposed`);
     return auctioned;
+  }
+
+  /**
+   * Whether a position that is not liquidatable will be once the scheduled raises of its required
+   * ratio take effect, at today's prices; logs each such exposure once (a notice).
+   */
+  private async reportExposure(position: PositionEntry): Promise<boolean> {
+    let ratio: PositionRatio;
+    try {
+      ratio = await this.client.mint.collateralRatio(position.id);
+    } catch (e) {
+      if (e instanceof MirrorError && (e.errorName === 'PriceUnavailable' || e.errorName === 'UnknownPosition')) return false;
+      throw e;
+    }
+    const raise = exposure(ratio);
+    if (raise === null || ratio.collateralRatio === null) return false;
+    const key = `${position.id}:${raise.value}:${raise.effectiveAt}`;
+    if (!this.exposuresLogged.has(key)) {
+      if (this.exposuresLogged.size >= MAX_EXPOSURES_REMEMBERED) this.exposuresLogged.clear();
+      this.exposuresLogged.add(key);
+      const when = new Date(Number(raise.effectiveAt) * 1000).toISOString();
+      this.log.notice(`position #${position.id} exposed: ratio ${formatFixed(ratio.collateralRatio, 4)} below the scheduled required ${formatFixed(raise.value, 4)} from ${when}`);
+    }
+    return true;
+  }
+
+  /** Mint's parameters, read once per round. */
+  private async mintParameters(): Promise<MintParameters> {
+    this.parameters ??= await this.client.mint.parameters();
+    return this.parameters;
   }
 
   /** Decides on one liquidatable position and acts; logs the decision. True if it auctioned. */
@@ -159,12 +211,18 @@ export class LiquidationKeeper {
     return symbol;
   }
 
-  /** Gathers the quotes and prices `decideAuction` needs. */
+  /**
+   * Gathers the quotes and prices `decideAuction` needs. The quote of the whole debt gives the most
+   * one auction may repay (the close factor's limit); without buying, a keeper holding less offers
+   * what it holds, or less so as to leave no dust (`sizeOffer`).
+   */
   async decide(position: PositionEntry): Promise<Decision> {
     const c = this.client;
     const me = this.signer.address;
     let quote = await c.mint.simulateAuction(position.id, position.assetAmount);
     const held = await c.balance(me, position.asset);
+    const assetPrice = (await c.oracle.price(position.asset, this.options.priceMaxAge)).price;
+    if (assetPrice === null) return { action: 'skip', reason: 'no fresh oracle price for the mAsset', profit: null };
     let buyCost: bigint | null = null;
     if (held < quote.liquidatedAmount) {
       if (this.options.buy) {
@@ -173,12 +231,29 @@ export class LiquidationKeeper {
         const ust = await c.balance(me, UST);
         if (ust < buyCost) return { action: 'skip', reason: `needs ${formatUnits(buyCost)} UST to buy ${formatUnits(lacking)} mAssets, holds ${formatUnits(ust)}`, profit: null };
       } else if (held > 0n) {
-        // Liquidate what it holds.
-        quote = await c.mint.simulateAuction(position.id, held);
+        // Liquidate what it holds, if the chain takes that, else the most that leaves the least debt.
+        const limit = quote.liquidatedAmount;
+        let refusal: OfferRefusal | null = null;
+        try {
+          quote = await c.mint.simulateAuction(position.id, held);
+        } catch (e) {
+          refusal = auctionRefusal(e);
+          if (refusal === null) throw e;
+        }
+        if (refusal !== null) {
+          const { minDebtValue } = await this.mintParameters();
+          const size = sizeOffer({ debt: position.assetAmount, limit, held, assetPrice, minDebtValue, refusal });
+          if ('skip' in size) return { action: 'skip', reason: size.skip, profit: null };
+          try {
+            quote = await c.mint.simulateAuction(position.id, size.offer);
+          } catch (e) {
+            const again = auctionRefusal(e);
+            if (again === null) throw e;
+            return { action: 'skip', reason: `an auction of ${formatUnits(size.offer)} (of ${formatUnits(held)} held) is refused too: mint.${again}`, profit: null };
+          }
+        }
       }
     }
-    const assetPrice = (await c.oracle.price(position.asset, this.options.priceMaxAge)).price;
-    if (assetPrice === null) return { action: 'skip', reason: 'no fresh oracle price for the mAsset', profit: null };
     const collateralPrice = position.collateralAsset === UST ? FIXED : (await c.oracle.price(position.collateralAsset, this.options.priceMaxAge)).price;
     if (collateralPrice === null) return { action: 'skip', reason: 'no fresh price for the collateral', profit: null };
     const feeUst = await this.estimateFeeUst(position, quote.liquidatedAmount, buyCost !== null);

@@ -32,9 +32,24 @@ export class CollateralOracleModule {
   updateCollateralPriceSource(asset: AssetLike, priceSource: PriceSourceInput): MirrorTx {
     return this.c.tx(this.c.api.tx.collateralOracle.updateCollateralPriceSource(toChainAsset(asset), this.source(priceSource)));
   }
-  /** Admin: changes a collateral's multiplier. */
+  /**
+   * Admin: changes a collateral's multiplier. Lowering it applies at once (`MultiplierUpdated`);
+   * raising it is scheduled Mint's `riskChangeDelay` seconds later
+   * (`collateralOracle.MultiplierChangeScheduled { asset, multiplier, effectiveAt }`), so that
+   * owners can add collateral first (`mint.positionsAtRisk`); a later update that does not raise
+   * it cancels the schedule (`MultiplierChangeCancelled`). Root may apply it early
+   * (`applyMultiplierChange`).
+   */
   updateCollateralMultiplier(asset: AssetLike, multiplier: Ratio): MirrorTx {
     return this.c.tx(this.c.api.tx.collateralOracle.updateCollateralMultiplier(toChainAsset(asset), toFixed(multiplier)));
+  }
+  /**
+   * Root: applies `asset`'s scheduled multiplier raise now, before its time (sudo on a dev chain, a
+   * migration poll elsewhere). Emits `MultiplierUpdated { asset, old, new }`; fails with
+   * `collateralOracle.NoScheduledChange` when nothing is scheduled.
+   */
+  applyMultiplierChange(asset: AssetLike): MirrorTx {
+    return this.c.tx(this.c.api.tx.collateralOracle.applyMultiplierChange(toChainAsset(asset)));
   }
   /** Admin: stops `asset` being accepted as new collateral. */
   revokeCollateralAsset(asset: AssetLike): MirrorTx {

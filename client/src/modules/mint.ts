@@ -7,7 +7,7 @@ import { toPlain } from '../convert.js';
 import { unwrapApiResult } from '../errors.js';
 import type { MirrorTx, Signer } from '../tx.js';
 import type * as T from '../types.js';
-import { type Amount, type Ratio, toFixed, toUnits } from '../units.js';
+import { type Amount, type PermillInput, type Ratio, toFixed, toPermill, toUnits } from '../units.js';
 import { type Ctx, account, opt } from './shared.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -84,7 +84,15 @@ export class MintModule {
   burn(positionId: bigint | number, amount: Amount): MirrorTx {
     return this.c.tx(this.c.api.tx.mint.burn(positionId, toUnits(amount)));
   }
-  /** Liquidates an unsafe position: burns up to `amount` of its mAsset for discounted collateral. */
+  /**
+   * Liquidates an unsafe position: burns up to `amount` of its mAsset for discounted collateral.
+   * One auction repays at most the close factor's share of the debt (`parameters().closeFactor`),
+   * or all of it when the position is deep under water or the rest would be dust; more is not
+   * taken (`simulateAuction(id, debt).liquidatedAmount` is that limit). A partial auction fails
+   * with `mint.DebtBelowMinimum` if it would leave debt worth less than `minDebtValue` UST, and
+   * with `mint.PartialAuctionLowersRatio` when the position is so far under water that only an
+   * auction closing it (buying all its collateral) is allowed.
+   */
   auction(positionId: bigint | number, amount: Amount): MirrorTx {
     return this.c.tx(this.c.api.tx.mint.auction(positionId, toUnits(amount)));
   }
@@ -104,6 +112,12 @@ export class MintModule {
    * Admin: changes an mAsset's auction discount, MCR or pre-IPO terms. An omitted (or `null`)
    * discount or MCR is unchanged. `ipoParams` has three states: omitted (`undefined`) leaves the
    * pre-IPO terms unchanged, `null` clears them (ending the pre-IPO phase), terms set them.
+   *
+   * Lowering the MCR applies at once; raising it is scheduled `parameters().riskChangeDelay`
+   * seconds later (event `mint.RiskChangeScheduled { asset, minCollateralRatio, effectiveAt }`),
+   * so that owners can add collateral first (`positionsAtRisk`). A later update of the MCR
+   * replaces the schedule (a raise waits again, anything else applies at once; either emits
+   * `mint.RiskChangeCancelled`); Root may apply it early (`applyRiskChange`).
    */
   updateAsset(asset: AssetLike, a: { auctionDiscount?: Ratio | null; minCollateralRatio?: Ratio | null; ipoParams?: IpoInput | null }): MirrorTx {
     return this.c.tx(this.c.api.tx.mint.updateAsset(toChainAsset(asset), opt(a.auctionDiscount, toFixed), opt(a.minCollateralRatio, toFixed), ipoParamsUpdate(a.ipoParams)));
@@ -112,9 +126,33 @@ export class MintModule {
   registerMigration(asset: AssetLike, endPrice: Ratio): MirrorTx {
     return this.c.tx(this.c.api.tx.mint.registerMigration(toChainAsset(asset), toFixed(endPrice)));
   }
-  /** Admin: Mint's parameters; omitted ones are unchanged. */
-  updateConfig(a: { protocolFeeRate?: Ratio | null; priceMaxAge?: number | null; lockPeriod?: number | null }): MirrorTx {
-    return this.c.tx(this.c.api.tx.mint.updateConfig(opt(a.protocolFeeRate, toFixed), a.priceMaxAge ?? null, a.lockPeriod ?? null));
+  /**
+   * Admin: Mint's parameters; omitted (or `null`) ones are unchanged.
+   * - `protocolFeeRate`: a ratio ("0.015" is 1.5 %); `priceMaxAge`, `lockPeriod`: seconds.
+   * - `closeFactor`: the most of the debt one auction may repay, a `Permill` ("0.5" or `500_000`
+   *   for 50 %; "1" restores whole-position auctions; zero is refused, `mint.InvalidCloseFactor`).
+   * - `fullLiquidationRatio`: below this fraction of its required collateral a position may be
+   *   auctioned whole, a `Permill` ("0.95").
+   * - `minDebtValue`: the least debt a position may keep, as its value in UST (an amount: "10" is
+   *   10 UST; 0 turns it off).
+   * - `riskChangeDelay`: how long (seconds) a raised MCR or collateral multiplier waits (0: at once).
+   */
+  updateConfig(a: {
+    protocolFeeRate?: Ratio | null; priceMaxAge?: number | bigint | null; lockPeriod?: number | bigint | null;
+    closeFactor?: PermillInput | null; fullLiquidationRatio?: PermillInput | null; minDebtValue?: Amount | null;
+    riskChangeDelay?: number | bigint | null;
+  }): MirrorTx {
+    return this.c.tx(this.c.api.tx.mint.updateConfig(
+      opt(a.protocolFeeRate, toFixed), a.priceMaxAge ?? null, a.lockPeriod ?? null, opt(a.closeFactor, toPermill),
+      opt(a.fullLiquidationRatio, toPermill), opt(a.minDebtValue, toUnits), a.riskChangeDelay ?? null));
+  }
+  /**
+   * Root: applies `asset`'s scheduled MCR raise now, before its time (an emergency measure: sudo on
+   * a dev chain, a migration poll elsewhere). Emits `mint.RiskChangeApplied`; fails with
+   * `mint.NoScheduledChange` when nothing is scheduled.
+   */
+  applyRiskChange(asset: AssetLike): MirrorTx {
+    return this.c.tx(this.c.api.tx.mint.applyRiskChange(toChainAsset(asset)));
   }
   /** A position, or null. */
   async position(positionId: bigint | number): Promise<T.Position | null> {
@@ -137,7 +175,7 @@ export class MintModule {
       startAfter = page[page.length - 1].id;
     }
   }
-  /** What Mint knows of an mAsset, or null. */
+  /** What Mint knows of an mAsset, or null; `minCollateralRatio` is the MCR in force now (a matured raise included). */
   async assetConfig(asset: AssetLike): Promise<T.AssetConfig | null> {
     return toPlain(await this.c.view.call.mintApi.assetConfig(toChainAsset(asset)));
   }
@@ -145,21 +183,48 @@ export class MintModule {
   async nextPositionId(): Promise<bigint> {
     return BigInt(toPlain(await this.c.view.call.mintApi.nextPositionId()));
   }
-  /** Mint's parameters. */
+  /** Mint's parameters (close factor, least debt, grace period for risk raises included). */
   async parameters(): Promise<T.MintParameters> {
     return toPlain(await this.c.view.call.mintApi.parameters());
   }
-  /** A position's collateral ratio and the ratio it must keep; throws `mint.UnknownPosition` or `mint.PriceUnavailable`. */
+  /**
+   * A position's collateral ratio, the ratio it must keep now and, in `scheduled`, the ratio it
+   * must keep once every scheduled raise (of the MCR, of the collateral's multiplier) is in force,
+   * with when the first takes effect (`null`: none scheduled). Throws `mint.UnknownPosition` or
+   * `mint.PriceUnavailable`.
+   */
   async collateralRatio(positionId: bigint | number): Promise<T.PositionRatio> {
     const r = await this.c.view.call.mintApi.collateralRatio(positionId);
     return toPlain(unwrapApiResult(r, 'mint', this.c.api.registry as any));
+  }
+  /**
+   * `asset`'s scheduled MCR raise (the MCR once in force and when), or null when none is
+   * scheduled (or it has taken effect: `assetConfig` then reports it).
+   */
+  async scheduledMinCollateralRatio(asset: AssetLike): Promise<T.ScheduledChange | null> {
+    return toPlain(await this.c.view.call.mintApi.scheduledMinCollateralRatio(toChainAsset(asset)));
+  }
+  /**
+   * `owner`'s positions that are not liquidatable now but would be, at current prices, once the
+   * scheduled raises are in force: each with its ratios (`scheduled.value` is the ratio it will
+   * need, `scheduled.effectiveAt` when the first raise takes effect). Add collateral or repay
+   * debt before then.
+   */
+  async positionsAtRisk(owner: string | Signer): Promise<T.PositionAtRisk[]> {
+    const rows = toPlain(await this.c.view.call.mintApi.positionsAtRisk(account(owner))) as [bigint, T.PositionRatio][];
+    return rows.map(([id, r]) => ({ positionId: BigInt(id), ...r }));
   }
   /** Whether a position can be auctioned now; throws `mint.UnknownPosition` or `mint.PriceUnavailable`. */
   async liquidatable(positionId: bigint | number): Promise<boolean> {
     const r = await this.c.view.call.mintApi.liquidatable(positionId);
     return unwrapApiResult(r, 'mint', this.c.api.registry as any).isTrue;
   }
-  /** What `auction(positionId, amount)` would do now; a `MirrorError` (`mint.UnknownPosition`, ...) if it would fail. */
+  /**
+   * What `auction(positionId, amount)` would do now; a `MirrorError` (`mint.UnknownPosition`,
+   * `mint.DebtBelowMinimum`, `mint.PartialAuctionLowersRatio`, ...) if it would fail. An offer
+   * above the most one auction may repay is served up to it, the rest counted in
+   * `refundedAsset`: `simulateAuction(id, debt).liquidatedAmount` is that most.
+   */
   async simulateAuction(positionId: bigint | number, amount: Amount): Promise<T.AuctionQuote> {
     const r = await this.c.view.call.mintApi.simulateAuction(positionId, toUnits(amount));
     return toPlain(unwrapApiResult(r, 'mint', this.c.api.registry as any));

@@ -49,8 +49,8 @@ pub trait WeightInfo {
 	fn register_collateral_asset() -> Weight;
 	fn update_collateral_price_source() -> Weight;
 	fn update_collateral_multiplier() -> Weight;
-	fn revoke_collateral_asset() -> Weight;
 	fn apply_multiplier_change() -> Weight;
+	fn revoke_collateral_asset() -> Weight;
 }
 
 /// Weights for `pallet_mirror_collateral_oracle` using the Substrate node and recommended hardware.
@@ -64,8 +64,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `574`
 		//  Estimated: `3675`
-		// Minimum execution time: 16_928_000 picoseconds.
-		Weight::from_parts(20_427_000, 3675)
+		// Minimum execution time: 17_013_000 picoseconds.
+		Weight::from_parts(22_559_000, 3675)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -75,21 +75,38 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `238`
 		//  Estimated: `3520`
-		// Minimum execution time: 12_036_000 picoseconds.
-		Weight::from_parts(14_505_000, 3520)
+		// Minimum execution time: 12_415_000 picoseconds.
+		Weight::from_parts(16_346_000, 3520)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `CollateralOracle::CollateralAssets` (r:1 w:1)
 	/// Proof: `CollateralOracle::CollateralAssets` (`max_values`: None, `max_size`: Some(55), added: 2530, mode: `MaxEncodedLen`)
+	/// Storage: `CollateralOracle::ScheduledMultipliers` (r:1 w:1)
+	/// Proof: `CollateralOracle::ScheduledMultipliers` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::Parameters` (r:1 w:0)
+	/// Proof: `Mint::Parameters` (`max_values`: Some(1), `max_size`: Some(64), added: 559, mode: `MaxEncodedLen`)
 	fn update_collateral_multiplier() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `238`
+		//  Measured:  `539`
 		//  Estimated: `3520`
-		// Minimum execution time: 11_968_000 picoseconds.
-		Weight::from_parts(14_004_000, 3520)
-			.saturating_add(T::DbWeight::get().reads(1_u64))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
+		// Minimum execution time: 24_496_000 picoseconds.
+		Weight::from_parts(30_604_000, 3520)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
+	/// Storage: `CollateralOracle::ScheduledMultipliers` (r:1 w:1)
+	/// Proof: `CollateralOracle::ScheduledMultipliers` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
+	/// Storage: `CollateralOracle::CollateralAssets` (r:1 w:1)
+	/// Proof: `CollateralOracle::CollateralAssets` (`max_values`: None, `max_size`: Some(55), added: 2530, mode: `MaxEncodedLen`)
+	fn apply_multiplier_change() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `305`
+		//  Estimated: `3520`
+		// Minimum execution time: 17_066_000 picoseconds.
+		Weight::from_parts(22_127_000, 3520)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `CollateralOracle::CollateralAssets` (r:1 w:1)
 	/// Proof: `CollateralOracle::CollateralAssets` (`max_values`: None, `max_size`: Some(55), added: 2530, mode: `MaxEncodedLen`)
@@ -97,15 +114,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `238`
 		//  Estimated: `3520`
-		// Minimum execution time: 11_766_000 picoseconds.
-		Weight::from_parts(13_808_000, 3520)
+		// Minimum execution time: 12_112_000 picoseconds.
+		Weight::from_parts(15_923_000, 3520)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
-	}
-	fn apply_multiplier_change() -> Weight {
-		Weight::from_parts(14_004_000, 3520)
-			.saturating_add(T::DbWeight::get().reads(2_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 }
 
@@ -119,8 +131,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `574`
 		//  Estimated: `3675`
-		// Minimum execution time: 16_928_000 picoseconds.
-		Weight::from_parts(20_427_000, 3675)
+		// Minimum execution time: 17_013_000 picoseconds.
+		Weight::from_parts(22_559_000, 3675)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -130,21 +142,38 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `238`
 		//  Estimated: `3520`
-		// Minimum execution time: 12_036_000 picoseconds.
-		Weight::from_parts(14_505_000, 3520)
+		// Minimum execution time: 12_415_000 picoseconds.
+		Weight::from_parts(16_346_000, 3520)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `CollateralOracle::CollateralAssets` (r:1 w:1)
 	/// Proof: `CollateralOracle::CollateralAssets` (`max_values`: None, `max_size`: Some(55), added: 2530, mode: `MaxEncodedLen`)
+	/// Storage: `CollateralOracle::ScheduledMultipliers` (r:1 w:1)
+	/// Proof: `CollateralOracle::ScheduledMultipliers` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::Parameters` (r:1 w:0)
+	/// Proof: `Mint::Parameters` (`max_values`: Some(1), `max_size`: Some(64), added: 559, mode: `MaxEncodedLen`)
 	fn update_collateral_multiplier() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `238`
+		//  Measured:  `539`
 		//  Estimated: `3520`
-		// Minimum execution time: 11_968_000 picoseconds.
-		Weight::from_parts(14_004_000, 3520)
-			.saturating_add(RocksDbWeight::get().reads(1_u64))
-			.saturating_add(RocksDbWeight::get().writes(1_u64))
+		// Minimum execution time: 24_496_000 picoseconds.
+		Weight::from_parts(30_604_000, 3520)
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
+	}
+	/// Storage: `CollateralOracle::ScheduledMultipliers` (r:1 w:1)
+	/// Proof: `CollateralOracle::ScheduledMultipliers` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
+	/// Storage: `CollateralOracle::CollateralAssets` (r:1 w:1)
+	/// Proof: `CollateralOracle::CollateralAssets` (`max_values`: None, `max_size`: Some(55), added: 2530, mode: `MaxEncodedLen`)
+	fn apply_multiplier_change() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `305`
+		//  Estimated: `3520`
+		// Minimum execution time: 17_066_000 picoseconds.
+		Weight::from_parts(22_127_000, 3520)
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	/// Storage: `CollateralOracle::CollateralAssets` (r:1 w:1)
 	/// Proof: `CollateralOracle::CollateralAssets` (`max_values`: None, `max_size`: Some(55), added: 2530, mode: `MaxEncodedLen`)
@@ -152,14 +181,9 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `238`
 		//  Estimated: `3520`
-		// Minimum execution time: 11_766_000 picoseconds.
-		Weight::from_parts(13_808_000, 3520)
+		// Minimum execution time: 12_112_000 picoseconds.
+		Weight::from_parts(15_923_000, 3520)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
-	}
-	fn apply_multiplier_change() -> Weight {
-		Weight::from_parts(14_004_000, 3520)
-			.saturating_add(RocksDbWeight::get().reads(2_u64))
-			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 }

@@ -70,12 +70,16 @@ pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Mint::AssetConfigs` (r:1 w:0)
 	/// Proof: `Mint::AssetConfigs` (`max_values`: None, `max_size`: Some(143), added: 2618, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::ScheduledMinCollateralRatios` (r:1 w:0)
+	/// Proof: `Mint::ScheduledMinCollateralRatios` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::Parameters` (r:1 w:0)
-	/// Proof: `Mint::Parameters` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
+	/// Proof: `Mint::Parameters` (`max_values`: Some(1), `max_size`: Some(64), added: 559, mode: `MaxEncodedLen`)
 	/// Storage: `CollateralOracle::CollateralAssets` (r:1 w:0)
 	/// Proof: `CollateralOracle::CollateralAssets` (`max_values`: None, `max_size`: Some(55), added: 2530, mode: `MaxEncodedLen`)
 	/// Storage: `Oracle::Feeds` (r:2 w:0)
 	/// Proof: `Oracle::Feeds` (`max_values`: None, `max_size`: Some(1505), added: 3980, mode: `MaxEncodedLen`)
+	/// Storage: `CollateralOracle::ScheduledMultipliers` (r:1 w:0)
+	/// Proof: `CollateralOracle::ScheduledMultipliers` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::NextPositionId` (r:1 w:1)
 	/// Proof: `Mint::NextPositionId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::PositionsByOwner` (r:1 w:1)
@@ -92,21 +96,25 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Mint::PositionsByAsset` (`max_values`: None, `max_size`: Some(37), added: 2512, mode: `MaxEncodedLen`)
 	fn open_position() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3148`
+		//  Measured:  `3250`
 		//  Estimated: `8950`
-		// Minimum execution time: 113_565_000 picoseconds.
-		Weight::from_parts(122_501_000, 8950)
-			.saturating_add(T::DbWeight::get().reads(13_u64))
+		// Minimum execution time: 119_411_000 picoseconds.
+		Weight::from_parts(129_045_000, 8950)
+			.saturating_add(T::DbWeight::get().reads(15_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
 	/// Storage: `Mint::AssetConfigs` (r:1 w:0)
 	/// Proof: `Mint::AssetConfigs` (`max_values`: None, `max_size`: Some(143), added: 2618, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::ScheduledMinCollateralRatios` (r:1 w:0)
+	/// Proof: `Mint::ScheduledMinCollateralRatios` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::Parameters` (r:1 w:0)
-	/// Proof: `Mint::Parameters` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
+	/// Proof: `Mint::Parameters` (`max_values`: Some(1), `max_size`: Some(64), added: 559, mode: `MaxEncodedLen`)
 	/// Storage: `CollateralOracle::CollateralAssets` (r:1 w:0)
 	/// Proof: `CollateralOracle::CollateralAssets` (`max_values`: None, `max_size`: Some(55), added: 2530, mode: `MaxEncodedLen`)
 	/// Storage: `Oracle::Feeds` (r:2 w:0)
 	/// Proof: `Oracle::Feeds` (`max_values`: None, `max_size`: Some(1505), added: 3980, mode: `MaxEncodedLen`)
+	/// Storage: `CollateralOracle::ScheduledMultipliers` (r:1 w:0)
+	/// Proof: `CollateralOracle::ScheduledMultipliers` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::NextPositionId` (r:1 w:1)
 	/// Proof: `Mint::NextPositionId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::PositionsByOwner` (r:1 w:1)
@@ -137,23 +145,27 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Mint::PositionsByAsset` (`max_values`: None, `max_size`: Some(37), added: 2512, mode: `MaxEncodedLen`)
 	fn open_short_position() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `4440`
+		//  Measured:  `4543`
 		//  Estimated: `16644`
-		// Minimum execution time: 293_026_000 picoseconds.
-		Weight::from_parts(344_287_000, 16644)
-			.saturating_add(T::DbWeight::get().reads(25_u64))
+		// Minimum execution time: 289_777_000 picoseconds.
+		Weight::from_parts(334_914_000, 16644)
+			.saturating_add(T::DbWeight::get().reads(27_u64))
 			.saturating_add(T::DbWeight::get().writes(22_u64))
 	}
 	/// Storage: `Mint::Positions` (r:1 w:1)
 	/// Proof: `Mint::Positions` (`max_values`: None, `max_size`: Some(91), added: 2566, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::AssetConfigs` (r:1 w:0)
 	/// Proof: `Mint::AssetConfigs` (`max_values`: None, `max_size`: Some(143), added: 2618, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::ScheduledMinCollateralRatios` (r:1 w:0)
+	/// Proof: `Mint::ScheduledMinCollateralRatios` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::Parameters` (r:1 w:0)
-	/// Proof: `Mint::Parameters` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
+	/// Proof: `Mint::Parameters` (`max_values`: Some(1), `max_size`: Some(64), added: 559, mode: `MaxEncodedLen`)
 	/// Storage: `CollateralOracle::CollateralAssets` (r:1 w:0)
 	/// Proof: `CollateralOracle::CollateralAssets` (`max_values`: None, `max_size`: Some(55), added: 2530, mode: `MaxEncodedLen`)
 	/// Storage: `Oracle::Feeds` (r:2 w:0)
 	/// Proof: `Oracle::Feeds` (`max_values`: None, `max_size`: Some(1505), added: 3980, mode: `MaxEncodedLen`)
+	/// Storage: `CollateralOracle::ScheduledMultipliers` (r:1 w:0)
+	/// Proof: `CollateralOracle::ScheduledMultipliers` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
 	/// Storage: `LpStaking::ShortStakes` (r:1 w:1)
 	/// Proof: `LpStaking::ShortStakes` (`max_values`: None, `max_size`: Some(123), added: 2598, mode: `MaxEncodedLen`)
 	/// Storage: `LpStaking::StakeDeposits` (r:1 w:1)
@@ -176,11 +188,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Mint::TotalLocked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn mint_short() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3859`
+		//  Measured:  `3961`
 		//  Estimated: `11426`
-		// Minimum execution time: 254_391_000 picoseconds.
-		Weight::from_parts(293_334_000, 11426)
-			.saturating_add(T::DbWeight::get().reads(20_u64))
+		// Minimum execution time: 247_254_000 picoseconds.
+		Weight::from_parts(288_395_000, 11426)
+			.saturating_add(T::DbWeight::get().reads(22_u64))
 			.saturating_add(T::DbWeight::get().writes(15_u64))
 	}
 	/// Storage: `Mint::Locks` (r:32 w:32)
@@ -198,10 +210,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1503 + n * (52 ±0)`
 		//  Estimated: `6208 + n * (2547 ±0)`
-		// Minimum execution time: 77_738_000 picoseconds.
-		Weight::from_parts(85_705_157, 6208)
-			// Standard Error: 4_203
-			.saturating_add(Weight::from_parts(5_018_856, 0).saturating_mul(n.into()))
+		// Minimum execution time: 73_085_000 picoseconds.
+		Weight::from_parts(80_582_285, 6208)
+			// Standard Error: 6_441
+			.saturating_add(Weight::from_parts(4_868_424, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
@@ -212,42 +224,50 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Mint::Positions` (`max_values`: None, `max_size`: Some(91), added: 2566, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::AssetConfigs` (r:1 w:0)
 	/// Proof: `Mint::AssetConfigs` (`max_values`: None, `max_size`: Some(143), added: 2618, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::ScheduledMinCollateralRatios` (r:1 w:0)
+	/// Proof: `Mint::ScheduledMinCollateralRatios` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
 	/// Storage: `CollateralOracle::CollateralAssets` (r:1 w:0)
 	/// Proof: `CollateralOracle::CollateralAssets` (`max_values`: None, `max_size`: Some(55), added: 2530, mode: `MaxEncodedLen`)
+	/// Storage: `CollateralOracle::ScheduledMultipliers` (r:1 w:0)
+	/// Proof: `CollateralOracle::ScheduledMultipliers` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:1 w:1)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:2 w:2)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	fn deposit() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1750`
+		//  Measured:  `1817`
 		//  Estimated: `6208`
-		// Minimum execution time: 73_334_000 picoseconds.
-		Weight::from_parts(84_210_000, 6208)
-			.saturating_add(T::DbWeight::get().reads(6_u64))
+		// Minimum execution time: 73_660_000 picoseconds.
+		Weight::from_parts(84_031_000, 6208)
+			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Mint::Positions` (r:1 w:1)
 	/// Proof: `Mint::Positions` (`max_values`: None, `max_size`: Some(91), added: 2566, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::AssetConfigs` (r:1 w:0)
 	/// Proof: `Mint::AssetConfigs` (`max_values`: None, `max_size`: Some(143), added: 2618, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::ScheduledMinCollateralRatios` (r:1 w:0)
+	/// Proof: `Mint::ScheduledMinCollateralRatios` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::Parameters` (r:1 w:0)
-	/// Proof: `Mint::Parameters` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
+	/// Proof: `Mint::Parameters` (`max_values`: Some(1), `max_size`: Some(64), added: 559, mode: `MaxEncodedLen`)
 	/// Storage: `CollateralOracle::CollateralAssets` (r:1 w:0)
 	/// Proof: `CollateralOracle::CollateralAssets` (`max_values`: None, `max_size`: Some(55), added: 2530, mode: `MaxEncodedLen`)
 	/// Storage: `Oracle::Feeds` (r:2 w:0)
 	/// Proof: `Oracle::Feeds` (`max_values`: None, `max_size`: Some(1505), added: 3980, mode: `MaxEncodedLen`)
+	/// Storage: `CollateralOracle::ScheduledMultipliers` (r:1 w:0)
+	/// Proof: `CollateralOracle::ScheduledMultipliers` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:1 w:1)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:2 w:2)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	fn withdraw() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2247`
+		//  Measured:  `2349`
 		//  Estimated: `8950`
-		// Minimum execution time: 84_930_000 picoseconds.
-		Weight::from_parts(101_406_000, 8950)
-			.saturating_add(T::DbWeight::get().reads(9_u64))
+		// Minimum execution time: 91_967_000 picoseconds.
+		Weight::from_parts(100_542_000, 8950)
+			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Mint::Positions` (r:1 w:1)
@@ -268,10 +288,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Mint::PositionsByAsset` (`max_values`: None, `max_size`: Some(37), added: 2512, mode: `MaxEncodedLen`)
 	fn withdraw_and_close() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3205`
+		//  Measured:  `3238`
 		//  Estimated: `11426`
-		// Minimum execution time: 142_026_000 picoseconds.
-		Weight::from_parts(161_661_000, 11426)
+		// Minimum execution time: 132_160_000 picoseconds.
+		Weight::from_parts(141_597_000, 11426)
 			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().writes(13_u64))
 	}
@@ -279,23 +299,27 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Mint::Positions` (`max_values`: None, `max_size`: Some(91), added: 2566, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::AssetConfigs` (r:1 w:0)
 	/// Proof: `Mint::AssetConfigs` (`max_values`: None, `max_size`: Some(143), added: 2618, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::ScheduledMinCollateralRatios` (r:1 w:0)
+	/// Proof: `Mint::ScheduledMinCollateralRatios` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::Parameters` (r:1 w:0)
-	/// Proof: `Mint::Parameters` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
+	/// Proof: `Mint::Parameters` (`max_values`: Some(1), `max_size`: Some(64), added: 559, mode: `MaxEncodedLen`)
 	/// Storage: `CollateralOracle::CollateralAssets` (r:1 w:0)
 	/// Proof: `CollateralOracle::CollateralAssets` (`max_values`: None, `max_size`: Some(55), added: 2530, mode: `MaxEncodedLen`)
 	/// Storage: `Oracle::Feeds` (r:2 w:0)
 	/// Proof: `Oracle::Feeds` (`max_values`: None, `max_size`: Some(1505), added: 3980, mode: `MaxEncodedLen`)
+	/// Storage: `CollateralOracle::ScheduledMultipliers` (r:1 w:0)
+	/// Proof: `CollateralOracle::ScheduledMultipliers` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:1 w:1)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:1 w:1)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	fn mint() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2170`
+		//  Measured:  `2272`
 		//  Estimated: `8950`
-		// Minimum execution time: 67_737_000 picoseconds.
-		Weight::from_parts(82_123_000, 8950)
-			.saturating_add(T::DbWeight::get().reads(8_u64))
+		// Minimum execution time: 74_091_000 picoseconds.
+		Weight::from_parts(81_991_000, 8950)
+			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Mint::Positions` (r:1 w:1)
@@ -303,11 +327,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Mint::AssetConfigs` (r:1 w:0)
 	/// Proof: `Mint::AssetConfigs` (`max_values`: None, `max_size`: Some(143), added: 2618, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::Parameters` (r:1 w:0)
-	/// Proof: `Mint::Parameters` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
+	/// Proof: `Mint::Parameters` (`max_values`: Some(1), `max_size`: Some(64), added: 559, mode: `MaxEncodedLen`)
 	/// Storage: `CollateralOracle::CollateralAssets` (r:1 w:0)
 	/// Proof: `CollateralOracle::CollateralAssets` (`max_values`: None, `max_size`: Some(55), added: 2530, mode: `MaxEncodedLen`)
 	/// Storage: `Oracle::Feeds` (r:2 w:0)
 	/// Proof: `Oracle::Feeds` (`max_values`: None, `max_size`: Some(1505), added: 3980, mode: `MaxEncodedLen`)
+	/// Storage: `CollateralOracle::ScheduledMultipliers` (r:1 w:0)
+	/// Proof: `CollateralOracle::ScheduledMultipliers` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:2 w:2)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:3 w:3)
@@ -316,11 +342,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn burn() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2554`
+		//  Measured:  `2622`
 		//  Estimated: `8950`
-		// Minimum execution time: 125_438_000 picoseconds.
-		Weight::from_parts(141_596_000, 8950)
-			.saturating_add(T::DbWeight::get().reads(12_u64))
+		// Minimum execution time: 119_047_000 picoseconds.
+		Weight::from_parts(128_131_000, 8950)
+			.saturating_add(T::DbWeight::get().reads(13_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	/// Storage: `Mint::Positions` (r:1 w:1)
@@ -328,11 +354,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Mint::AssetConfigs` (r:1 w:0)
 	/// Proof: `Mint::AssetConfigs` (`max_values`: None, `max_size`: Some(143), added: 2618, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::Parameters` (r:1 w:0)
-	/// Proof: `Mint::Parameters` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
+	/// Proof: `Mint::Parameters` (`max_values`: Some(1), `max_size`: Some(64), added: 559, mode: `MaxEncodedLen`)
 	/// Storage: `CollateralOracle::CollateralAssets` (r:1 w:0)
 	/// Proof: `CollateralOracle::CollateralAssets` (`max_values`: None, `max_size`: Some(55), added: 2530, mode: `MaxEncodedLen`)
 	/// Storage: `Oracle::Feeds` (r:1 w:0)
 	/// Proof: `Oracle::Feeds` (`max_values`: None, `max_size`: Some(1505), added: 3980, mode: `MaxEncodedLen`)
+	/// Storage: `CollateralOracle::ScheduledMultipliers` (r:1 w:0)
+	/// Proof: `CollateralOracle::ScheduledMultipliers` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:3 w:3)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:7 w:7)
@@ -357,23 +385,27 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Mint::PositionsByAsset` (`max_values`: None, `max_size`: Some(37), added: 2512, mode: `MaxEncodedLen`)
 	fn burn_delisted() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `5106`
+		//  Measured:  `5174`
 		//  Estimated: `19253`
-		// Minimum execution time: 331_154_000 picoseconds.
-		Weight::from_parts(375_887_000, 19253)
-			.saturating_add(T::DbWeight::get().reads(26_u64))
+		// Minimum execution time: 318_255_000 picoseconds.
+		Weight::from_parts(333_163_000, 19253)
+			.saturating_add(T::DbWeight::get().reads(27_u64))
 			.saturating_add(T::DbWeight::get().writes(23_u64))
 	}
 	/// Storage: `Mint::Positions` (r:1 w:1)
 	/// Proof: `Mint::Positions` (`max_values`: None, `max_size`: Some(91), added: 2566, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::AssetConfigs` (r:1 w:0)
 	/// Proof: `Mint::AssetConfigs` (`max_values`: None, `max_size`: Some(143), added: 2618, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::ScheduledMinCollateralRatios` (r:1 w:0)
+	/// Proof: `Mint::ScheduledMinCollateralRatios` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::Parameters` (r:1 w:0)
-	/// Proof: `Mint::Parameters` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
+	/// Proof: `Mint::Parameters` (`max_values`: Some(1), `max_size`: Some(64), added: 559, mode: `MaxEncodedLen`)
 	/// Storage: `CollateralOracle::CollateralAssets` (r:1 w:0)
 	/// Proof: `CollateralOracle::CollateralAssets` (`max_values`: None, `max_size`: Some(55), added: 2530, mode: `MaxEncodedLen`)
 	/// Storage: `Oracle::Feeds` (r:2 w:0)
 	/// Proof: `Oracle::Feeds` (`max_values`: None, `max_size`: Some(1505), added: 3980, mode: `MaxEncodedLen`)
+	/// Storage: `CollateralOracle::ScheduledMultipliers` (r:1 w:0)
+	/// Proof: `CollateralOracle::ScheduledMultipliers` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:3 w:3)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:7 w:7)
@@ -398,40 +430,46 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Mint::PositionsByAsset` (`max_values`: None, `max_size`: Some(37), added: 2512, mode: `MaxEncodedLen`)
 	fn auction() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `5219`
+		//  Measured:  `5321`
 		//  Estimated: `19253`
-		// Minimum execution time: 329_278_000 picoseconds.
-		Weight::from_parts(369_494_000, 19253)
-			.saturating_add(T::DbWeight::get().reads(27_u64))
+		// Minimum execution time: 328_921_000 picoseconds.
+		Weight::from_parts(343_654_000, 19253)
+			.saturating_add(T::DbWeight::get().reads(29_u64))
 			.saturating_add(T::DbWeight::get().writes(23_u64))
 	}
 	/// Storage: `Mint::AssetConfigs` (r:1 w:1)
 	/// Proof: `Mint::AssetConfigs` (`max_values`: None, `max_size`: Some(143), added: 2618, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::ScheduledMinCollateralRatios` (r:1 w:1)
+	/// Proof: `Mint::ScheduledMinCollateralRatios` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:1 w:0)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `CollateralOracle::CollateralAssets` (r:1 w:1)
 	/// Proof: `CollateralOracle::CollateralAssets` (`max_values`: None, `max_size`: Some(55), added: 2530, mode: `MaxEncodedLen`)
 	fn trigger_ipo() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `976`
+		//  Measured:  `1043`
 		//  Estimated: `3675`
-		// Minimum execution time: 28_556_000 picoseconds.
-		Weight::from_parts(34_481_000, 3675)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+		// Minimum execution time: 34_418_000 picoseconds.
+		Weight::from_parts(38_826_000, 3675)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Mint::AssetConfigs` (r:1 w:1)
 	/// Proof: `Mint::AssetConfigs` (`max_values`: None, `max_size`: Some(143), added: 2618, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::ScheduledMinCollateralRatios` (r:1 w:1)
+	/// Proof: `Mint::ScheduledMinCollateralRatios` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
 	/// Storage: `CollateralOracle::CollateralAssets` (r:1 w:1)
 	/// Proof: `CollateralOracle::CollateralAssets` (`max_values`: None, `max_size`: Some(55), added: 2530, mode: `MaxEncodedLen`)
+	/// Storage: `CollateralOracle::ScheduledMultipliers` (r:1 w:0)
+	/// Proof: `CollateralOracle::ScheduledMultipliers` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
 	fn register_migration() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `567`
+		//  Measured:  `634`
 		//  Estimated: `3608`
-		// Minimum execution time: 26_356_000 picoseconds.
-		Weight::from_parts(30_531_000, 3608)
-			.saturating_add(T::DbWeight::get().reads(2_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+		// Minimum execution time: 33_763_000 picoseconds.
+		Weight::from_parts(37_393_000, 3608)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Assets::Asset` (r:1 w:0)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
@@ -445,35 +483,47 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1003`
 		//  Estimated: `3675`
-		// Minimum execution time: 34_668_000 picoseconds.
-		Weight::from_parts(40_280_000, 3675)
+		// Minimum execution time: 33_776_000 picoseconds.
+		Weight::from_parts(37_683_000, 3675)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Mint::AssetConfigs` (r:1 w:1)
 	/// Proof: `Mint::AssetConfigs` (`max_values`: None, `max_size`: Some(143), added: 2618, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::ScheduledMinCollateralRatios` (r:1 w:1)
+	/// Proof: `Mint::ScheduledMinCollateralRatios` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::Parameters` (r:1 w:0)
+	/// Proof: `Mint::Parameters` (`max_values`: Some(1), `max_size`: Some(64), added: 559, mode: `MaxEncodedLen`)
 	fn update_asset() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `329`
+		//  Measured:  `450`
 		//  Estimated: `3608`
-		// Minimum execution time: 13_398_000 picoseconds.
-		Weight::from_parts(17_190_000, 3608)
-			.saturating_add(T::DbWeight::get().reads(1_u64))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
+		// Minimum execution time: 25_370_000 picoseconds.
+		Weight::from_parts(29_019_000, 3608)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Mint::Parameters` (r:1 w:1)
-	/// Proof: `Mint::Parameters` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
+	/// Proof: `Mint::Parameters` (`max_values`: Some(1), `max_size`: Some(64), added: 559, mode: `MaxEncodedLen`)
 	fn update_config() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `199`
-		//  Estimated: `1517`
-		// Minimum execution time: 10_242_000 picoseconds.
-		Weight::from_parts(12_883_000, 1517)
+		//  Measured:  `234`
+		//  Estimated: `1549`
+		// Minimum execution time: 10_100_000 picoseconds.
+		Weight::from_parts(11_661_000, 1549)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
+	/// Storage: `Mint::ScheduledMinCollateralRatios` (r:1 w:1)
+	/// Proof: `Mint::ScheduledMinCollateralRatios` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::AssetConfigs` (r:1 w:1)
+	/// Proof: `Mint::AssetConfigs` (`max_values`: None, `max_size`: Some(143), added: 2618, mode: `MaxEncodedLen`)
 	fn apply_risk_change() -> Weight {
-		Weight::from_parts(14_000_000, 3520)
+		// Proof Size summary in bytes:
+		//  Measured:  `396`
+		//  Estimated: `3608`
+		// Minimum execution time: 17_560_000 picoseconds.
+		Weight::from_parts(22_026_000, 3608)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -483,12 +533,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 impl WeightInfo for () {
 	/// Storage: `Mint::AssetConfigs` (r:1 w:0)
 	/// Proof: `Mint::AssetConfigs` (`max_values`: None, `max_size`: Some(143), added: 2618, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::ScheduledMinCollateralRatios` (r:1 w:0)
+	/// Proof: `Mint::ScheduledMinCollateralRatios` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::Parameters` (r:1 w:0)
-	/// Proof: `Mint::Parameters` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
+	/// Proof: `Mint::Parameters` (`max_values`: Some(1), `max_size`: Some(64), added: 559, mode: `MaxEncodedLen`)
 	/// Storage: `CollateralOracle::CollateralAssets` (r:1 w:0)
 	/// Proof: `CollateralOracle::CollateralAssets` (`max_values`: None, `max_size`: Some(55), added: 2530, mode: `MaxEncodedLen`)
 	/// Storage: `Oracle::Feeds` (r:2 w:0)
 	/// Proof: `Oracle::Feeds` (`max_values`: None, `max_size`: Some(1505), added: 3980, mode: `MaxEncodedLen`)
+	/// Storage: `CollateralOracle::ScheduledMultipliers` (r:1 w:0)
+	/// Proof: `CollateralOracle::ScheduledMultipliers` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::NextPositionId` (r:1 w:1)
 	/// Proof: `Mint::NextPositionId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::PositionsByOwner` (r:1 w:1)
@@ -505,21 +559,25 @@ impl WeightInfo for () {
 	/// Proof: `Mint::PositionsByAsset` (`max_values`: None, `max_size`: Some(37), added: 2512, mode: `MaxEncodedLen`)
 	fn open_position() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3148`
+		//  Measured:  `3250`
 		//  Estimated: `8950`
-		// Minimum execution time: 113_565_000 picoseconds.
-		Weight::from_parts(122_501_000, 8950)
-			.saturating_add(RocksDbWeight::get().reads(13_u64))
+		// Minimum execution time: 119_411_000 picoseconds.
+		Weight::from_parts(129_045_000, 8950)
+			.saturating_add(RocksDbWeight::get().reads(15_u64))
 			.saturating_add(RocksDbWeight::get().writes(10_u64))
 	}
 	/// Storage: `Mint::AssetConfigs` (r:1 w:0)
 	/// Proof: `Mint::AssetConfigs` (`max_values`: None, `max_size`: Some(143), added: 2618, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::ScheduledMinCollateralRatios` (r:1 w:0)
+	/// Proof: `Mint::ScheduledMinCollateralRatios` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::Parameters` (r:1 w:0)
-	/// Proof: `Mint::Parameters` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
+	/// Proof: `Mint::Parameters` (`max_values`: Some(1), `max_size`: Some(64), added: 559, mode: `MaxEncodedLen`)
 	/// Storage: `CollateralOracle::CollateralAssets` (r:1 w:0)
 	/// Proof: `CollateralOracle::CollateralAssets` (`max_values`: None, `max_size`: Some(55), added: 2530, mode: `MaxEncodedLen`)
 	/// Storage: `Oracle::Feeds` (r:2 w:0)
 	/// Proof: `Oracle::Feeds` (`max_values`: None, `max_size`: Some(1505), added: 3980, mode: `MaxEncodedLen`)
+	/// Storage: `CollateralOracle::ScheduledMultipliers` (r:1 w:0)
+	/// Proof: `CollateralOracle::ScheduledMultipliers` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::NextPositionId` (r:1 w:1)
 	/// Proof: `Mint::NextPositionId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::PositionsByOwner` (r:1 w:1)
@@ -550,23 +608,27 @@ impl WeightInfo for () {
 	/// Proof: `Mint::PositionsByAsset` (`max_values`: None, `max_size`: Some(37), added: 2512, mode: `MaxEncodedLen`)
 	fn open_short_position() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `4440`
+		//  Measured:  `4543`
 		//  Estimated: `16644`
-		// Minimum execution time: 293_026_000 picoseconds.
-		Weight::from_parts(344_287_000, 16644)
-			.saturating_add(RocksDbWeight::get().reads(25_u64))
+		// Minimum execution time: 289_777_000 picoseconds.
+		Weight::from_parts(334_914_000, 16644)
+			.saturating_add(RocksDbWeight::get().reads(27_u64))
 			.saturating_add(RocksDbWeight::get().writes(22_u64))
 	}
 	/// Storage: `Mint::Positions` (r:1 w:1)
 	/// Proof: `Mint::Positions` (`max_values`: None, `max_size`: Some(91), added: 2566, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::AssetConfigs` (r:1 w:0)
 	/// Proof: `Mint::AssetConfigs` (`max_values`: None, `max_size`: Some(143), added: 2618, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::ScheduledMinCollateralRatios` (r:1 w:0)
+	/// Proof: `Mint::ScheduledMinCollateralRatios` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::Parameters` (r:1 w:0)
-	/// Proof: `Mint::Parameters` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
+	/// Proof: `Mint::Parameters` (`max_values`: Some(1), `max_size`: Some(64), added: 559, mode: `MaxEncodedLen`)
 	/// Storage: `CollateralOracle::CollateralAssets` (r:1 w:0)
 	/// Proof: `CollateralOracle::CollateralAssets` (`max_values`: None, `max_size`: Some(55), added: 2530, mode: `MaxEncodedLen`)
 	/// Storage: `Oracle::Feeds` (r:2 w:0)
 	/// Proof: `Oracle::Feeds` (`max_values`: None, `max_size`: Some(1505), added: 3980, mode: `MaxEncodedLen`)
+	/// Storage: `CollateralOracle::ScheduledMultipliers` (r:1 w:0)
+	/// Proof: `CollateralOracle::ScheduledMultipliers` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
 	/// Storage: `LpStaking::ShortStakes` (r:1 w:1)
 	/// Proof: `LpStaking::ShortStakes` (`max_values`: None, `max_size`: Some(123), added: 2598, mode: `MaxEncodedLen`)
 	/// Storage: `LpStaking::StakeDeposits` (r:1 w:1)
@@ -589,11 +651,11 @@ impl WeightInfo for () {
 	/// Proof: `Mint::TotalLocked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn mint_short() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3859`
+		//  Measured:  `3961`
 		//  Estimated: `11426`
-		// Minimum execution time: 254_391_000 picoseconds.
-		Weight::from_parts(293_334_000, 11426)
-			.saturating_add(RocksDbWeight::get().reads(20_u64))
+		// Minimum execution time: 247_254_000 picoseconds.
+		Weight::from_parts(288_395_000, 11426)
+			.saturating_add(RocksDbWeight::get().reads(22_u64))
 			.saturating_add(RocksDbWeight::get().writes(15_u64))
 	}
 	/// Storage: `Mint::Locks` (r:32 w:32)
@@ -611,10 +673,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1503 + n * (52 ±0)`
 		//  Estimated: `6208 + n * (2547 ±0)`
-		// Minimum execution time: 77_738_000 picoseconds.
-		Weight::from_parts(85_705_157, 6208)
-			// Standard Error: 4_203
-			.saturating_add(Weight::from_parts(5_018_856, 0).saturating_mul(n.into()))
+		// Minimum execution time: 73_085_000 picoseconds.
+		Weight::from_parts(80_582_285, 6208)
+			// Standard Error: 6_441
+			.saturating_add(Weight::from_parts(4_868_424, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
@@ -625,42 +687,50 @@ impl WeightInfo for () {
 	/// Proof: `Mint::Positions` (`max_values`: None, `max_size`: Some(91), added: 2566, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::AssetConfigs` (r:1 w:0)
 	/// Proof: `Mint::AssetConfigs` (`max_values`: None, `max_size`: Some(143), added: 2618, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::ScheduledMinCollateralRatios` (r:1 w:0)
+	/// Proof: `Mint::ScheduledMinCollateralRatios` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
 	/// Storage: `CollateralOracle::CollateralAssets` (r:1 w:0)
 	/// Proof: `CollateralOracle::CollateralAssets` (`max_values`: None, `max_size`: Some(55), added: 2530, mode: `MaxEncodedLen`)
+	/// Storage: `CollateralOracle::ScheduledMultipliers` (r:1 w:0)
+	/// Proof: `CollateralOracle::ScheduledMultipliers` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:1 w:1)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:2 w:2)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	fn deposit() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1750`
+		//  Measured:  `1817`
 		//  Estimated: `6208`
-		// Minimum execution time: 73_334_000 picoseconds.
-		Weight::from_parts(84_210_000, 6208)
-			.saturating_add(RocksDbWeight::get().reads(6_u64))
+		// Minimum execution time: 73_660_000 picoseconds.
+		Weight::from_parts(84_031_000, 6208)
+			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Mint::Positions` (r:1 w:1)
 	/// Proof: `Mint::Positions` (`max_values`: None, `max_size`: Some(91), added: 2566, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::AssetConfigs` (r:1 w:0)
 	/// Proof: `Mint::AssetConfigs` (`max_values`: None, `max_size`: Some(143), added: 2618, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::ScheduledMinCollateralRatios` (r:1 w:0)
+	/// Proof: `Mint::ScheduledMinCollateralRatios` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::Parameters` (r:1 w:0)
-	/// Proof: `Mint::Parameters` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
+	/// Proof: `Mint::Parameters` (`max_values`: Some(1), `max_size`: Some(64), added: 559, mode: `MaxEncodedLen`)
 	/// Storage: `CollateralOracle::CollateralAssets` (r:1 w:0)
 	/// Proof: `CollateralOracle::CollateralAssets` (`max_values`: None, `max_size`: Some(55), added: 2530, mode: `MaxEncodedLen`)
 	/// Storage: `Oracle::Feeds` (r:2 w:0)
 	/// Proof: `Oracle::Feeds` (`max_values`: None, `max_size`: Some(1505), added: 3980, mode: `MaxEncodedLen`)
+	/// Storage: `CollateralOracle::ScheduledMultipliers` (r:1 w:0)
+	/// Proof: `CollateralOracle::ScheduledMultipliers` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:1 w:1)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:2 w:2)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	fn withdraw() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2247`
+		//  Measured:  `2349`
 		//  Estimated: `8950`
-		// Minimum execution time: 84_930_000 picoseconds.
-		Weight::from_parts(101_406_000, 8950)
-			.saturating_add(RocksDbWeight::get().reads(9_u64))
+		// Minimum execution time: 91_967_000 picoseconds.
+		Weight::from_parts(100_542_000, 8950)
+			.saturating_add(RocksDbWeight::get().reads(11_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Mint::Positions` (r:1 w:1)
@@ -681,10 +751,10 @@ impl WeightInfo for () {
 	/// Proof: `Mint::PositionsByAsset` (`max_values`: None, `max_size`: Some(37), added: 2512, mode: `MaxEncodedLen`)
 	fn withdraw_and_close() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3205`
+		//  Measured:  `3238`
 		//  Estimated: `11426`
-		// Minimum execution time: 142_026_000 picoseconds.
-		Weight::from_parts(161_661_000, 11426)
+		// Minimum execution time: 132_160_000 picoseconds.
+		Weight::from_parts(141_597_000, 11426)
 			.saturating_add(RocksDbWeight::get().reads(12_u64))
 			.saturating_add(RocksDbWeight::get().writes(13_u64))
 	}
@@ -692,23 +762,27 @@ impl WeightInfo for () {
 	/// Proof: `Mint::Positions` (`max_values`: None, `max_size`: Some(91), added: 2566, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::AssetConfigs` (r:1 w:0)
 	/// Proof: `Mint::AssetConfigs` (`max_values`: None, `max_size`: Some(143), added: 2618, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::ScheduledMinCollateralRatios` (r:1 w:0)
+	/// Proof: `Mint::ScheduledMinCollateralRatios` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::Parameters` (r:1 w:0)
-	/// Proof: `Mint::Parameters` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
+	/// Proof: `Mint::Parameters` (`max_values`: Some(1), `max_size`: Some(64), added: 559, mode: `MaxEncodedLen`)
 	/// Storage: `CollateralOracle::CollateralAssets` (r:1 w:0)
 	/// Proof: `CollateralOracle::CollateralAssets` (`max_values`: None, `max_size`: Some(55), added: 2530, mode: `MaxEncodedLen`)
 	/// Storage: `Oracle::Feeds` (r:2 w:0)
 	/// Proof: `Oracle::Feeds` (`max_values`: None, `max_size`: Some(1505), added: 3980, mode: `MaxEncodedLen`)
+	/// Storage: `CollateralOracle::ScheduledMultipliers` (r:1 w:0)
+	/// Proof: `CollateralOracle::ScheduledMultipliers` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:1 w:1)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:1 w:1)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	fn mint() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2170`
+		//  Measured:  `2272`
 		//  Estimated: `8950`
-		// Minimum execution time: 67_737_000 picoseconds.
-		Weight::from_parts(82_123_000, 8950)
-			.saturating_add(RocksDbWeight::get().reads(8_u64))
+		// Minimum execution time: 74_091_000 picoseconds.
+		Weight::from_parts(81_991_000, 8950)
+			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Mint::Positions` (r:1 w:1)
@@ -716,11 +790,13 @@ impl WeightInfo for () {
 	/// Storage: `Mint::AssetConfigs` (r:1 w:0)
 	/// Proof: `Mint::AssetConfigs` (`max_values`: None, `max_size`: Some(143), added: 2618, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::Parameters` (r:1 w:0)
-	/// Proof: `Mint::Parameters` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
+	/// Proof: `Mint::Parameters` (`max_values`: Some(1), `max_size`: Some(64), added: 559, mode: `MaxEncodedLen`)
 	/// Storage: `CollateralOracle::CollateralAssets` (r:1 w:0)
 	/// Proof: `CollateralOracle::CollateralAssets` (`max_values`: None, `max_size`: Some(55), added: 2530, mode: `MaxEncodedLen`)
 	/// Storage: `Oracle::Feeds` (r:2 w:0)
 	/// Proof: `Oracle::Feeds` (`max_values`: None, `max_size`: Some(1505), added: 3980, mode: `MaxEncodedLen`)
+	/// Storage: `CollateralOracle::ScheduledMultipliers` (r:1 w:0)
+	/// Proof: `CollateralOracle::ScheduledMultipliers` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:2 w:2)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:3 w:3)
@@ -729,11 +805,11 @@ impl WeightInfo for () {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn burn() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2554`
+		//  Measured:  `2622`
 		//  Estimated: `8950`
-		// Minimum execution time: 125_438_000 picoseconds.
-		Weight::from_parts(141_596_000, 8950)
-			.saturating_add(RocksDbWeight::get().reads(12_u64))
+		// Minimum execution time: 119_047_000 picoseconds.
+		Weight::from_parts(128_131_000, 8950)
+			.saturating_add(RocksDbWeight::get().reads(13_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	/// Storage: `Mint::Positions` (r:1 w:1)
@@ -741,11 +817,13 @@ impl WeightInfo for () {
 	/// Storage: `Mint::AssetConfigs` (r:1 w:0)
 	/// Proof: `Mint::AssetConfigs` (`max_values`: None, `max_size`: Some(143), added: 2618, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::Parameters` (r:1 w:0)
-	/// Proof: `Mint::Parameters` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
+	/// Proof: `Mint::Parameters` (`max_values`: Some(1), `max_size`: Some(64), added: 559, mode: `MaxEncodedLen`)
 	/// Storage: `CollateralOracle::CollateralAssets` (r:1 w:0)
 	/// Proof: `CollateralOracle::CollateralAssets` (`max_values`: None, `max_size`: Some(55), added: 2530, mode: `MaxEncodedLen`)
 	/// Storage: `Oracle::Feeds` (r:1 w:0)
 	/// Proof: `Oracle::Feeds` (`max_values`: None, `max_size`: Some(1505), added: 3980, mode: `MaxEncodedLen`)
+	/// Storage: `CollateralOracle::ScheduledMultipliers` (r:1 w:0)
+	/// Proof: `CollateralOracle::ScheduledMultipliers` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:3 w:3)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:7 w:7)
@@ -770,23 +848,27 @@ impl WeightInfo for () {
 	/// Proof: `Mint::PositionsByAsset` (`max_values`: None, `max_size`: Some(37), added: 2512, mode: `MaxEncodedLen`)
 	fn burn_delisted() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `5106`
+		//  Measured:  `5174`
 		//  Estimated: `19253`
-		// Minimum execution time: 331_154_000 picoseconds.
-		Weight::from_parts(375_887_000, 19253)
-			.saturating_add(RocksDbWeight::get().reads(26_u64))
+		// Minimum execution time: 318_255_000 picoseconds.
+		Weight::from_parts(333_163_000, 19253)
+			.saturating_add(RocksDbWeight::get().reads(27_u64))
 			.saturating_add(RocksDbWeight::get().writes(23_u64))
 	}
 	/// Storage: `Mint::Positions` (r:1 w:1)
 	/// Proof: `Mint::Positions` (`max_values`: None, `max_size`: Some(91), added: 2566, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::AssetConfigs` (r:1 w:0)
 	/// Proof: `Mint::AssetConfigs` (`max_values`: None, `max_size`: Some(143), added: 2618, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::ScheduledMinCollateralRatios` (r:1 w:0)
+	/// Proof: `Mint::ScheduledMinCollateralRatios` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::Parameters` (r:1 w:0)
-	/// Proof: `Mint::Parameters` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
+	/// Proof: `Mint::Parameters` (`max_values`: Some(1), `max_size`: Some(64), added: 559, mode: `MaxEncodedLen`)
 	/// Storage: `CollateralOracle::CollateralAssets` (r:1 w:0)
 	/// Proof: `CollateralOracle::CollateralAssets` (`max_values`: None, `max_size`: Some(55), added: 2530, mode: `MaxEncodedLen`)
 	/// Storage: `Oracle::Feeds` (r:2 w:0)
 	/// Proof: `Oracle::Feeds` (`max_values`: None, `max_size`: Some(1505), added: 3980, mode: `MaxEncodedLen`)
+	/// Storage: `CollateralOracle::ScheduledMultipliers` (r:1 w:0)
+	/// Proof: `CollateralOracle::ScheduledMultipliers` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:3 w:3)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:7 w:7)
@@ -811,40 +893,46 @@ impl WeightInfo for () {
 	/// Proof: `Mint::PositionsByAsset` (`max_values`: None, `max_size`: Some(37), added: 2512, mode: `MaxEncodedLen`)
 	fn auction() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `5219`
+		//  Measured:  `5321`
 		//  Estimated: `19253`
-		// Minimum execution time: 329_278_000 picoseconds.
-		Weight::from_parts(369_494_000, 19253)
-			.saturating_add(RocksDbWeight::get().reads(27_u64))
+		// Minimum execution time: 328_921_000 picoseconds.
+		Weight::from_parts(343_654_000, 19253)
+			.saturating_add(RocksDbWeight::get().reads(29_u64))
 			.saturating_add(RocksDbWeight::get().writes(23_u64))
 	}
 	/// Storage: `Mint::AssetConfigs` (r:1 w:1)
 	/// Proof: `Mint::AssetConfigs` (`max_values`: None, `max_size`: Some(143), added: 2618, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::ScheduledMinCollateralRatios` (r:1 w:1)
+	/// Proof: `Mint::ScheduledMinCollateralRatios` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:1 w:0)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `CollateralOracle::CollateralAssets` (r:1 w:1)
 	/// Proof: `CollateralOracle::CollateralAssets` (`max_values`: None, `max_size`: Some(55), added: 2530, mode: `MaxEncodedLen`)
 	fn trigger_ipo() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `976`
+		//  Measured:  `1043`
 		//  Estimated: `3675`
-		// Minimum execution time: 28_556_000 picoseconds.
-		Weight::from_parts(34_481_000, 3675)
-			.saturating_add(RocksDbWeight::get().reads(3_u64))
-			.saturating_add(RocksDbWeight::get().writes(2_u64))
+		// Minimum execution time: 34_418_000 picoseconds.
+		Weight::from_parts(38_826_000, 3675)
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
+			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Mint::AssetConfigs` (r:1 w:1)
 	/// Proof: `Mint::AssetConfigs` (`max_values`: None, `max_size`: Some(143), added: 2618, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::ScheduledMinCollateralRatios` (r:1 w:1)
+	/// Proof: `Mint::ScheduledMinCollateralRatios` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
 	/// Storage: `CollateralOracle::CollateralAssets` (r:1 w:1)
 	/// Proof: `CollateralOracle::CollateralAssets` (`max_values`: None, `max_size`: Some(55), added: 2530, mode: `MaxEncodedLen`)
+	/// Storage: `CollateralOracle::ScheduledMultipliers` (r:1 w:0)
+	/// Proof: `CollateralOracle::ScheduledMultipliers` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
 	fn register_migration() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `567`
+		//  Measured:  `634`
 		//  Estimated: `3608`
-		// Minimum execution time: 26_356_000 picoseconds.
-		Weight::from_parts(30_531_000, 3608)
-			.saturating_add(RocksDbWeight::get().reads(2_u64))
-			.saturating_add(RocksDbWeight::get().writes(2_u64))
+		// Minimum execution time: 33_763_000 picoseconds.
+		Weight::from_parts(37_393_000, 3608)
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
+			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Assets::Asset` (r:1 w:0)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
@@ -858,35 +946,47 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1003`
 		//  Estimated: `3675`
-		// Minimum execution time: 34_668_000 picoseconds.
-		Weight::from_parts(40_280_000, 3675)
+		// Minimum execution time: 33_776_000 picoseconds.
+		Weight::from_parts(37_683_000, 3675)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Mint::AssetConfigs` (r:1 w:1)
 	/// Proof: `Mint::AssetConfigs` (`max_values`: None, `max_size`: Some(143), added: 2618, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::ScheduledMinCollateralRatios` (r:1 w:1)
+	/// Proof: `Mint::ScheduledMinCollateralRatios` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::Parameters` (r:1 w:0)
+	/// Proof: `Mint::Parameters` (`max_values`: Some(1), `max_size`: Some(64), added: 559, mode: `MaxEncodedLen`)
 	fn update_asset() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `329`
+		//  Measured:  `450`
 		//  Estimated: `3608`
-		// Minimum execution time: 13_398_000 picoseconds.
-		Weight::from_parts(17_190_000, 3608)
-			.saturating_add(RocksDbWeight::get().reads(1_u64))
-			.saturating_add(RocksDbWeight::get().writes(1_u64))
+		// Minimum execution time: 25_370_000 picoseconds.
+		Weight::from_parts(29_019_000, 3608)
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Mint::Parameters` (r:1 w:1)
-	/// Proof: `Mint::Parameters` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
+	/// Proof: `Mint::Parameters` (`max_values`: Some(1), `max_size`: Some(64), added: 559, mode: `MaxEncodedLen`)
 	fn update_config() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `199`
-		//  Estimated: `1517`
-		// Minimum execution time: 10_242_000 picoseconds.
-		Weight::from_parts(12_883_000, 1517)
+		//  Measured:  `234`
+		//  Estimated: `1549`
+		// Minimum execution time: 10_100_000 picoseconds.
+		Weight::from_parts(11_661_000, 1549)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
+	/// Storage: `Mint::ScheduledMinCollateralRatios` (r:1 w:1)
+	/// Proof: `Mint::ScheduledMinCollateralRatios` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::AssetConfigs` (r:1 w:1)
+	/// Proof: `Mint::AssetConfigs` (`max_values`: None, `max_size`: Some(143), added: 2618, mode: `MaxEncodedLen`)
 	fn apply_risk_change() -> Weight {
-		Weight::from_parts(14_000_000, 3520)
+		// Proof Size summary in bytes:
+		//  Measured:  `396`
+		//  Estimated: `3608`
+		// Minimum execution time: 17_560_000 picoseconds.
+		Weight::from_parts(22_026_000, 3608)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}

@@ -46,8 +46,9 @@ fn an_offer_above_the_close_factor_is_served_to_the_limit_and_refunded() {
 		// Only the limit was burned; the owner keeps the rest of the position.
 		assert_eq!(before - balance(AAPL, LIQUIDATOR), 333_333);
 		assert_eq!(debt_of(id), 333_333);
-		let taken = quote.returned_collateral + quote.protocol_fee;
-		assert_eq!(collateral_of(id), 1_000_000 - taken);
+		// docs/mint.md's worked example: ⌊333,333 × 1.2625⌋ = 420,832, of which 5,049 is fee.
+		assert_eq!((quote.returned_collateral, quote.protocol_fee), (420_832 - 5_049, 5_049));
+		assert_eq!(collateral_of(id), 579_168);
 		System::assert_last_event(
 			Event::Liquidated {
 				position_id: id,
