@@ -926,7 +926,7 @@ pub mod pallet {
 		/// discount `min(auction_discount, MCR − 1)` (spec §3.4). At most the close factor of the
 		/// debt is repaid unless the position is deep under water (below `full_liquidation_ratio`
 		/// of its threshold), a partial auction cannot raise its ratio (then an auction must
-		/// close it), or the rest would be dust ([`math::repay_limit`]); the offer above the
+		/// close it), or the rest would be dust (`math::repay_limit`); the offer above the
 		/// limit, and what the collateral cannot pay for, is refunded (not burned). A partial
 		/// auction may not leave dust. The protocol fee on the liquidated value goes to the
 		/// collector. A repaid position is closed and its leftover collateral returned to its
