@@ -161,6 +161,18 @@ export interface PositionRatio {
   scheduled: ScheduledChange | null;
 }
 
+/** What opening a position would give now (MintApi::simulate_open_position). */
+export interface PositionPreview {
+  /** The mAssets it would mint (and owe). */
+  mintedAmount: bigint;
+  /** The least ratio it must keep now (18 decimals). */
+  requiredRatio: bigint;
+  /** The mAsset price (UST, 18 decimals) at which it would become liquidatable, the collateral's price held. */
+  liquidationPrice: bigint | null;
+  /** The required ratio once scheduled raises are in force, and when the first takes effect. */
+  scheduled: ScheduledChange | null;
+}
+
 /** A position at risk, with its ratios (MintApi::positions_at_risk). */
 export interface PositionAtRisk extends PositionRatio {
   positionId: bigint;

@@ -74,9 +74,16 @@ test('mirror-keeper auctions half of a position a little under water, twice; the
   const { bob, ferdie } = users;
   await feed(MAAPL, '180');
   // Bob: 3,000 UST at 160 % against mAAPL (MCR 150 %): about 10.4 mAAPL, 1,875 UST of debt.
-  let r = await client.mint.openPosition({ collateral: UST, collateralAmount: '3000', asset: MAAPL, collateralRatio: '1.6' }).send(bob);
+  const terms = { collateral: UST, collateralAmount: '3000', asset: MAAPL, collateralRatio: '1.6' };
+  const preview = await client.mint.simulateOpenPosition(terms);
+  let r = await client.mint.openPosition(terms).send(bob);
   const id = findEvent(r, 'mint', 'PositionOpened').data.positionId;
   const opened = await client.mint.position(id);
+  // The preview said what opening gives: the debt, the required ratio and the liquidation price.
+  assert.equal(opened.assetAmount, preview.mintedAmount);
+  assert.equal(preview.requiredRatio, toFixed('1.5'));
+  assert.equal(await client.mint.liquidationPrice(id), preview.liquidationPrice);
+  assert.ok(preview.liquidationPrice > toFixed('180') && preview.liquidationPrice < toFixed('194.4'), 'liquidatable between 180 and 194.4');
   assert.equal(await client.mint.liquidatable(id), false);
 
   // Each round: the price moves so that the position is liquidatable but not deep (its collateral

@@ -38,8 +38,8 @@ pub use gov::{
 };
 pub use mint::{
 	AssetConfig, AuctionQuote, IpoParams, MintParameters, MintRegistry, Position, PositionFilter,
-	PositionId, PositionLock, PositionRatio, PositionRatioError, ShortParams, ShortStakeHook,
-	SortOrder,
+	PositionId, PositionLock, PositionPreview, PositionRatio, PositionRatioError, ShortParams,
+	ShortStakeHook, SortOrder,
 };
 
 pub use frame_support::traits::tokens::fungible::NativeOrWithId;

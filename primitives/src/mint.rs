@@ -205,6 +205,20 @@ pub struct PositionRatio {
 	pub scheduled: Option<crate::ScheduledChange>,
 }
 
+/// What opening a position would give now (`MintApi::simulate_open_position`), without opening
+/// it.
+#[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+pub struct PositionPreview {
+	/// The mAssets the position would mint (and owe).
+	pub minted_amount: Balance,
+	/// The least collateral ratio it must keep now: the asset's MCR × the collateral's multiplier.
+	pub required_ratio: FixedU128,
+	/// The mAsset price (UST) at which it would become liquidatable, the collateral's price held.
+	pub liquidation_price: Option<FixedU128>,
+	/// The required ratio once scheduled raises are in force, and when the first takes effect.
+	pub scheduled: Option<crate::ScheduledChange>,
+}
+
 /// Why a position's ratio cannot be given.
 #[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
 // Its variants' docs reach the metadata, so that a client can show why (the SDK's MirrorError).

@@ -349,6 +349,21 @@ impl_runtime_apis! {
 			Mint::positions_at_risk(&owner)
 		}
 
+		fn liquidation_price(
+			position_id: mirror_primitives::PositionId,
+		) -> Result<Option<sp_runtime::FixedU128>, mirror_primitives::PositionRatioError> {
+			Mint::liquidation_price(position_id)
+		}
+
+		fn simulate_open_position(
+			collateral: mirror_primitives::AssetId,
+			collateral_amount: Balance,
+			asset: mirror_primitives::AssetId,
+			collateral_ratio: sp_runtime::FixedU128,
+		) -> Result<mirror_primitives::PositionPreview, sp_runtime::DispatchError> {
+			Mint::simulate_open_position(collateral, collateral_amount, asset, collateral_ratio)
+		}
+
 		fn liquidatable(
 			position_id: mirror_primitives::PositionId,
 		) -> Result<bool, mirror_primitives::PositionRatioError> {

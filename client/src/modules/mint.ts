@@ -214,6 +214,24 @@ export class MintModule {
     const rows = toPlain(await this.c.view.call.mintApi.positionsAtRisk(account(owner))) as [bigint, T.PositionRatio][];
     return rows.map(([id, r]) => ({ positionId: BigInt(id), ...r }));
   }
+  /**
+   * The mAsset price (UST, 18 decimals) at which a position becomes liquidatable, its collateral's
+   * price held; null without debt or once delisted. Throws `mint.UnknownPosition` or
+   * `mint.PriceUnavailable`.
+   */
+  async liquidationPrice(positionId: bigint | number): Promise<bigint | null> {
+    const r = await this.c.view.call.mintApi.liquidationPrice(positionId);
+    return toPlain(unwrapApiResult(r, 'mint', this.c.api.registry as any));
+  }
+  /**
+   * What `openPosition` (a long) would give now: the mint amount, the required ratio, the
+   * liquidation price and any scheduled raise; throws the `MirrorError` the call would fail with.
+   */
+  async simulateOpenPosition(a: { collateral: AssetLike; collateralAmount: Amount; asset: AssetLike; collateralRatio: Ratio }): Promise<T.PositionPreview> {
+    const r = await this.c.view.call.mintApi.simulateOpenPosition(
+      toChainAsset(a.collateral), toUnits(a.collateralAmount), toChainAsset(a.asset), toFixed(a.collateralRatio));
+    return toPlain(unwrapApiResult(r, 'mint', this.c.api.registry as any));
+  }
   /** Whether a position can be auctioned now; throws `mint.UnknownPosition` or `mint.PriceUnavailable`. */
   async liquidatable(positionId: bigint | number): Promise<boolean> {
     const r = await this.c.view.call.mintApi.liquidatable(positionId);

@@ -640,21 +640,8 @@ pub mod pallet {
 			short_params: Option<ShortParams>,
 		) -> DispatchResult {
 			let owner = ensure_signed(origin)?;
-			ensure!(!collateral_amount.is_zero(), Error::<T>::ZeroAmount);
-			let config = Self::mintable_config(&asset)?;
-			if config.ipo_params.is_some() {
-				ensure!(collateral_asset == UST, Error::<T>::PreIpoCollateralNotUst);
-			}
-			let parameters = Parameters::<T>::get();
-			let valuation =
-				Self::valuation(&collateral_asset, &asset, &config, &parameters, PriceUse::Mint)?;
-			let required = math::required_ratio(config.min_collateral_ratio, valuation.multiplier)
-				.ok_or(Error::<T>::Overflow)?;
-			ensure!(collateral_ratio >= required, Error::<T>::InsufficientCollateralRatio);
-			let minted_amount = math::mint_amount(collateral_amount, &valuation, collateral_ratio)
-				.ok_or(Error::<T>::Overflow)?;
-			ensure!(!minted_amount.is_zero(), Error::<T>::CollateralTooSmall);
-			Self::ensure_no_dust(minted_amount, &valuation, &parameters)?;
+			let OpenPlan { minted_amount, parameters, .. } =
+				Self::plan_open(&collateral_asset, collateral_amount, &asset, collateral_ratio)?;
 
 			let position_id = NextPositionId::<T>::get();
 			PositionsByOwner::<T>::try_mutate(&owner, |ids| ids.try_push(position_id))
@@ -1386,6 +1373,96 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
+	/// The checks and amounts of opening a position: fails as `open_position` would, before it
+	/// moves anything.
+	fn plan_open(
+		collateral_asset: &AssetId,
+		collateral_amount: Balance,
+		asset: &AssetId,
+		collateral_ratio: FixedU128,
+	) -> Result<OpenPlan, DispatchError> {
+		ensure!(!collateral_amount.is_zero(), Error::<T>::ZeroAmount);
+		let config = Self::mintable_config(asset)?;
+		if config.ipo_params.is_some() {
+			ensure!(*collateral_asset == UST, Error::<T>::PreIpoCollateralNotUst);
+		}
+		let parameters = Parameters::<T>::get();
+		let valuation =
+			Self::valuation(collateral_asset, asset, &config, &parameters, PriceUse::Mint)?;
+		let required_ratio =
+			math::required_ratio(config.min_collateral_ratio, valuation.multiplier)
+				.ok_or(Error::<T>::Overflow)?;
+		ensure!(collateral_ratio >= required_ratio, Error::<T>::InsufficientCollateralRatio);
+		let minted_amount = math::mint_amount(collateral_amount, &valuation, collateral_ratio)
+			.ok_or(Error::<T>::Overflow)?;
+		ensure!(!minted_amount.is_zero(), Error::<T>::CollateralTooSmall);
+		Self::ensure_no_dust(minted_amount, &valuation, &parameters)?;
+		Ok(OpenPlan { minted_amount, required_ratio, valuation, parameters })
+	}
+
+	/// What opening a position would give now (see `MintApi::simulate_open_position`): fails as
+	/// `open_position` would.
+	pub fn simulate_open_position(
+		collateral_asset: AssetId,
+		collateral_amount: Balance,
+		asset: AssetId,
+		collateral_ratio: FixedU128,
+	) -> Result<PositionPreview, DispatchError> {
+		let plan = Self::plan_open(&collateral_asset, collateral_amount, &asset, collateral_ratio)?;
+		let mut config = AssetConfigs::<T>::get(&asset).ok_or(Error::<T>::UnknownAsset)?;
+		let scheduled_ratio = Self::resolve_ratio(&asset, &mut config);
+		let scheduled = Self::scheduled_required_ratio(
+			&collateral_asset,
+			&config,
+			plan.valuation.multiplier,
+			scheduled_ratio,
+		)
+		.ok_or(Error::<T>::Overflow)?;
+		Ok(PositionPreview {
+			minted_amount: plan.minted_amount,
+			required_ratio: plan.required_ratio,
+			liquidation_price: math::liquidation_price(
+				collateral_amount,
+				plan.minted_amount,
+				&plan.valuation,
+				plan.required_ratio,
+			),
+			scheduled,
+		})
+	}
+
+	/// The required ratio once the scheduled raises of `config`'s MCR (`scheduled_ratio`) and of
+	/// `collateral`'s multiplier are in force, with when the first takes effect; `Some(None)`
+	/// when none is scheduled, `None` on overflow.
+	fn scheduled_required_ratio(
+		collateral: &AssetId,
+		config: &AssetConfigOf<T>,
+		multiplier: FixedU128,
+		scheduled_ratio: Option<ScheduledChange>,
+	) -> Option<Option<ScheduledChange>> {
+		// A delisted asset's multiplier is 1 whatever its collateral's schedule says.
+		let scheduled_multiplier = match config.end_price {
+			Some(_) => None,
+			None => T::Collateral::collateral_status(collateral)
+				.ok()
+				.and_then(|status| status.scheduled_multiplier),
+		};
+		if scheduled_ratio.is_none() && scheduled_multiplier.is_none() {
+			return Some(None);
+		}
+		let value = math::required_ratio(
+			scheduled_ratio.map_or(config.min_collateral_ratio, |r| r.value),
+			scheduled_multiplier.map_or(multiplier, |m| m.value),
+		)?;
+		let effective_at = [scheduled_ratio, scheduled_multiplier]
+			.into_iter()
+			.flatten()
+			.map(|c| c.effective_at)
+			.min()
+			.unwrap_or_default();
+		Some(Some(ScheduledChange { value, effective_at }))
+	}
+
 	/// Fails with `DebtBelowMinimum` if a debt of `debt` is neither zero nor worth at least
 	/// `min_debt_value` UST at the valuation's asset price.
 	fn ensure_no_dust(
@@ -1925,31 +2002,40 @@ impl<T: Config> Pallet<T> {
 				.ok_or(PositionRatioError::PriceUnavailable)?;
 		let collateral_ratio =
 			math::collateral_ratio(position.collateral_amount, position.asset_amount, &valuation);
-		// A delisted asset's multiplier is 1 whatever its collateral's schedule says.
-		let scheduled_multiplier = match config.end_price {
-			Some(_) => None,
-			None => T::Collateral::collateral_status(&position.collateral_asset)
-				.ok()
-				.and_then(|status| status.scheduled_multiplier),
-		};
-		let scheduled = match (scheduled_ratio, scheduled_multiplier) {
-			(None, None) => None,
-			(ratio, multiplier) => {
-				let value = math::required_ratio(
-					ratio.map_or(config.min_collateral_ratio, |r| r.value),
-					multiplier.map_or(valuation.multiplier, |m| m.value),
-				)
-				.ok_or(PositionRatioError::PriceUnavailable)?;
-				let effective_at = [ratio, multiplier]
-					.into_iter()
-					.flatten()
-					.map(|c| c.effective_at)
-					.min()
-					.unwrap_or_default();
-				Some(ScheduledChange { value, effective_at })
-			}
-		};
+		let scheduled = Self::scheduled_required_ratio(
+			&position.collateral_asset,
+			&config,
+			valuation.multiplier,
+			scheduled_ratio,
+		)
+		.ok_or(PositionRatioError::PriceUnavailable)?;
 		Ok(PositionRatio { collateral_ratio, required_ratio, scheduled })
+	}
+
+	/// The mAsset price at which a position becomes liquidatable, its collateral's price held
+	/// (see `MintApi::liquidation_price`); `None` without debt or once delisted.
+	pub fn liquidation_price(
+		position_id: PositionId,
+	) -> Result<Option<FixedU128>, PositionRatioError> {
+		let position =
+			Positions::<T>::get(position_id).ok_or(PositionRatioError::UnknownPosition)?;
+		let config = Self::config_in_force(&position.asset)
+			.map_err(|_| PositionRatioError::UnknownPosition)?;
+		if config.end_price.is_some() {
+			return Ok(None);
+		}
+		let parameters = Parameters::<T>::get();
+		let valuation = Self::position_valuation(&position, &config, &parameters, PriceUse::Any)
+			.map_err(|_| PositionRatioError::PriceUnavailable)?;
+		let required_ratio =
+			math::required_ratio(config.min_collateral_ratio, valuation.multiplier)
+				.ok_or(PositionRatioError::PriceUnavailable)?;
+		Ok(math::liquidation_price(
+			position.collateral_amount,
+			position.asset_amount,
+			&valuation,
+			required_ratio,
+		))
 	}
 
 	/// `owner`'s positions that are not liquidatable now but would be, at current prices, once

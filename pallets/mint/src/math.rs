@@ -117,6 +117,28 @@ pub fn auction(
 	Some(AuctionOutcome { liquidated, refunded, returned, fee })
 }
 
+/// The mAsset price (UST) at which a position of `collateral` owing `debt` becomes liquidatable,
+/// the collateral's price held: `C × Pc ÷ (A × required_ratio)`, rounded down (a warning price
+/// errs early; the threshold's floors, [`required_collateral`], move the exact turn by at most
+/// one base unit of value). `None` without debt or on overflow.
+pub fn liquidation_price(
+	collateral: Balance,
+	debt: Balance,
+	v: &Valuation,
+	required_ratio: FixedU128,
+) -> Option<FixedU128> {
+	use sp_runtime::{
+		traits::{CheckedDiv, CheckedMul},
+		FixedPointNumber,
+	};
+	if debt == 0 {
+		return None;
+	}
+	FixedU128::checked_from_rational(collateral, debt)?
+		.checked_mul(&v.collateral_price)?
+		.checked_div(&required_ratio)
+}
+
 /// `⌊A × Pa⌋`: the value of a debt in UST base units.
 pub fn debt_value(asset_amount: Balance, v: &Valuation) -> Option<Balance> {
 	mul_floor(asset_amount, v.asset_price)

@@ -5,7 +5,7 @@
 use crate::Config;
 pub use mirror_primitives::{
 	AssetConfig, AuctionQuote, IpoParams, MintParameters, Position, PositionFilter, PositionId,
-	PositionRatio, PositionRatioError, ShortParams, SortOrder,
+	PositionPreview, PositionRatio, PositionRatioError, ShortParams, SortOrder,
 };
 
 /// A short position's lock as stored.
@@ -47,4 +47,17 @@ pub struct Valuation {
 	pub asset_price: sp_runtime::FixedU128,
 	/// The collateral's multiplier.
 	pub multiplier: sp_runtime::FixedU128,
+}
+
+/// What opening a position takes and gives, checked (`Pallet::plan_open`).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct OpenPlan {
+	/// The mAssets it mints.
+	pub minted_amount: mirror_primitives::Balance,
+	/// The least ratio it must keep.
+	pub required_ratio: sp_runtime::FixedU128,
+	/// The prices and multiplier it is valued at.
+	pub valuation: Valuation,
+	/// The protocol parameters.
+	pub parameters: mirror_primitives::MintParameters,
 }

@@ -8,16 +8,18 @@ use alloc::vec::Vec;
 use codec::Codec;
 use mirror_primitives::{
 	AssetConfig, AssetId, AuctionQuote, Balance, MintParameters, Position, PositionFilter,
-	PositionId, PositionLock, PositionRatio, PositionRatioError, ScheduledChange, SortOrder,
+	PositionId, PositionLock, PositionPreview, PositionRatio, PositionRatioError, ScheduledChange,
+	SortOrder,
 };
-use sp_runtime::DispatchError;
+use sp_runtime::{DispatchError, FixedU128};
 
 sp_api::decl_runtime_apis! {
 	/// Positions and their health.
 	///
 	/// Version 2 (liquidation protection): `collateral_ratio` also reports the required ratio
 	/// once scheduled raises are in force; `asset_config` gives the minimum collateral ratio in
-	/// force; new `scheduled_min_collateral_ratio` and `positions_at_risk`.
+	/// force; new `scheduled_min_collateral_ratio`, `positions_at_risk`, `liquidation_price` and
+	/// `simulate_open_position`.
 	#[api_version(2)]
 	pub trait MintApi<AccountId> where AccountId: Codec {
 		/// The position with this id.
@@ -53,6 +55,20 @@ sp_api::decl_runtime_apis! {
 		/// `owner`'s positions that are not liquidatable now but would be, at current prices,
 		/// once the scheduled raises are in force: what to top up during the grace period.
 		fn positions_at_risk(owner: AccountId) -> Vec<(PositionId, PositionRatio)>;
+
+		/// The mAsset price (UST) at which the position becomes liquidatable, its collateral's
+		/// price held; `None` without debt or once delisted.
+		fn liquidation_price(position_id: PositionId) -> Result<Option<FixedU128>, PositionRatioError>;
+
+		/// What `open_position(collateral, collateral_amount, asset, collateral_ratio)` would give
+		/// now (a long: the mint amount, required ratio, liquidation price and scheduled ratio),
+		/// failing as the call would.
+		fn simulate_open_position(
+			collateral: AssetId,
+			collateral_amount: Balance,
+			asset: AssetId,
+			collateral_ratio: FixedU128,
+		) -> Result<PositionPreview, DispatchError>;
 
 		/// Whether the position can be auctioned now (false once its asset is delisted).
 		fn liquidatable(position_id: PositionId) -> Result<bool, PositionRatioError>;

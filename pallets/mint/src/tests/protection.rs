@@ -529,3 +529,61 @@ fn quotes_match_the_auction() {
 		assert_eq!(debt_of(id), 666_666 - q.liquidated_amount);
 	});
 }
+
+// --- Liquidation price and the preview of a position ---------------------------------------
+
+#[test]
+fn the_liquidation_price_is_where_the_position_turns_liquidatable() {
+	run_test(|| {
+		let id = open_example();
+		// 1,000,000 UST ÷ (666,666 × 1.5) = 1.000001000001…, rounded down.
+		let at = Mint::liquidation_price(id).unwrap().unwrap();
+		assert_eq!(at, FixedU128::from_inner(1_000_001_000_001_000_000));
+		// 0.001 % below it the position is safe, 0.001 % above it liquidatable (the threshold's
+		// floors move the exact turn by at most one base unit of value).
+		let hair = FixedU128::from_inner(at.into_inner() / 100_000);
+		set_price(AAPL, Ok((at - hair, now())));
+		assert_eq!(Mint::liquidatable(id), Ok(false));
+		set_price(AAPL, Ok((at + hair, now())));
+		assert_eq!(Mint::liquidatable(id), Ok(true));
+		assert_eq!(Mint::liquidation_price(42), Err(PositionRatioError::UnknownPosition));
+		// Without debt there is none.
+		price(AAPL, 1, 1);
+		assert_ok!(Mint::burn(RuntimeOrigin::signed(ALICE), id, 666_666));
+		assert_eq!(Mint::liquidation_price(id), Ok(None));
+	});
+}
+
+#[test]
+fn a_preview_gives_what_opening_gives_and_fails_as_it_would() {
+	run_test(|| {
+		protect();
+		price(AAPL, 1, 1);
+		let preview = Mint::simulate_open_position(UST, 1_000_000, AAPL, fx(3, 2)).unwrap();
+		assert_eq!(preview.minted_amount, 666_666);
+		assert_eq!(preview.required_ratio, fx(3, 2));
+		assert_eq!(preview.scheduled, None);
+		let id = open_example();
+		assert_eq!(debt_of(id), preview.minted_amount);
+		assert_eq!(Mint::liquidation_price(id), Ok(preview.liquidation_price));
+		// The call's own errors.
+		assert_eq!(
+			Mint::simulate_open_position(UST, 1_000_000, AAPL, fx(14, 10)),
+			Err(Error::<Test>::InsufficientCollateralRatio.into())
+		);
+		assert_eq!(
+			Mint::simulate_open_position(UST, 100, AAPL, fx(2, 1)),
+			Err(Error::<Test>::DebtBelowMinimum.into())
+		);
+		assert_eq!(
+			Mint::simulate_open_position(UST, 0, AAPL, fx(2, 1)),
+			Err(Error::<Test>::ZeroAmount.into())
+		);
+		// A raise pending shows in the preview.
+		assert_ok!(raise_mcr(fx(2, 1)));
+		assert_eq!(
+			Mint::simulate_open_position(UST, 1_000_000, AAPL, fx(3, 2)).map(|p| p.scheduled),
+			Ok(Some(ScheduledChange { value: fx(2, 1), effective_at: T0 + DAY }))
+		);
+	});
+}
