@@ -20,11 +20,13 @@ CALLS ?= 1000000
 SEED ?= 1
 CHUNK ?= 50000
 
-.PHONY: help setup build run test check-deps check-runtime-size check-docs test-rust test-fuzz test-client test-e2e fuzz plants bench production fmt clippy clean
+.PHONY: help setup build run test check-deps check-runtime-size check-docs test-rust test-fuzz test-client test-e2e test-web web web-dev screenshots fuzz plants bench production fmt clippy clean
 
 help:
 	@echo "make run    - set up the toolchain if needed, build, start a dev chain on ws://127.0.0.1:9944"
-	@echo "              with mirror-feeder feeding a random walk of prices"
+	@echo "              with mirror-feeder feeding a random walk of prices, and the web app on"
+	@echo "              http://127.0.0.1:5173"
+	@echo "make web-dev - the web app on Vite's dev server (against ws://127.0.0.1:9944)"
 	@echo "make test   - set up, build and run every test (Rust unit, runtime, client and end-to-end)"
 	@echo "make build  - build mirror-node (release)"
 	@echo "make fuzz   - the deterministic fuzzer's soak: CALLS=1000000 SEED=1 CHUNK=50000"
@@ -33,13 +35,13 @@ help:
 	@echo "make production - an optimised node without benchmarking code"
 	@echo "make fmt | clippy | clean"
 
-## setup: the toolchain (wasm target or Debian's wasm-capable Rust), protoc, clang; the client's
-## and the e2e tests' npm packages (from their lock files), and the client's build.
+## setup: the toolchain (wasm target or Debian's wasm-capable Rust), protoc, clang; the client's,
+## the e2e tests' and the web app's npm packages (from their lock files), and the client's build.
 setup:
 	@bash scripts/setup-toolchain.sh
 	@command -v node >/dev/null && command -v npm >/dev/null || \
 		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm)
-	@for d in client e2e; do \
+	@for d in client e2e web; do \
 		if [ ! -d $$d/node_modules ] || [ $$d/package-lock.json -nt $$d/node_modules/.package-lock.json ]; then \
 			(cd $$d && npm ci --no-audit --no-fund --loglevel=error); fi; done
 	@cd client && npm run --silent build
@@ -47,10 +49,17 @@ setup:
 build: setup
 	$(CARGO) build $(CARGO_FLAGS) --workspace $(FEATURES)
 
-run: build
+run: build web
 	@bash scripts/run-dev.sh "$(NODE_BIN)"
 
-test: build check-deps check-runtime-size check-docs test-rust test-fuzz test-client test-e2e
+## The web app's production build (web/dist), which `make run` serves.
+web: setup
+	cd web && npm run --silent build
+
+web-dev: setup
+	cd web && npm run dev
+
+test: build check-deps check-runtime-size check-docs test-rust test-fuzz test-client test-e2e test-web
 
 ## Loose coupling: no Mirror pallet crate depends on another's (cargo metadata).
 check-deps:
@@ -87,6 +96,16 @@ test-client:
 ## End-to-end: real nodes driven by @polkadot/api, the client, mirror-feeder and mirror-keeper.
 test-e2e:
 	cd e2e && MIRROR_NODE="$(NODE_BIN)" npm test
+
+## The web app: its maths' unit tests, then the browser suite (Debian's chromium through
+## playwright-core, installed here if missing) against a real dev node.
+test-web:
+	@command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
+	cd web && MIRROR_NODE="$(NODE_BIN)" CHROMIUM="$$(command -v chromium)" npm test
+
+## The web app's screenshots in docs/web/ (1280×800 and phone width), from a browser run.
+screenshots:
+	cd web && MIRROR_NODE="$(NODE_BIN)" CHROMIUM="$$(command -v chromium)" npm run screenshots
 
 bench: build
 	bash scripts/benchmark.sh "$(NODE_BIN)"

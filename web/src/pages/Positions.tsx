@@ -1,0 +1,136 @@
+/**
+ * My positions: each position's ratio as a health bar against the ratio it must keep (and any
+ * scheduled raise), deposit / withdraw / mint / burn, short-sale locks with their unlock time,
+ * and Mint's close factor.
+ */
+import { MirrorError, type PositionEntry, type PositionLock, type PositionRatio } from '@mirror-substrate/client';
+import { useId, useState } from 'react';
+import { TxPanel } from '../components/TxPanel';
+import { AmountField, Row, dateTime, duration, parseAmount, units } from '../components/ui';
+import { useChain, useLive, useSymbol, useWallet } from '../chain';
+import { formatPercent, health, healthBarPermille } from '../lib/math';
+
+type RatioOrError = { ok: PositionRatio } | { err: string };
+
+export function Positions() {
+  const { account } = useWallet();
+  const data = useLive(account ? async (c) => {
+    const [positions, params, locks, now] = await Promise.all([
+      c.mint.positionsByOwner(account.address), c.mint.parameters(), c.mint.locks(account.address), c.now(),
+    ]);
+    const ratios = await Promise.all(positions.map(async (p): Promise<RatioOrError> => {
+      try {
+        return { ok: await c.mint.collateralRatio(p.id) };
+      } catch (e) {
+        return { err: e instanceof MirrorError ? e.code : String(e) };
+      }
+    }));
+    return { positions, ratios, params, locks, now };
+  } : null, [account?.address]);
+
+  if (!account) return <section><h2>My positions</h2><p>Choose an account.</p></section>;
+  const d = data.data;
+  return (
+    <section aria-labelledby="pos-h">
+      <h2 id="pos-h">My positions</h2>
+      {data.error && <p className="error">{data.error.message}</p>}
+      {d && (
+        <p className="hint" data-testid="close-factor">
+          One auction repays at most {formatPercent(BigInt(d.params.closeFactor) * 10n ** 12n, 1)} of a position's debt (close factor),
+          all of it below {formatPercent(BigInt(d.params.fullLiquidationRatio) * 10n ** 12n, 1)} of the required collateral.
+          Raises of a required ratio wait {duration(d.params.riskChangeDelay)}.
+        </p>
+      )}
+      {d && d.positions.length === 0 && <p data-testid="no-positions">No positions yet: open one on the Mint page.</p>}
+      <div className="positions">
+        {d?.positions.map((p, i) => (
+          <PositionCard key={String(p.id)} p={p} ratio={d.ratios[i]} lock={d.locks.find((l) => l.positionId === p.id) ?? null} now={d.now} />
+        ))}
+      </div>
+    </section>
+  );
+}
+
+type Action = 'deposit' | 'withdraw' | 'mint' | 'burn';
+
+function PositionCard({ p, ratio, lock, now }: { p: PositionEntry; ratio: RatioOrError; lock: (PositionLock & { positionId: bigint }) | null; now: bigint }) {
+  const { client } = useChain();
+  const symbol = useSymbol();
+  const [action, setAction] = useState<Action>('deposit');
+  const [amountText, setAmountText] = useState('');
+  const actionId = useId();
+  const amount = parseAmount(amountText);
+
+  const r = 'ok' in ratio ? ratio.ok : null;
+  const required = r ? (r.scheduled && r.scheduled.value > r.requiredRatio ? r.scheduled.value : r.requiredRatio) : 0n;
+  const level = r ? health(r.collateralRatio, r.requiredRatio) : null;
+  const bar = r ? healthBarPermille(r.collateralRatio, r.requiredRatio) : 0;
+  const unit = action === 'deposit' || action === 'withdraw' ? symbol(p.collateralAsset) : symbol(p.asset);
+
+  return (
+    <article className="card position" data-testid={`position-${p.id}`} aria-labelledby={`pos-${p.id}-h`}>
+      <h3 id={`pos-${p.id}-h`}>#{String(p.id)} {p.isShort ? 'Short' : 'Long'} {symbol(p.asset)}</h3>
+      <dl>
+        <Row term="Collateral">{units(p.collateralAmount)} {symbol(p.collateralAsset)}</Row>
+        <Row term="Debt">{units(p.assetAmount)} {symbol(p.asset)}</Row>
+        <Row term="Collateral ratio" testId={`position-${p.id}-ratio`} units={r?.collateralRatio ?? null}>
+          {r ? (r.collateralRatio !== null ? formatPercent(r.collateralRatio, 2) : 'no debt') : <span className="error">{'err' in ratio ? ratio.err : ''}</span>}
+        </Row>
+        <Row term="Required" testId={`position-${p.id}-required`} units={r?.requiredRatio ?? null}>{r ? formatPercent(r.requiredRatio, 2) : '—'}</Row>
+      </dl>
+      {r && (
+        <div className={`health health-${level}`}>
+          <div
+            role="meter" aria-label={`Health of position ${p.id}`} aria-valuemin={0} aria-valuemax={1000} aria-valuenow={bar}
+            aria-valuetext={`${level}: ratio ${r.collateralRatio !== null ? formatPercent(r.collateralRatio) : 'none'}, required ${formatPercent(r.requiredRatio)}`}
+            className="bar"
+          >
+            <span style={{ width: `${bar / 10}%` }} />
+            <i className="mark" style={{ left: '50%' }} title="required ratio" />
+          </div>
+          <p className="hint">Health: <strong data-testid={`position-${p.id}-health`}>{level}</strong> (the mark is the required ratio)</p>
+        </div>
+      )}
+      {r?.scheduled && (
+        <p className="warning" data-testid={`position-${p.id}-scheduled`}>
+          Required ratio rises to {formatPercent(r.scheduled.value)} on {dateTime(r.scheduled.effectiveAt)} (in {duration(r.scheduled.effectiveAt - now)}).
+          {r.collateralRatio !== null && r.collateralRatio <= required && ' This position would be liquidatable then: add collateral or repay debt.'}
+        </p>
+      )}
+      {lock && (
+        <div className="lock">
+          <p>Locked proceeds: {units(lock.amount)} UST, unlock {lock.unlockTime <= now ? 'now' : `on ${dateTime(lock.unlockTime)} (in ${duration(lock.unlockTime - now)})`}.</p>
+          <TxPanel
+            label="Unlock" testId={`unlock-${p.id}`} inputs={[p.id]}
+            disabledReason={lock.unlockTime > now ? 'Still locked' : null}
+            build={client ? () => client.mint.unlockPositionFunds([p.id]) : null}
+          />
+        </div>
+      )}
+      <form onSubmit={(e) => e.preventDefault()} className="actions">
+        <div className="field">
+          <label htmlFor={actionId}>Action</label>
+          <select id={actionId} value={action} onChange={(e) => setAction(e.target.value as Action)} data-testid={`position-${p.id}-action`}>
+            <option value="deposit">Deposit collateral</option>
+            <option value="withdraw">Withdraw collateral</option>
+            <option value="mint">Mint more</option>
+            <option value="burn">Burn (repay)</option>
+          </select>
+        </div>
+        <AmountField label={`Amount (${unit})`} value={amountText} onChange={setAmountText} testId={`position-${p.id}-amount`} />
+        <TxPanel
+          label={action[0].toUpperCase() + action.slice(1)} testId={`position-${p.id}-tx`} inputs={[p.id, action, amount]}
+          build={client && amount !== null && amount > 0n ? () => {
+            switch (action) {
+              case 'deposit': return client.mint.deposit(p.id, amount!);
+              case 'withdraw': return client.mint.withdraw(p.id, amount!);
+              case 'mint': return client.mint.mint(p.id, amount!);
+              case 'burn': return client.mint.burn(p.id, amount!);
+            }
+          } : null}
+        />
+      </form>
+    </article>
+  );
+}
+

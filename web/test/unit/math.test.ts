@@ -1,0 +1,92 @@
+// The app's own maths (src/lib/math.ts): exact bigint results, no floats.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  beliefPrice, formatPercent, health, healthBarPermille, minimumReceived, mintAmount, pairedAmount, parsePercent,
+  parseRatioPercent, permilleToPercentText, premium, priceImpact, ratioToPermille, requiredRatio, slippageWarning, spotPrice,
+} from '../../src/lib/math.js';
+
+const FIXED = 10n ** 18n;
+const UNIT = 1_000_000n;
+
+test('price impact is the spread over the value at the spot price', () => {
+  // 1 mAAPL into a 10,000 mAAPL / 1,800,000 UST pool: 180 UST at spot, 179.982 gross.
+  const q = { offerAmount: UNIT, returnAmount: 179_442_054n, spreadAmount: 17_998n, commissionAmount: 539_946n + 2n };
+  const atSpot = q.returnAmount + q.spreadAmount + q.commissionAmount;
+  assert.equal(atSpot, 180_000_000n);
+  assert.equal(priceImpact(q), (17_998n * FIXED) / 180_000_000n);
+  assert.equal(formatPercent(priceImpact(q), 4), '0.01 %');
+  assert.equal(priceImpact({ offerAmount: 0n, returnAmount: 0n, spreadAmount: 0n, commissionAmount: 0n }), 0n);
+  // Half the pool: a 50 % spread.
+  assert.equal(priceImpact({ offerAmount: 1n, returnAmount: 40n, spreadAmount: 50n, commissionAmount: 10n }), FIXED / 2n);
+});
+
+test('minimum received rounds down and never goes negative', () => {
+  assert.equal(minimumReceived(1_000_000n, parsePercent('1')), 990_000n);
+  assert.equal(minimumReceived(999_999n, parsePercent('0.5')), 994_999n); // 994,999.005 → down
+  assert.equal(minimumReceived(123n, 0n), 123n);
+  assert.equal(minimumReceived(123n, FIXED), 0n);
+  assert.equal(minimumReceived(123n, 2n * FIXED), 0n);
+});
+
+test('belief price is offer units per ask unit at the quote', () => {
+  const q = { offerAmount: UNIT, returnAmount: 180n * UNIT, spreadAmount: 0n, commissionAmount: 0n };
+  assert.equal(beliefPrice(q), FIXED / 180n);
+  assert.throws(() => beliefPrice({ ...q, returnAmount: 0n }), RangeError);
+});
+
+test('percentages parse exactly and slippage warnings trigger at 5 % and below 0.1 %', () => {
+  assert.equal(parsePercent('0.5'), FIXED / 200n);
+  assert.equal(parsePercent('3'), (3n * FIXED) / 100n);
+  assert.equal(parsePercent('100'), FIXED);
+  assert.throws(() => parsePercent('100.1'), RangeError);
+  assert.throws(() => parsePercent('-1'), RangeError);
+  assert.throws(() => parsePercent('1e3'), RangeError);
+  assert.equal(slippageWarning(parsePercent('5')), 'high');
+  assert.equal(slippageWarning(parsePercent('4.99')), null);
+  assert.equal(slippageWarning(parsePercent('0.1')), null);
+  assert.equal(slippageWarning(parsePercent('0.09')), 'low');
+  assert.equal(slippageWarning(0n), 'low');
+});
+
+test('spot price and premium, signed', () => {
+  const pool = spotPrice(10_000n * UNIT, 1_800_000n * UNIT)!;
+  assert.equal(pool, 180n * FIXED);
+  assert.equal(spotPrice(0n, 5n), null);
+  assert.equal(premium(pool, 150n * FIXED), FIXED / 5n); // +20 %
+  assert.equal(formatPercent(premium(pool, 200n * FIXED)!), '-10 %');
+  assert.equal(premium(pool, null), null);
+});
+
+test('required ratio, mint amount and ratio slider units', () => {
+  const mcr = (3n * FIXED) / 2n;
+  assert.equal(requiredRatio(mcr, FIXED), mcr);
+  // MIR's multiplier 1.3333334: 150 % × 1.3333334 = 200.00001 %.
+  assert.equal(requiredRatio(mcr, 13_333_334n * 10n ** 11n), 2_000_000_100_000_000_000n);
+  // 3,600 UST at 200 % against 180 UST: 10 mAAPL (the chain's 1e-9 helpers give 9.999999).
+  assert.equal(mintAmount(3_600n * UNIT, FIXED, 180n * FIXED, 2n * FIXED), 10n * UNIT);
+  assert.equal(mintAmount(1n, FIXED, 0n, FIXED), 0n);
+  assert.equal(parseRatioPercent('150'), mcr);
+  assert.equal(parseRatioPercent('200.5'), 2_005n * FIXED / 1000n);
+  assert.equal(ratioToPermille(2_000_000_100_000_000_000n), 2001); // rounded up: never below the minimum
+  assert.equal(permilleToPercentText(1505), '150.5');
+  assert.equal(permilleToPercentText(2000), '200');
+});
+
+test('health levels and bar', () => {
+  const req = (3n * FIXED) / 2n;
+  assert.equal(health(null, req), 'no-debt');
+  assert.equal(health(req, req), 'liquidatable');
+  assert.equal(health(req + 1n, req), 'danger');
+  assert.equal(health((req * 11n) / 10n, req), 'warning');
+  assert.equal(health((req * 13n) / 10n, req), 'safe');
+  assert.equal(healthBarPermille(req, req), 500);
+  assert.equal(healthBarPermille(req * 3n, req), 1000);
+  assert.equal(healthBarPermille(null, req), 1000);
+});
+
+test('paired liquidity rounds up', () => {
+  assert.equal(pairedAmount(UNIT, 10_000n * UNIT, 1_800_000n * UNIT), 180n * UNIT);
+  assert.equal(pairedAmount(1n, 3n, 1n), 1n);
+  assert.equal(pairedAmount(1n, 0n, 1n), null);
+});
