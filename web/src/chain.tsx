@@ -48,11 +48,18 @@ export function ChainProvider({ url, children }: { url: string; children: ReactN
           onConnection: (e) => setState((s) => ({ ...s, error: e.kind === 'disconnected' ? e.message : null })),
         });
         if (cancelled) return void client.disconnect();
-        const [info, listings] = await Promise.all([chainInfo(client), client.factory.listings()]);
-        const listed = listings.map((l) => l.asset);
-        const ids: AssetId[] = ['MIR', 1, ...listed.filter((a) => a !== 'MIR')];
-        const symbols = new Map<AssetId, string>(await Promise.all(ids.map(async (a) => [a, await client!.symbol(a)] as [AssetId, string])));
-        const block = await client.blockNumber();
+        // One round of requests where they do not depend on each other (the first render waits for them).
+        const c = client;
+        const [info, [listed, symbols], block] = await Promise.all([
+          chainInfo(c),
+          c.factory.listings().then(async (listings) => {
+            const listed = listings.map((l) => l.asset);
+            const ids: AssetId[] = ['MIR', 1, ...listed.filter((a) => a !== 'MIR')];
+            const symbols = new Map<AssetId, string>(await Promise.all(ids.map(async (a) => [a, await c.symbol(a)] as [AssetId, string])));
+            return [listed, symbols] as const;
+          }),
+          c.blockNumber(),
+        ]);
         if (cancelled) return;
         setState((s) => ({ ...s, client, info, symbols, listed, block }));
         unsub = await client.onNewBlock((n) => setState((s) => (n > s.block ? { ...s, block: n } : s)));

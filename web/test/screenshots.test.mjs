@@ -21,6 +21,7 @@ before(async () => {
   await feed(node.client);
   await node.client.mint.openPosition({ collateral: UST, collateralAmount: '3600', asset: 101, collateralRatio: '2' }).send(bob);
   await node.client.mint.openPosition({ collateral: UST, collateralAmount: '2000', asset: 103, collateralRatio: '2.5', short: {} }).send(bob);
+  await node.client.staking.autoStake(101, '50', '9000', '0.01').send(bob);
   assert.equal((await node.client.mint.positionsByOwner(bob)).length, 2);
   mkdirSync(OUT, { recursive: true });
 });
@@ -32,10 +33,14 @@ after(async () => {
 });
 
 const PAGES = [
-  { route: 'trade', prepare: async () => { await page.getByLabel(/You pay/).fill('10'); await unitsOf(page, 'quote-return'); } },
-  { route: 'mint', prepare: async () => { await page.getByLabel(/Collateral amount/).fill('3600'); await unitsOf(page, 'mint-result'); } },
-  { route: 'positions', prepare: async () => { await page.locator('[data-testid$="-ratio"][data-units]').first().waitFor({ timeout: 30_000 }); } },
-  { route: 'pool', prepare: async () => { await page.getByTestId('pool-lp').filter({ hasText: /\d/ }).waitFor({ timeout: 30_000 }); } },
+  { route: 'trade', prepare: async () => { await page.getByLabel(/You pay/).fill('10'); await unitsOf(page, 'quote-return'); await unitsOf(page, 'swap-fee'); } },
+  { route: 'mint', prepare: async () => { await page.getByLabel(/Collateral amount/).fill('3600'); await unitsOf(page, 'mint-liquidation-price'); await unitsOf(page, 'open-fee'); } },
+  { route: 'positions', prepare: async () => { await page.locator('[data-testid$="-liquidation-price"][data-units]').first().waitFor({ timeout: 30_000 }); } },
+  { route: 'pool', prepare: async () => {
+    await page.getByTestId('pool-bonded').filter({ hasText: /[1-9]/ }).waitFor({ timeout: 30_000 });
+    await page.getByTestId('pool-provide-amount').fill('10');
+    await unitsOf(page, 'autostake-fee');
+  } },
 ];
 
 for (const viewport of VIEWPORTS) {

@@ -78,7 +78,7 @@ export function TxPanel({ label, build, inputs, disabledReason, onIncluded, test
     <div className="tx" data-testid={testId}>
       <p className="fee">
         Fee estimate:{' '}
-        <span data-testid={`${testId}-fee`}>
+        <span data-testid={`${testId}-fee`} data-units={fee.data !== undefined ? fee.data.toString() : undefined}>
           {fee.data !== undefined ? `${formatUnits(fee.data)} MIR` : fee.error ? `unavailable (${fee.error.message})` : build ? '…' : '—'}
         </span>
       </p>

@@ -1,5 +1,5 @@
 /** Small shared pieces: labelled fields, amounts, asset pickers. */
-import { type AssetId, formatFixed, formatUnits, toUnits } from '@mirror-substrate/client';
+import { type AssetId, MirrorError, formatFixed, formatUnits, toUnits } from '@mirror-substrate/client';
 import { type ReactNode, useId } from 'react';
 import { useSymbol } from '../chain';
 
@@ -90,4 +90,21 @@ export function duration(seconds: bigint): string {
 /** Chain time (seconds) as a local date and time. */
 export function dateTime(seconds: bigint): string {
   return new Date(Number(seconds) * 1000).toLocaleString();
+}
+
+/** A failed chain read or simulation: the module error's name (`mint.DebtBelowMinimum`) and its docs, or the message. */
+export function ChainError({ error, testId }: { error: Error; testId?: string }) {
+  if (error instanceof MirrorError) {
+    return (
+      <p className="error" data-testid={testId} data-code={error.code}>
+        <strong>{error.code}</strong>{error.docs && <span className="docs"> — {error.docs}</span>}
+      </p>
+    );
+  }
+  return <p className="error" data-testid={testId}>{error.message}</p>;
+}
+
+/** The short form of an error for a disabled button's hint. */
+export function errorCode(error: Error): string {
+  return error instanceof MirrorError ? error.code : error.message;
 }

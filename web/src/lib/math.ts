@@ -1,10 +1,10 @@
 /**
  * The app's own maths, as pure functions over bigints: token amounts in base units (6 decimals),
  * prices and ratios as `FixedU128` (18 decimals). No floats anywhere; what the chain computes
- * (swap returns, fees, ratios) comes from the SDK's queries, these only derive display values
+ * (swap returns, fees, ratios, mint amounts, liquidation prices) comes from the SDK's queries, these only derive display values
  * from them. Tested by `npm run test:unit` (test/unit/math.test.ts).
  */
-import { FIXED, divFixedFloor, fixedFromRatio, formatDecimal, mulFixedCeil, mulFixedFloor, parseDecimal } from '@mirror-substrate/client';
+import { FIXED, fixedFromRatio, formatDecimal, mulFixedCeil, mulFixedFloor, parseDecimal } from '@mirror-substrate/client';
 
 /** A swap quote as `client.amm.simulateSwap` returns it. */
 export interface Quote {
@@ -53,8 +53,16 @@ export function spotPrice(baseReserve: bigint, quoteReserve: bigint): bigint | n
  * pool trades below the oracle). Null without an oracle price.
  */
 export function premium(poolPrice: bigint, oraclePrice: bigint | null): bigint | null {
-  if (oraclePrice === null || oraclePrice === 0n) return null;
-  return (poolPrice * FIXED) / oraclePrice - FIXED;
+  return relativeTo(poolPrice, oraclePrice);
+}
+
+/**
+ * How far `value` is from `reference`, as a signed `FixedU128` fraction: `value / reference − 1`
+ * (a liquidation price 25 % above the oracle price is 0.25e18). Null without a reference.
+ */
+export function relativeTo(value: bigint, reference: bigint | null): bigint | null {
+  if (reference === null || reference === 0n) return null;
+  return (value * FIXED) / reference - FIXED;
 }
 
 /** What a slippage tolerance risks: `high` at 5 % or more (front-running), `low` below 0.1 %. */
@@ -87,16 +95,6 @@ export function formatPercent(fraction: bigint, decimals = 2): string {
 /** The least collateral ratio a position must keep: the mAsset's MCR × the collateral's multiplier (rounded up). */
 export function requiredRatio(mcr: bigint, multiplier: bigint): bigint {
   return mulFixedCeil(mcr, multiplier);
-}
-
-/**
- * The mAssets a position mints (before the chain's own rounding, which may be a unit lower):
- * `⌊collateral × collateralPrice ÷ (ratio × assetPrice)⌋`, prices in UST, `ratio` a `FixedU128`.
- */
-export function mintAmount(collateral: bigint, collateralPrice: bigint, assetPrice: bigint, ratio: bigint): bigint {
-  if (assetPrice === 0n || ratio === 0n) return 0n;
-  const value = mulFixedFloor(collateral, collateralPrice); // collateral's value in UST units
-  return divFixedFloor(divFixedFloor(value, ratio), assetPrice);
 }
 
 /** How a position's ratio compares with the one it must keep. */

@@ -1,14 +1,17 @@
 /**
  * Mint: open a position (long, or short: the minted mAssets sold for UST and the UST locked)
- * through `client.mint.openPosition`; the least ratio is the mAsset's MCR × the collateral's
- * multiplier; the amount minted, the fee and a short's proceeds and lock end are shown first.
+ * through `client.mint.openPosition`. Before that, the chain's own simulation
+ * (`client.mint.simulateOpenPosition`, re-read each block) gives the amount minted, the
+ * liquidation price and any scheduled raise, or the error the call would fail with; the least
+ * ratio (MCR × the collateral's multiplier) is shown before an amount is typed; a short's
+ * proceeds and lock end, and the fee, are shown too.
  */
 import { type AssetId, UST } from '@mirror-substrate/client';
 import { useId, useState } from 'react';
 import { TxPanel } from '../components/TxPanel';
-import { AmountField, AssetSelect, Row, dateTime, duration, parseAmount, price, units } from '../components/ui';
+import { AmountField, AssetSelect, ChainError, Row, dateTime, duration, errorCode, parseAmount, price, units } from '../components/ui';
 import { useChain, useLive, useSymbol, useWallet } from '../chain';
-import { beliefPrice, formatPercent, mintAmount, parseRatioPercent, permilleToPercentText, ratioToPermille, requiredRatio } from '../lib/math';
+import { beliefPrice, formatPercent, parseRatioPercent, permilleToPercentText, ratioToPermille, relativeTo, requiredRatio } from '../lib/math';
 import { collateralAssets } from '../lib/sdk-gaps';
 import { loadSlippage, slippageFraction } from '../lib/settings';
 
@@ -49,8 +52,15 @@ export function Mint() {
   const mcr = terms.data?.config?.minCollateralRatio ?? null;
   const minRatio = mcr !== null && info ? requiredRatio(mcr, info.multiplier) : null;
   const assetPrice = terms.data?.assetPrice.price ?? null;
-  const minted = amount !== null && ratio !== null && ratio > 0n && assetPrice !== null && collateralPrice.data != null
-    ? mintAmount(amount, collateralPrice.data, assetPrice, ratio) : null;
+  // The chain's answer for exactly these inputs: what open_position would mint, the liquidation
+  // price, or the error it would fail with.
+  const sim = useLive(chosen !== null && amount !== null && amount > 0n && ratio !== null && ratio > 0n
+    ? (c) => c.mint.simulateOpenPosition({ collateral, collateralAmount: amount, asset: chosen, collateralRatio: ratio! })
+    : null, [chosen, collateral, amount, ratio]);
+  const preview = sim.data ?? null;
+  const minted = preview?.mintedAmount ?? null;
+  const liqPrice = preview?.liquidationPrice ?? null;
+  const liqDistance = liqPrice !== null ? relativeTo(liqPrice, assetPrice) : null;
 
   const proceeds = useLive(short && chosen !== null && minted !== null && minted > 0n ? (c) => c.amm.simulateSwap(chosen, UST, minted) : null, [short, chosen, minted]);
 
@@ -66,6 +76,8 @@ export function Mint() {
   if (assetPrice === null && terms.data) disabledReason = `No fresh oracle price for ${chosen !== null ? symbol(chosen) : ''} (${terms.data.assetPrice.error}): Mint needs one.`;
   else if (belowMin) disabledReason = 'The collateral ratio is below the minimum.';
   else if (amount !== null && balance.data !== undefined && amount > balance.data) disabledReason = 'Not enough collateral';
+  else if (sim.error) disabledReason = `The chain would refuse it: ${errorCode(sim.error)}`;
+  else if (amount !== null && amount > 0n && !preview) disabledReason = 'Asking the chain…';
   else if (short && !proceeds.data) disabledReason = proceeds.error ? proceeds.error.message : 'Quoting the short sale…';
 
   return (
@@ -119,7 +131,12 @@ export function Mint() {
         <div className="card">
           <h3>Position</h3>
           <dl>
-            <Row term="You mint (about)" testId="mint-result" units={minted}>{units(minted)} {chosen !== null ? symbol(chosen) : ''}</Row>
+            <Row term="You mint" testId="mint-result" units={minted}>{units(minted)} {chosen !== null ? symbol(chosen) : ''}</Row>
+            <Row term="Liquidation price" testId="mint-liquidation-price" units={liqPrice}>
+              {liqPrice !== null
+                ? <>{price(liqPrice)} UST {liqDistance !== null && <span className="muted sub">({liqDistance >= 0n ? '+' : ''}{formatPercent(liqDistance)} from the oracle price)</span>}</>
+                : '—'}
+            </Row>
             <Row term="Oracle price">{price(assetPrice)} UST {terms.data?.assetPrice.ageSeconds != null && <span className="muted">({String(terms.data.assetPrice.ageSeconds)} s old)</span>}</Row>
             <Row term="Collateral price">{price(collateralPrice.data)} UST</Row>
             <Row term="Protocol fee">
@@ -135,7 +152,17 @@ export function Mint() {
               </>
             )}
           </dl>
-          <p className="hint">The chain rounds the minted amount with its own fixed-point helpers; it may be one unit less.</p>
+          {sim.error && <ChainError error={sim.error} testId="mint-sim-error" />}
+          {preview?.scheduled && (
+            <p className="warning" data-testid="mint-sim-scheduled">
+              From {dateTime(preview.scheduled.effectiveAt)} this position must keep {formatPercent(preview.scheduled.value)}
+              {ratio !== null && ratio <= preview.scheduled.value ? ': at this ratio it would be liquidatable then.' : '.'}
+            </p>
+          )}
+          <p className="hint">
+            Amount and liquidation price are the chain's own simulation of this position at the latest block
+            (liquidated if the {chosen !== null ? symbol(chosen) : 'mAsset'} oracle price reaches it, the collateral's price held).
+          </p>
         </div>
       </div>
     </section>

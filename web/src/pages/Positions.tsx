@@ -1,16 +1,20 @@
 /**
  * My positions: each position's ratio as a health bar against the ratio it must keep (and any
- * scheduled raise), deposit / withdraw / mint / burn, short-sale locks with their unlock time,
- * and Mint's close factor.
+ * scheduled raise), its liquidation price (`client.mint.liquidationPrice`) against the oracle
+ * price, deposit / withdraw / mint / burn, short-sale locks with their unlock time, and Mint's
+ * close factor.
  */
-import { MirrorError, type PositionEntry, type PositionLock, type PositionRatio } from '@mirror-substrate/client';
+import { type AssetId, MirrorError, type PositionEntry, type PositionLock, type PositionRatio } from '@mirror-substrate/client';
 import { useId, useState } from 'react';
 import { TxPanel } from '../components/TxPanel';
-import { AmountField, Row, dateTime, duration, parseAmount, units } from '../components/ui';
+import { AmountField, Row, dateTime, duration, parseAmount, price, units } from '../components/ui';
 import { useChain, useLive, useSymbol, useWallet } from '../chain';
-import { formatPercent, health, healthBarPermille } from '../lib/math';
+import { formatPercent, health, healthBarPermille, relativeTo } from '../lib/math';
 
 type RatioOrError = { ok: PositionRatio } | { err: string };
+type PriceOrError = { ok: bigint | null } | { err: string };
+
+const errText = (e: unknown) => (e instanceof MirrorError ? e.code : String(e));
 
 export function Positions() {
   const { account } = useWallet();
@@ -18,14 +22,13 @@ export function Positions() {
     const [positions, params, locks, now] = await Promise.all([
       c.mint.positionsByOwner(account.address), c.mint.parameters(), c.mint.locks(account.address), c.now(),
     ]);
-    const ratios = await Promise.all(positions.map(async (p): Promise<RatioOrError> => {
-      try {
-        return { ok: await c.mint.collateralRatio(p.id) };
-      } catch (e) {
-        return { err: e instanceof MirrorError ? e.code : String(e) };
-      }
-    }));
-    return { positions, ratios, params, locks, now };
+    const assets = [...new Set(positions.map((p) => p.asset))];
+    const [ratios, liquidationPrices, oracle] = await Promise.all([
+      Promise.all(positions.map((p): Promise<RatioOrError> => c.mint.collateralRatio(p.id).then((ok) => ({ ok }), (e) => ({ err: errText(e) })))),
+      Promise.all(positions.map((p): Promise<PriceOrError> => c.mint.liquidationPrice(p.id).then((ok) => ({ ok }), (e) => ({ err: errText(e) })))),
+      Promise.all(assets.map(async (a) => [a, (await c.oracle.price(a)).price] as [AssetId, bigint | null])),
+    ]);
+    return { positions, ratios, liquidationPrices, oracle: new Map(oracle), params, locks, now };
   } : null, [account?.address]);
 
   if (!account) return <section><h2>My positions</h2><p>Choose an account.</p></section>;
@@ -44,7 +47,10 @@ export function Positions() {
       {d && d.positions.length === 0 && <p data-testid="no-positions">No positions yet: open one on the Mint page.</p>}
       <div className="positions">
         {d?.positions.map((p, i) => (
-          <PositionCard key={String(p.id)} p={p} ratio={d.ratios[i]} lock={d.locks.find((l) => l.positionId === p.id) ?? null} now={d.now} />
+          <PositionCard
+            key={String(p.id)} p={p} ratio={d.ratios[i]} liquidationPrice={d.liquidationPrices[i]} oraclePrice={d.oracle.get(p.asset) ?? null}
+            lock={d.locks.find((l) => l.positionId === p.id) ?? null} now={d.now}
+          />
         ))}
       </div>
     </section>
@@ -53,7 +59,10 @@ export function Positions() {
 
 type Action = 'deposit' | 'withdraw' | 'mint' | 'burn';
 
-function PositionCard({ p, ratio, lock, now }: { p: PositionEntry; ratio: RatioOrError; lock: (PositionLock & { positionId: bigint }) | null; now: bigint }) {
+function PositionCard({ p, ratio, liquidationPrice, oraclePrice, lock, now }: {
+  p: PositionEntry; ratio: RatioOrError; liquidationPrice: PriceOrError; oraclePrice: bigint | null;
+  lock: (PositionLock & { positionId: bigint }) | null; now: bigint;
+}) {
   const { client } = useChain();
   const symbol = useSymbol();
   const [action, setAction] = useState<Action>('deposit');
@@ -65,6 +74,8 @@ function PositionCard({ p, ratio, lock, now }: { p: PositionEntry; ratio: RatioO
   const required = r ? (r.scheduled && r.scheduled.value > r.requiredRatio ? r.scheduled.value : r.requiredRatio) : 0n;
   const level = r ? health(r.collateralRatio, r.requiredRatio) : null;
   const bar = r ? healthBarPermille(r.collateralRatio, r.requiredRatio) : 0;
+  const liq = 'ok' in liquidationPrice ? liquidationPrice.ok : null;
+  const liqDistance = liq !== null ? relativeTo(liq, oraclePrice) : null;
   const unit = action === 'deposit' || action === 'withdraw' ? symbol(p.collateralAsset) : symbol(p.asset);
 
   return (
@@ -77,6 +88,12 @@ function PositionCard({ p, ratio, lock, now }: { p: PositionEntry; ratio: RatioO
           {r ? (r.collateralRatio !== null ? formatPercent(r.collateralRatio, 2) : 'no debt') : <span className="error">{'err' in ratio ? ratio.err : ''}</span>}
         </Row>
         <Row term="Required" testId={`position-${p.id}-required`} units={r?.requiredRatio ?? null}>{r ? formatPercent(r.requiredRatio, 2) : '—'}</Row>
+        <Row term="Liquidation price" testId={`position-${p.id}-liquidation-price`} units={liq}>
+          {'err' in liquidationPrice
+            ? <span className="error">{liquidationPrice.err}</span>
+            : liq === null ? 'none (no debt)'
+              : <>{price(liq)} UST {liqDistance !== null && <span className="muted sub">({liqDistance >= 0n ? '+' : ''}{formatPercent(liqDistance)} from {price(oraclePrice)})</span>}</>}
+        </Row>
       </dl>
       {r && (
         <div className={`health health-${level}`}>
@@ -98,8 +115,11 @@ function PositionCard({ p, ratio, lock, now }: { p: PositionEntry; ratio: RatioO
         </p>
       )}
       {lock && (
-        <div className="lock">
-          <p>Locked proceeds: {units(lock.amount)} UST, unlock {lock.unlockTime <= now ? 'now' : `on ${dateTime(lock.unlockTime)} (in ${duration(lock.unlockTime - now)})`}.</p>
+        <div className="lock" data-testid={`position-${p.id}-lock`} data-units={lock.amount.toString()} data-unlock-time={lock.unlockTime.toString()}>
+          <p>
+            Locked proceeds: <strong>{units(lock.amount)} UST</strong>, unlock{' '}
+            {lock.unlockTime <= now ? 'now' : <>on {dateTime(lock.unlockTime)} (in {duration(lock.unlockTime - now)})</>}.
+          </p>
           <TxPanel
             label="Unlock" testId={`unlock-${p.id}`} inputs={[p.id]}
             disabledReason={lock.unlockTime > now ? 'Still locked' : null}

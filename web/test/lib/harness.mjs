@@ -156,6 +156,12 @@ export async function unitsOf(page, testId, timeout = 30_000) {
   return BigInt(await el.getAttribute('data-units'));
 }
 
+/** Waits until the element with `testId` has `data-units` equal to `value` (a bigint); returns it. */
+export async function waitUnits(page, testId, value, timeout = 30_000) {
+  await page.locator(`[data-testid="${testId}"][data-units="${value}"]`).waitFor({ timeout });
+  return value;
+}
+
 /** Waits for a TxPanel's status to reach one of `phases`; returns { phase, blockHash, text }. */
 export async function waitTx(page, testId, phases = ['in-block', 'finalized', 'failed'], timeout = 90_000) {
   const sel = phases.map((p) => `[data-testid="${testId}-status"][data-phase="${p}"]`).join(', ');

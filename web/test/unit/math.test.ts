@@ -2,8 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  beliefPrice, formatPercent, health, healthBarPermille, minimumReceived, mintAmount, pairedAmount, parsePercent,
-  parseRatioPercent, permilleToPercentText, premium, priceImpact, ratioToPermille, requiredRatio, slippageWarning, spotPrice,
+  beliefPrice, formatPercent, health, healthBarPermille, minimumReceived, pairedAmount, parsePercent,
+  parseRatioPercent, permilleToPercentText, premium, priceImpact, relativeTo, ratioToPermille, requiredRatio, slippageWarning, spotPrice,
 } from '../../src/lib/math.js';
 
 const FIXED = 10n ** 18n;
@@ -58,14 +58,19 @@ test('spot price and premium, signed', () => {
   assert.equal(premium(pool, null), null);
 });
 
-test('required ratio, mint amount and ratio slider units', () => {
+test('a price relative to another, signed (liquidation price against the oracle price)', () => {
+  assert.equal(relativeTo(240n * FIXED, 180n * FIXED), FIXED / 3n); // +33.33 %
+  assert.equal(formatPercent(relativeTo(240n * FIXED, 180n * FIXED)!), '33.33 %');
+  assert.equal(formatPercent(relativeTo(135n * FIXED, 180n * FIXED)!), '-25 %');
+  assert.equal(relativeTo(FIXED, 0n), null);
+  assert.equal(relativeTo(FIXED, null), null);
+});
+
+test('required ratio and ratio slider units', () => {
   const mcr = (3n * FIXED) / 2n;
   assert.equal(requiredRatio(mcr, FIXED), mcr);
   // MIR's multiplier 1.3333334: 150 % × 1.3333334 = 200.00001 %.
   assert.equal(requiredRatio(mcr, 13_333_334n * 10n ** 11n), 2_000_000_100_000_000_000n);
-  // 3,600 UST at 200 % against 180 UST: 10 mAAPL (the chain's 1e-9 helpers give 9.999999).
-  assert.equal(mintAmount(3_600n * UNIT, FIXED, 180n * FIXED, 2n * FIXED), 10n * UNIT);
-  assert.equal(mintAmount(1n, FIXED, 0n, FIXED), 0n);
   assert.equal(parseRatioPercent('150'), mcr);
   assert.equal(parseRatioPercent('200.5'), 2_005n * FIXED / 1000n);
   assert.equal(ratioToPermille(2_000_000_100_000_000_000n), 2001); // rounded up: never below the minimum
