@@ -64,6 +64,36 @@ test('Bob swaps 1 mAAPL for UST and receives exactly the quoted amount, finalise
   assert.match(final.text, /Finalised in block #\d+/);
 });
 
+test('Bob swaps 1 mAAPL for mTSLA along the route mAAPL → UST → mTSLA and receives what simulateRoute gave at the parent block', async () => {
+  const { client } = node;
+  await page.goto(appUrl(server.base, node.url, 'trade'));
+  await waitConnected(page);
+  await useDevAccount(page, 'Bob');
+  await page.getByLabel('Asset').selectOption(String(MAAPL));
+  await page.getByTestId('trade-route').click();
+  await page.getByLabel('You receive').selectOption(String(MTSLA));
+  await page.getByTestId('slippage-1').click();
+  await page.getByLabel(/You pay/).fill('1');
+  await page.getByTestId('quote-route').filter({ hasText: 'mAAPL → UST → mTSLA' }).waitFor({ timeout: 30_000 });
+  const quoted = await unitsOf(page, 'quote-return');
+  const minimum = await unitsOf(page, 'quote-minimum');
+  assert.equal(minimum, (quoted * 99n) / 100n, 'minimum received is ⌊quote × 0.99⌋');
+  assert.equal(await client.amm.simulateRoute([MAAPL, UST, MTSLA], '1'), quoted);
+  await page.getByTestId('swap-fee').filter({ hasText: 'MIR' }).waitFor({ timeout: 30_000 });
+
+  const [aaplBefore, tslaBefore] = [await client.balance(bob, MAAPL), await client.balance(bob, MTSLA)];
+  await page.getByTestId('swap-submit').click();
+  const included = await waitTx(page, 'swap');
+  assert.notEqual(included.phase, 'failed', included.text);
+  const at = await client.at(included.blockHash);
+  const parentHash = (await client.api.rpc.chain.getHeader(included.blockHash)).parentHash.toHex();
+  const atParent = await (await client.at(parentHash)).amm.simulateRoute([MAAPL, UST, MTSLA], '1');
+  const received = (await at.balance(bob, MTSLA)) - tslaBefore;
+  assert.equal(aaplBefore - (await at.balance(bob, MAAPL)), UNIT);
+  assert.ok(received >= minimum, `received ${received} < minimum ${minimum}`);
+  assert.equal(received, atParent, 'exactly simulateRoute at the parent block');
+});
+
 test('Bob opens a long on the Mint page: the chain\'s simulation and liquidation price, then My positions with the chain\'s ratio', async () => {
   const { client } = node;
   const fed = feed(client);
@@ -78,6 +108,9 @@ test('Bob opens a long on the Mint page: the chain\'s simulation and liquidation
   await page.getByLabel(/Collateral amount/).fill('3600');
   await page.getByLabel('Exact ratio (%)').fill('200');
   await page.getByTestId('mint-min-ratio').filter({ hasText: '150 %' }).waitFor({ timeout: 30_000 });
+  // The slider's marks: Min at the minimum, Safe 50 points above it.
+  assert.equal(await unitsOf(page, 'mint-mark-min'), 15n * 10n ** 17n);
+  assert.equal(await unitsOf(page, 'mint-mark-safe'), 2n * 10n ** 18n);
   // The page shows the chain's own simulation: mint amount and liquidation price.
   const sim = await client.mint.simulateOpenPosition({ collateral: UST, collateralAmount: '3600', asset: MAAPL, collateralRatio: '2' });
   const expected = await unitsOf(page, 'mint-result');
@@ -314,6 +347,38 @@ test('an extension account signs through the injected signer: Dave buys mAAPL wi
   } finally {
     await ext.close();
   }
+});
+
+test('Bob closes a long on My positions: one transaction repays the debt and returns the collateral less the protocol fee', async () => {
+  const { client } = node;
+  await feed(client);
+  await client.mint.openPosition({ collateral: UST, collateralAmount: '1000', asset: MAAPL, collateralRatio: '2' }).send(bob);
+  const mine = await client.mint.positionsByOwner(bob);
+  const p = mine.reduce((a, b) => (b.id > a.id ? b : a));
+  assert.equal(p.collateralAmount, 1_000n * UNIT);
+
+  await page.goto(appUrl(server.base, node.url, 'positions'));
+  await waitConnected(page);
+  await useDevAccount(page, 'Bob');
+  // Health bar marks: Min at the required ratio, Safe at required + 50 points.
+  const required = await unitsOf(page, `position-${p.id}-mark-min`);
+  assert.equal(await unitsOf(page, `position-${p.id}-mark-safe`), required + 5n * 10n ** 17n);
+  await page.locator(`[data-testid="close-${p.id}-submit"]:enabled`).waitFor({ timeout: 30_000 });
+  await page.getByTestId(`close-${p.id}-fee`).filter({ hasText: 'MIR' }).waitFor({ timeout: 30_000 });
+  const [ustBefore, aaplBefore] = [await client.balance(bob, UST), await client.balance(bob, MAAPL)];
+  await page.getByTestId(`close-${p.id}-submit`).click();
+  const included = await waitTx(page, `close-${p.id}`);
+  assert.notEqual(included.phase, 'failed', included.text);
+
+  const at = await client.at(included.blockHash);
+  assert.equal(await at.mint.position(p.id), null, 'the position is gone');
+  const events = await (await client.api.at(included.blockHash)).query.system.events();
+  const burned = events.filter((r) => r.event.section === 'mint' && r.event.method === 'Burned' && BigInt(r.event.data[0].toString()) === p.id);
+  assert.equal(burned.length, 1);
+  const protocolFee = BigInt(burned[0].event.data[3].toString());
+  assert.ok(protocolFee > 0n);
+  assert.equal((await at.balance(bob, UST)) - ustBefore, p.collateralAmount - protocolFee);
+  assert.equal(aaplBefore - (await at.balance(bob, MAAPL)), p.assetAmount);
 });
 
 test('the page raised no errors', () => {

@@ -25,10 +25,12 @@ export interface TxPanelProps {
   /** Why the button is disabled, if it is. */
   disabledReason?: string | null;
   onIncluded?: (r: TxResult) => void;
+  /** Called when the person clicks the button, before signing. */
+  onSubmit?: () => void;
   testId: string;
 }
 
-export function TxPanel({ label, build, inputs, disabledReason, onIncluded, testId }: TxPanelProps) {
+export function TxPanel({ label, build, inputs, disabledReason, onIncluded, onSubmit, testId }: TxPanelProps) {
   const { client } = useChain();
   const { account, signer } = useWallet();
   const [status, setStatus] = useState<Phase>({ phase: 'idle' });
@@ -45,6 +47,7 @@ export function TxPanel({ label, build, inputs, disabledReason, onIncluded, test
 
   async function submit() {
     if (!build || !client) return;
+    onSubmit?.();
     finalityUnsub.current?.();
     finalityUnsub.current = null;
     setStatus({ phase: 'signing' });

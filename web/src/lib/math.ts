@@ -34,6 +34,15 @@ export function minimumReceived(returnAmount: bigint, slippage: bigint): bigint 
 }
 
 /**
+ * The route of a swap between two assets: direct when either side is `hub` (UST), else through it
+ * (`[offer, hub, ask]`, e.g. mAAPL → UST → mTSLA), as `client.amm.simulateRoute` and `swapRoute` take it.
+ */
+export function routePath<A>(offer: A, ask: A, hub: A): A[] {
+  if (offer === ask) throw new RangeError('a swap needs two different assets');
+  return offer === hub || ask === hub ? [offer, ask] : [offer, hub, ask];
+}
+
+/**
  * The belief price for `client.amm.swap`: the price of the ask asset in the offer asset (offer
  * units per ask unit) at the quote, so that the chain's spread check (`max_spread`, on the net
  * return) allows the return to fall by the slippage tolerance from the quoted one.
@@ -118,6 +127,24 @@ export function health(ratio: bigint | null, required: bigint): Health {
  */
 export function healthBarPermille(ratio: bigint | null, required: bigint): number {
   if (ratio === null || required === 0n) return 1000;
+  const permille = (ratio * 1000n) / (required * 2n);
+  return Number(permille > 1000n ? 1000n : permille);
+}
+
+/** The margin of Mirror's "safe" mark over the required ratio: 50 percentage points (150 % → 200 %). */
+export const SAFE_MARGIN = FIXED / 2n;
+
+/** The "Safe" mark of a health bar and of the ratio slider: the required ratio + 50 percentage points. */
+export function safeRatio(required: bigint): bigint {
+  return required + SAFE_MARGIN;
+}
+
+/**
+ * Where a ratio sits on a health bar, in parts per thousand (the bar spans 0 to twice the required
+ * ratio, as `healthBarPermille`): the required ratio at 500, 200 % on a 150 % bar at 666. Capped at 1000.
+ */
+export function healthBarMarkPermille(ratio: bigint, required: bigint): number {
+  if (required === 0n) return 1000;
   const permille = (ratio * 1000n) / (required * 2n);
   return Number(permille > 1000n ? 1000n : permille);
 }

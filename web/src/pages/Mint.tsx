@@ -11,7 +11,7 @@ import { useId, useState } from 'react';
 import { TxPanel } from '../components/TxPanel';
 import { AmountField, AssetSelect, ChainError, Row, dateTime, duration, errorCode, parseAmount, price, units } from '../components/ui';
 import { useChain, useLive, useSymbol, useWallet } from '../chain';
-import { beliefPrice, formatPercent, parseRatioPercent, permilleToPercentText, ratioToPermille, relativeTo, requiredRatio } from '../lib/math';
+import { beliefPrice, formatPercent, parseRatioPercent, permilleToPercentText, ratioToPermille, relativeTo, requiredRatio, safeRatio } from '../lib/math';
 import { collateralAssets } from '../lib/sdk-gaps';
 import { loadSlippage, slippageFraction } from '../lib/settings';
 
@@ -67,6 +67,8 @@ export function Mint() {
   const minPermille = minRatio !== null ? ratioToPermille(minRatio) : 1500;
   const sliderMax = Math.max(minPermille + 3000, 4000);
   const ratioPermille = ratio !== null ? Number(ratio * 1000n / 10n ** 18n) : minPermille;
+  const safePermille = minPermille + 500; // Mirror's safe mark: the minimum + 50 percentage points
+  const safeAt = Math.min(100, ((safePermille - minPermille) * 100) / (sliderMax - minPermille));
   const belowMin = ratio !== null && minRatio !== null && ratio < minRatio;
 
   const sliderId = useId();
@@ -96,8 +98,17 @@ export function Mint() {
             <input
               id={sliderId} type="range" min={minPermille} max={sliderMax} step={5} value={Math.min(Math.max(ratioPermille, minPermille), sliderMax)}
               onChange={(e) => setRatioText(permilleToPercentText(Number(e.target.value)))} data-testid="mint-ratio-slider"
-              aria-valuetext={`${ratioText} %`}
+              aria-valuetext={`${ratioText} %`} list={`${sliderId}-marks`}
             />
+            <datalist id={`${sliderId}-marks`}><option value={minPermille} label="Min" /><option value={safePermille} label="Safe" /></datalist>
+            <div className="marks" data-testid="mint-ratio-marks">
+              <span className="mark-label" style={{ left: '0%' }} data-testid="mint-mark-min" data-units={minRatio !== null ? String(minRatio) : undefined}>
+                Min {permilleToPercentText(minPermille)} %
+              </span>
+              <span className="mark-label" style={{ left: `${safeAt}%` }} data-testid="mint-mark-safe" data-units={minRatio !== null ? String(safeRatio(minRatio)) : undefined}>
+                Safe {permilleToPercentText(safePermille)} %
+              </span>
+            </div>
             <div className="input-row">
               <label htmlFor={ratioId} className="inline">Exact ratio (%)</label>
               <input id={ratioId} className="short" inputMode="decimal" value={ratioText} onChange={(e) => setRatioText(e.target.value)} data-testid="mint-ratio" />

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  beliefPrice, formatPercent, health, healthBarPermille, minimumReceived, pairedAmount, parsePercent,
+  beliefPrice, formatPercent, health, healthBarMarkPermille, healthBarPermille, routePath, safeRatio, minimumReceived, pairedAmount, parsePercent,
   parseRatioPercent, permilleToPercentText, premium, priceImpact, relativeTo, ratioToPermille, requiredRatio, slippageWarning, spotPrice,
 } from '../../src/lib/math.js';
 
@@ -94,4 +94,24 @@ test('paired liquidity rounds up', () => {
   assert.equal(pairedAmount(UNIT, 10_000n * UNIT, 1_800_000n * UNIT), 180n * UNIT);
   assert.equal(pairedAmount(1n, 3n, 1n), 1n);
   assert.equal(pairedAmount(1n, 0n, 1n), null);
+});
+
+test('a route goes through UST unless one side is UST; its minimum is ⌊quote × (1 − slippage)⌋', () => {
+  assert.deepEqual(routePath(101, 103, 'UST' as unknown as number), [101, 'UST', 103]);
+  assert.deepEqual(routePath<number | string>('MIR', 101, 'UST'), ['MIR', 'UST', 101]);
+  assert.deepEqual(routePath<number | string>(101, 'UST', 'UST'), [101, 'UST']);
+  assert.deepEqual(routePath<number | string>('UST', 'MIR', 'UST'), ['UST', 'MIR']);
+  assert.throws(() => routePath(101, 101, 0), RangeError);
+  // 0.717,912 mTSLA quoted for 1 mAAPL, 1 % slippage: 710,732.88 → 710,732.
+  assert.equal(minimumReceived(717_912n, parsePercent('1')), 710_732n);
+  assert.equal(minimumReceived(717_912n, parsePercent('0.5')), 714_322n); // 714,322.44 → down
+});
+
+test('the safe mark is the required ratio + 50 points, placed on the health bar', () => {
+  assert.equal(safeRatio(parseRatioPercent('150')), parseRatioPercent('200'));
+  assert.equal(safeRatio(parseRatioPercent('130')), parseRatioPercent('180'));
+  assert.equal(healthBarMarkPermille(parseRatioPercent('150'), parseRatioPercent('150')), 500);
+  assert.equal(healthBarMarkPermille(parseRatioPercent('200'), parseRatioPercent('150')), 666); // 666.67 → down
+  assert.equal(healthBarMarkPermille(parseRatioPercent('500'), parseRatioPercent('150')), 1000);
+  assert.equal(healthBarMarkPermille(FIXED, 0n), 1000);
 });
