@@ -212,6 +212,9 @@ test('Bob provides and stakes liquidity in one click on the Pool page: the bond 
   const [bondBefore, lpBefore, aaplBefore, ustBefore] = await Promise.all([
     bondOf(client), client.balance(bob, lpToken), client.balance(bob, MAAPL), client.balance(bob, UST),
   ]);
+  // What the page says the deposit mints, and the share after it, read just before the click.
+  const shownLp = await unitsOf(page, 'pool-provide-lp');
+  assert.match(await page.getByTestId('pool-provide-share').textContent(), /^\d+(\.\d+)? %$/);
   await page.getByTestId('autostake-submit').click();
   const included = await waitTx(page, 'autostake');
   assert.notEqual(included.phase, 'failed', included.text);
@@ -228,6 +231,7 @@ test('Bob provides and stakes liquidity in one click on the Pool page: the bond 
   const at = await client.at(included.blockHash);
   const bondAfter = await bondOf(at);
   assert.equal(bondAfter - bondBefore, lpMinted, 'the minted LP tokens are bonded');
+  assert.equal(shownLp, bondAfter - bondBefore, 'the page\'s "LP tokens received" is the bond growth');
   assert.equal(await at.balance(bob, lpToken), lpBefore, 'no LP token reaches the wallet');
   assert.equal(aaplBefore - (await at.balance(bob, MAAPL)), 10n * UNIT);
   assert.equal(ustBefore - (await at.balance(bob, UST)), ust);

@@ -174,3 +174,53 @@ export function pairedAmount(amount: bigint, reserve: bigint, otherReserve: bigi
 export function poolShare(shares: bigint, totalShares: bigint): bigint {
   return totalShares === 0n ? 0n : fixedFromRatio(shares, totalShares);
 }
+
+/**
+ * The LP units the runtime locks in a pool's account on its first deposit (the runtime's
+ * `AmmMinimumLiquidity`, pallet-amm's `Config::MinimumLiquidity`).
+ */
+export const MINIMUM_LIQUIDITY = 1_000n;
+
+/** What a deposit mints: `received` LP tokens to the depositor, and the growth of the pool's total shares. */
+export interface Deposit {
+  received: bigint;
+  totalSharesAfter: bigint;
+}
+
+/** ⌊√n⌋ of a non-negative bigint (Newton's method, as pallet-amm's `integer_sqrt`). */
+export function integerSqrt(n: bigint): bigint {
+  if (n < 0n) throw new RangeError('square root of a negative number');
+  if (n === 0n) return 0n;
+  let x = n;
+  let y = (x + 1n) >> 1n;
+  while (y < x) {
+    x = y;
+    y = (x + n / x) >> 1n;
+  }
+  return x;
+}
+
+/**
+ * The LP tokens a deposit of `a` and `b` mints, exactly as pallet-amm's `shares_for_deposit` and
+ * `provide_liquidity` (Terraswap semantics): into a pool with `totalShares` S > 0 and reserves
+ * `reserveA`, `reserveB`, `min(⌊a·S/Ra⌋, ⌊b·S/Rb⌋)` (the excess of the other side stays in the
+ * pool); into an empty pool (S = 0), `⌊√(a·b)⌋`, of which `minimumLiquidity` units are locked in
+ * the pool's account, so the depositor receives `⌊√(a·b)⌋ − minimumLiquidity` and the total shares
+ * become `⌊√(a·b)⌋`. Null when the chain would refuse it (`InsufficientLiquidityMinted`: nothing
+ * minted, or a first deposit not above the locked minimum; or an existing pool with an empty reserve).
+ */
+export function lpForDeposit(
+  a: bigint, b: bigint, reserveA: bigint, reserveB: bigint, totalShares: bigint, minimumLiquidity = MINIMUM_LIQUIDITY,
+): Deposit | null {
+  if (a < 0n || b < 0n) return null;
+  if (totalShares === 0n) {
+    const shares = integerSqrt(a * b);
+    const received = shares - minimumLiquidity;
+    return received > 0n ? { received, totalSharesAfter: shares } : null;
+  }
+  if (reserveA === 0n || reserveB === 0n) return null;
+  const byA = (a * totalShares) / reserveA;
+  const byB = (b * totalShares) / reserveB;
+  const received = byA < byB ? byA : byB;
+  return received > 0n ? { received, totalSharesAfter: totalShares + received } : null;
+}

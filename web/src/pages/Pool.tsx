@@ -3,14 +3,16 @@
  * tolerance) through `client.amm.provideLiquidity`, or provide and bond the LP tokens in one call
  * (`client.staking.autoStake`, LpStaking's `auto_stake`); withdraw it (`client.amm.withdrawLiquidity`);
  * bond or unbond LP tokens and claim the MIR they earn (`client.staking.bond` / `unbond` /
- * `withdrawRewards`), with the bond read from `client.staking.rewardInfo`.
+ * `withdrawRewards`), with the bond read from `client.staking.rewardInfo`. Beside the provide form:
+ * the LP tokens the deposit would mint (`lpForDeposit`, pallet-amm's formula) and your share of the
+ * pool after it, from the reserves re-read each block.
  */
 import { type AssetId, UST } from '@mirror-substrate/client';
 import { useId, useState } from 'react';
 import { TxPanel } from '../components/TxPanel';
 import { AmountField, AssetSelect, Row, parseAmount, units } from '../components/ui';
 import { useChain, useLive, useSymbol, useWallet } from '../chain';
-import { formatPercent, pairedAmount, poolShare } from '../lib/math';
+import { formatPercent, lpForDeposit, pairedAmount, poolShare } from '../lib/math';
 import { loadSlippage, slippageFraction } from '../lib/settings';
 
 type StakeAction = 'bond' | 'unbond';
@@ -51,6 +53,8 @@ export function Pool() {
 
   const p = pool.data;
   const ust = p && amount !== null ? pairedAmount(amount, p.assetReserve, p.ustReserve) : null;
+  const deposit = p && amount !== null && ust !== null ? lpForDeposit(amount, ust, p.assetReserve, p.ustReserve, p.info.totalShares) : null;
+  const shareAfter = p && deposit ? poolShare(p.mine + p.bonded + deposit.received, deposit.totalSharesAfter) : null;
   const sym = chosen !== null ? symbol(chosen) : '';
   const provideReady = client && chosen !== null && amount !== null && amount > 0n && ust !== null && ust > 0n;
 
@@ -79,6 +83,10 @@ export function Pool() {
           <h3>Provide</h3>
           <AmountField label={`${sym} amount`} value={amountText} onChange={setAmountText} testId="pool-provide-amount"
             hint={<>Paired with <span data-testid="pool-provide-ust" data-units={ust?.toString()}>{units(ust)}</span> UST at the pool's ratio; slippage tolerance {loadSlippage()} % (set on the Trade page)</>} />
+          <dl>
+            <Row term="LP tokens received" testId="pool-provide-lp" units={deposit?.received}>{deposit ? units(deposit.received) : '—'}</Row>
+            <Row term="Share of pool after" testId="pool-provide-share">{shareAfter !== null ? formatPercent(shareAfter, 4) : '—'}</Row>
+          </dl>
           <div className="tx-pair">
             <TxPanel
               label="Provide and stake" testId="autostake" inputs={[chosen, amount, ust]}
@@ -90,7 +98,7 @@ export function Pool() {
               build={provideReady ? () => client.amm.provideLiquidity({ assetA: chosen, amountA: amount!, assetB: UST, amountB: ust!, slippageTolerance: slip }) : null}
             />
           </div>
-          <p className="hint">“Provide and stake” provides and bonds the LP tokens in one transaction (they earn MIR at once).</p>
+          <p className="hint">“Provide and stake” provides and bonds the LP tokens in one transaction (they earn MIR at once). The share after counts your held and staked LP tokens with the new ones.</p>
           <h3>Stake</h3>
           <div className="field">
             <label htmlFor={stakeActionId}>Action</label>

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  beliefPrice, formatPercent, health, healthBarMarkPermille, healthBarPermille, routePath, safeRatio, minimumReceived, pairedAmount, parsePercent,
+  beliefPrice, formatPercent, integerSqrt, lpForDeposit, MINIMUM_LIQUIDITY, poolShare, health, healthBarMarkPermille, healthBarPermille, routePath, safeRatio, minimumReceived, pairedAmount, parsePercent,
   parseRatioPercent, permilleToPercentText, premium, priceImpact, relativeTo, ratioToPermille, requiredRatio, slippageWarning, spotPrice,
 } from '../../src/lib/math.js';
 
@@ -114,4 +114,29 @@ test('the safe mark is the required ratio + 50 points, placed on the health bar'
   assert.equal(healthBarMarkPermille(parseRatioPercent('200'), parseRatioPercent('150')), 666); // 666.67 → down
   assert.equal(healthBarMarkPermille(parseRatioPercent('500'), parseRatioPercent('150')), 1000);
   assert.equal(healthBarMarkPermille(FIXED, 0n), 1000);
+});
+
+test('LP tokens for a deposit: min(⌊a·S/Ra⌋, ⌊b·S/Rb⌋), floored; ⌊√(a·b)⌋ less the locked minimum into an empty pool', () => {
+  // 10 mAAPL + 1,800.000001 UST into 10,000 mAAPL / 1,800,000 UST with S = 134,164.078649 LP.
+  const S = 134_164_078_649n;
+  const d = lpForDeposit(10n * UNIT, 1_800_000_001n, 10_000n * UNIT, 1_800_000n * UNIT, S)!;
+  // by mAAPL: 10e6·S/10,000e6 = 134,164,078.649 → 134,164,078; by UST: 1,800,000,001·S/1.8e12 = 134,164,078.72… → 134,164,078.
+  assert.equal(d.received, 134_164_078n);
+  assert.equal(d.totalSharesAfter, S + 134_164_078n);
+  assert.equal(formatPercent(poolShare(d.received, d.totalSharesAfter), 4), '0.0999 %');
+  // The smaller side decides: an excess of UST mints nothing more.
+  assert.equal(lpForDeposit(10n * UNIT, 9_000n * UNIT, 10_000n * UNIT, 1_800_000n * UNIT, S)!.received, 134_164_078n);
+  assert.equal(lpForDeposit(7n, 3n, 100n, 50n, 1_000n)!.received, 60n); // min(70, 60)
+  assert.equal(lpForDeposit(1n, 1n, 3_000n, 3_000n, 1_000n), null); // ⌊1/3⌋ = 0: InsufficientLiquidityMinted
+  assert.equal(lpForDeposit(1n, 1n, 0n, 5n, 1_000n), null);
+  // First deposit: ⌊√(10,000e6 · 1,800,000e6)⌋ = 134,164,078,649 shares, 1,000 of them locked.
+  const first = lpForDeposit(10_000n * UNIT, 1_800_000n * UNIT, 0n, 0n, 0n)!;
+  assert.equal(first.totalSharesAfter, S);
+  assert.equal(first.received, S - MINIMUM_LIQUIDITY);
+  assert.equal(lpForDeposit(1_000n, 1_001n, 0n, 0n, 0n), null); // √ = 1,000: not above the minimum
+  assert.equal(lpForDeposit(1_001n, 1_003n, 0n, 0n, 0n)!.received, 1n);
+  assert.equal(integerSqrt(0n), 0n);
+  assert.equal(integerSqrt(15n), 3n);
+  assert.equal(integerSqrt(16n), 4n);
+  assert.equal(integerSqrt(10n ** 40n - 1n), 10n ** 20n - 1n);
 });
